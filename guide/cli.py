@@ -1,0 +1,85 @@
+"""Command-line entry point: the GUI by default, plus the sub-commands in DESIGN.md.
+
+Kept light: heavy modules (Qt, translation engines, dictionaries) are imported only by
+the command that needs them, so `rednote-guide validate` does not load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from guide import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_GLOSS_ONLY = 3
+
+VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors, which is our contract too."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rednote-guide", description=f"{APP_NAME}: a desktop guide to 小红书 / RedNote.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--pack", metavar="DIR", help="use the content pack in DIR instead of the bundled RedNote pack")
+    parser.add_argument("--screenshot", metavar="FILE", help="render one view offscreen to a PNG file and exit")
+    parser.add_argument("--view", metavar="VIEW", default="start", help=f"view for --screenshot: {VIEWS_HELP}")
+    parser.add_argument("--theme", choices=("light", "dark"), help="force a theme (mainly for --screenshot)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check content packs; one line per problem")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="pack folders (default: the bundled packs)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings (e.g. pinyin) as errors")
+
+    translate = sub.add_parser("translate", help="translate text (exit 3 when only a dictionary gloss was possible)")
+    translate.add_argument("text", metavar="TEXT", help="text to translate, or - to read standard input")
+    translate.add_argument("--to", choices=("en", "zh"), help="target language (default: automatic)")
+    translate.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
+    translate.add_argument("--engine", metavar="NAME", help="use only this engine (google, mymemory, libretranslate, deepl, microsoft, baidu)")
+    translate.add_argument("--endpoint", metavar="URL", help="LibreTranslate server URL")
+    translate.add_argument("--timeout", metavar="SECONDS", type=float, help="deadline for each engine call (default 8)")
+    translate.add_argument("--json", action="store_true", help="print the full result as JSON")
+
+    search = sub.add_parser("search", help="search phrases, UI labels and walkthrough steps")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+
+    export = sub.add_parser("export", help="export favourites and labels met for flashcards")
+    export.add_argument("--anki", metavar="FILE", required=True, help="write an Anki-importable TSV (and FILE.csv beside it)")
+
+    sub.add_parser("clear-history", help="delete translation history and the translation cache")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        if args.screenshot:
+            from guide.ui.screenshot import run_screenshot
+
+            return run_screenshot(args)
+        from guide.ui.app import run_app
+
+        return run_app(args)
+    if args.command == "validate":
+        from guide.commands.validate_cmd import run
+    elif args.command == "translate":
+        from guide.commands.translate_cmd import run
+    elif args.command == "search":
+        from guide.commands.search_cmd import run
+    elif args.command == "export":
+        from guide.commands.export_cmd import run
+    else:
+        from guide.commands.clear_history_cmd import run
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

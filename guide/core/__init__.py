@@ -1,0 +1,1 @@
+"""Pure-Python core: content, search, translation and storage. Never imports Qt."""

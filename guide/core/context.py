@@ -1,0 +1,36 @@
+"""Everything a page needs from the core, built once at start and passed to widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide.core import paths
+from guide.core.loader import load_pack
+from guide.core.model import Pack
+from guide.core.settings import Settings, SettingsStore
+from guide.core.userdata import UserData
+
+
+@dataclass
+class AppContext:
+    pack: Pack
+    userdata: UserData
+    settings_store: SettingsStore
+    settings: Settings
+    data_dir: Path
+    cache_dir: Path
+    notices: list[str] = field(default_factory=list)
+
+    def save_settings(self) -> None:
+        self.settings_store.save(self.settings)
+
+
+def build_context(pack_dir: Path | None = None) -> AppContext:
+    """Load the pack and open the user's stores; never raises for bad content or files."""
+    pack = load_pack(pack_dir or paths.default_pack())
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+    userdata = UserData(pack.id)
+    notices = list(settings_store.notices) + list(userdata.notices)
+    return AppContext(pack, userdata, settings_store, settings, paths.data_dir(), paths.cache_dir(), notices)

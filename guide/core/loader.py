@@ -1,0 +1,414 @@
+"""Load a content pack folder into the model, collecting every problem with its location.
+
+One broken file never takes the pack down: a walkthrough with errors is left out, a bad
+glossary entry or phrase is skipped, and `Pack.problems` says what and where.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from guide.core import markdown_links
+from guide.core.model import (
+    AppInfo,
+    GlossaryEntry,
+    Highlight,
+    Location,
+    Pack,
+    Phrase,
+    PhraseCategory,
+    Problem,
+    Severity,
+    Step,
+    Walkthrough,
+)
+from guide.core.schema import Field, FileProblems, read_fields, text, texts, value
+from guide.core.yamlsafe import Node, YamlError, read_file
+
+LEVELS = ("beginner", "intermediate")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+PACK_FIELDS = {
+    "id": Field("text", True),
+    "title": Field("text", True),
+    "app": Field("map", True),
+    "version": Field("text", True),
+    "walkthroughs": Field("text-list", True),
+}
+APP_FIELDS = {"name": Field("text", True), "native_name": Field("text", True), "language": Field("text", True)}
+WALKTHROUGH_FIELDS = {
+    "id": Field("text", True),
+    "title": Field("text", True),
+    "summary": Field("text", True),
+    "minutes": Field("int", True),
+    "level": Field("text", True),
+    "tags": Field("text-list"),
+    "requires": Field("text-list"),
+    "app_version": Field("text", True),
+    "steps": Field("list", True),
+}
+STEP_FIELDS = {
+    "id": Field("text", True),
+    "title": Field("text", True),
+    "body": Field("text", True),
+    "screen": Field("text"),
+    "highlight": Field("list"),
+    "labels": Field("text-list"),
+    "tip": Field("text"),
+    "warning": Field("text"),
+}
+HIGHLIGHT_FIELDS = {
+    "x": Field("number", True),
+    "y": Field("number", True),
+    "w": Field("number", True),
+    "h": Field("number", True),
+    "label": Field("text"),
+}
+GLOSSARY_FIELDS = {"labels": Field("list", True)}
+LABEL_FIELDS = {
+    "zh": Field("text", True),
+    "pinyin": Field("text", True),
+    "en": Field("text", True),
+    "where": Field("text"),
+    "note": Field("text"),
+    "pinyin_exception": Field("text"),
+}
+PHRASEBOOK_FIELDS = {"categories": Field("list", True)}
+CATEGORY_FIELDS = {"id": Field("text", True), "title": Field("text", True), "phrases": Field("list", True)}
+PHRASE_FIELDS = {
+    "en": Field("text", True),
+    "zh": Field("text", True),
+    "pinyin": Field("text", True),
+    "literal": Field("text"),
+    "note": Field("text"),
+    "tags": Field("text-list"),
+    "pinyin_exception": Field("text"),
+}
+
+
+def _read(path: Path, out: FileProblems) -> Node | None:
+    try:
+        return read_file(path)
+    except YamlError as exc:
+        out.at_line(exc.line, exc.column, exc.message)
+        return None
+
+
+def body_location(node: Node, offset: int, body: str) -> tuple[int, int]:
+    """Map an offset inside a scalar's text to a file line/column (exact for `|` blocks)."""
+    before = body[:offset]
+    line_in_body = before.count("\n")
+    column_in_line = offset - (before.rfind("\n") + 1)
+    if node.style in ("|", ">"):
+        return node.line + 1 + line_in_body, node.column + 2 + column_in_line
+    if line_in_body == 0:
+        quote = 1 if node.style in ('"', "'") else 0
+        return node.line, node.column + quote + column_in_line
+    return node.line + line_in_body, 1
+
+
+def safe_pack_path(root: Path, relative: str) -> tuple[Path | None, str | None]:
+    """Resolve an image path inside the pack; (None, reason) when it leaves it or is absent."""
+    pure = PurePosixPath(relative.replace("\\", "/"))
+    if pure.is_absolute() or re.match(r"^[a-zA-Z]:", relative):
+        return None, f"image path {relative!r} is absolute; use a path inside the pack such as images/name.svg"
+    if ".." in pure.parts:
+        return None, f"image path {relative!r} leaves the pack folder; keep images inside the pack"
+    candidate = root / Path(*pure.parts)
+    try:
+        resolved = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None, f"image {relative!r} does not exist in the pack"
+    try:
+        resolved.relative_to(root.resolve())
+    except ValueError:
+        return None, f"image {relative!r} is a link pointing outside the pack; copy the file into the pack"
+    if not resolved.is_file():
+        return None, f"image {relative!r} is not a file"
+    return resolved, None
+
+
+class PackLoader:
+    """Reads one pack folder. Use `load_pack(path)`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def _collect(self, out: FileProblems) -> None:
+        self.problems.extend(out.items)
+
+    def load(self) -> Pack:
+        pack_file = self.root / "pack.yaml"
+        out = FileProblems(pack_file)
+        empty = Pack(self.root.name, self.root.name, AppInfo("", "", ""), "", self.root)
+        if not pack_file.is_file():
+            out.at(None, "no pack.yaml here; a content pack folder needs one (see README, 'Content packs')")
+            self._collect(out)
+            return _with_problems(empty, self.problems)
+        fields = read_fields(_read(pack_file, out), PACK_FIELDS, "pack.yaml", out) if not out.items else None
+        app_fields = read_fields(fields["app"], APP_FIELDS, "app", out) if fields else None
+        self._collect(out)
+        if not fields or not app_fields:
+            return _with_problems(empty, self.problems)
+        glossary = self._load_glossary()
+        categories = self._load_phrasebook()
+        walkthroughs = self._load_walkthroughs(fields["walkthroughs"], {e.zh for e in glossary}, out_pack=pack_file)
+        return Pack(
+            id=text(fields, "id"),
+            title=text(fields, "title"),
+            app=AppInfo(text(app_fields, "name"), text(app_fields, "native_name"), text(app_fields, "language")),
+            version=text(fields, "version"),
+            root=self.root,
+            walkthroughs=walkthroughs,
+            glossary=glossary,
+            categories=categories,
+            problems=tuple(self.problems),
+        )
+
+    # -- glossary and phrase book -------------------------------------------------
+
+    def _load_glossary(self) -> tuple[GlossaryEntry, ...]:
+        path = self.root / "glossary.yaml"
+        if not path.is_file():
+            return ()
+        out = FileProblems(path)
+        top = read_fields(_read(path, out), GLOSSARY_FIELDS, "glossary.yaml", out)
+        entries: list[GlossaryEntry] = []
+        seen: dict[str, Node] = {}
+        for item in top["labels"].items if top else []:
+            f = read_fields(item, LABEL_FIELDS, "label", out)
+            if f is None:
+                continue
+            zh = text(f, "zh")
+            if zh in seen:
+                out.at(f["zh"], f"label {zh!r} is already defined at line {seen[zh].line}; merge the two")
+                continue
+            seen[zh] = f["zh"]
+            entries.append(
+                GlossaryEntry(zh, text(f, "pinyin"), text(f, "en"), text(f, "where"), text(f, "note"), value(f, "pinyin_exception"))
+            )
+        self._collect(out)
+        return tuple(entries)
+
+    def _load_phrasebook(self) -> tuple[PhraseCategory, ...]:
+        path = self.root / "phrasebook.yaml"
+        if not path.is_file():
+            return ()
+        out = FileProblems(path)
+        top = read_fields(_read(path, out), PHRASEBOOK_FIELDS, "phrasebook.yaml", out)
+        categories: list[PhraseCategory] = []
+        seen_zh: dict[str, int] = {}
+        seen_ids: set[str] = set()
+        for item in top["categories"].items if top else []:
+            c = read_fields(item, CATEGORY_FIELDS, "category", out)
+            if c is None:
+                continue
+            category_id = text(c, "id")
+            if category_id in seen_ids:
+                out.at(c["id"], f"category id {category_id!r} is used twice; ids must be unique")
+                continue
+            seen_ids.add(category_id)
+            phrases: list[Phrase] = []
+            for phrase_node in c["phrases"].items:
+                f = read_fields(phrase_node, PHRASE_FIELDS, "phrase", out)
+                if f is None:
+                    continue
+                zh = text(f, "zh")
+                if zh in seen_zh:
+                    out.at(f["zh"], f"phrase {zh!r} already appears at line {seen_zh[zh]}; each phrase once")
+                    continue
+                seen_zh[zh] = f["zh"].line
+                phrases.append(
+                    Phrase(
+                        en=text(f, "en"),
+                        zh=zh,
+                        pinyin=text(f, "pinyin"),
+                        category=category_id,
+                        literal=text(f, "literal"),
+                        note=text(f, "note"),
+                        tags=texts(f, "tags"),
+                        pinyin_exception=value(f, "pinyin_exception"),
+                    )
+                )
+            categories.append(PhraseCategory(category_id, text(c, "title"), tuple(phrases)))
+        self._collect(out)
+        return tuple(categories)
+
+    # -- walkthroughs ---------------------------------------------------------------
+
+    def _load_walkthroughs(self, listed: Node, labels: set[str], out_pack: Path) -> tuple[Walkthrough, ...]:
+        out = FileProblems(out_pack)
+        folder = self.root / "walkthroughs"
+        loaded: list[tuple[Walkthrough, Node, FileProblems]] = []
+        file_outs: list[FileProblems] = []
+        listed_ids: set[str] = set()
+        for item in listed.items:
+            walkthrough_id = item.value.strip()
+            if walkthrough_id in listed_ids:
+                out.at(item, f"walkthrough {walkthrough_id!r} is listed twice in pack.yaml")
+                continue
+            listed_ids.add(walkthrough_id)
+            path = folder / f"{walkthrough_id}.yaml"
+            if not path.is_file():
+                out.at(item, f"walkthrough {walkthrough_id!r} is listed but walkthroughs/{walkthrough_id}.yaml does not exist")
+                continue
+            file_out = FileProblems(path)
+            result = self._load_walkthrough(path, labels, file_out)
+            if result is not None:
+                loaded.append((result[0], result[1], file_out))
+            file_outs.append(file_out)
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.y*ml")):
+                if path.stem not in listed_ids:
+                    out.at(listed, f"walkthroughs/{path.name} is not listed in pack.yaml's walkthroughs; add {path.stem!r} or remove the file")
+        self._check_requires(loaded, listed_ids, out)
+        self._collect(out)
+        for file_out in file_outs:
+            self._collect(file_out)
+        bad_ids = {w.id for w, _, file_out in loaded if file_out.has_errors}
+        return tuple(w for w, _, _ in loaded if w.id not in bad_ids)
+
+    def _check_requires(self, loaded: list[tuple[Walkthrough, Node, FileProblems]], listed: set[str], out: FileProblems) -> None:
+        graph = {w.id: w.requires for w, _, _ in loaded}
+        for walkthrough, node, file_out in loaded:
+            requires_node = node.get("requires")
+            for index, required in enumerate(walkthrough.requires):
+                where = requires_node.items[index] if requires_node is not None else node
+                if required not in listed:
+                    file_out.at(where, f"requires unknown walkthrough {required!r}")
+        # cycles: depth-first search with colours
+        state: dict[str, int] = {}
+
+        def visit(node_id: str, trail: list[str]) -> list[str] | None:
+            state[node_id] = 1
+            for nxt in graph.get(node_id, ()):
+                if state.get(nxt) == 1:
+                    return trail + [node_id, nxt]
+                if state.get(nxt) is None and nxt in graph:
+                    cycle = visit(nxt, trail + [node_id])
+                    if cycle:
+                        return cycle
+            state[node_id] = 2
+            return None
+
+        for walkthrough, node, file_out in loaded:
+            if state.get(walkthrough.id) is None:
+                cycle = visit(walkthrough.id, [])
+                if cycle:
+                    start = cycle.index(cycle[-1])
+                    loop = " -> ".join(cycle[start:])
+                    for w, n, f in loaded:
+                        if w.id in cycle[start:]:
+                            f.at(n.get("requires") or n, f"`requires` forms a cycle: {loop}; remove one of them")
+
+    def _load_walkthrough(self, path: Path, labels: set[str], out: FileProblems) -> tuple[Walkthrough, Node] | None:
+        root_node = _read(path, out)
+        if out.items:
+            return None
+        f = read_fields(root_node, WALKTHROUGH_FIELDS, "walkthrough", out)
+        if f is None:
+            return None
+        walkthrough_id = text(f, "id")
+        if walkthrough_id != path.stem:
+            out.at(f["id"], f"id {walkthrough_id!r} must match the file name {path.stem!r}")
+        level = text(f, "level")
+        if level not in LEVELS:
+            out.at(f["level"], f"level must be one of {', '.join(LEVELS)}, found {level!r}")
+        minutes = value(f, "minutes")
+        if minutes <= 0:
+            out.at(f["minutes"], "minutes must be more than 0")
+        steps: list[Step] = []
+        step_ids: dict[str, int] = {}
+        if not f["steps"].items:
+            out.at(f["steps"], "a walkthrough needs at least one step")
+        for step_node in f["steps"].items:
+            step = self._load_step(step_node, labels, out)
+            if step is None:
+                continue
+            if step.id in step_ids:
+                out.at(step_node.get("id"), f"step id {step.id!r} is already used at line {step_ids[step.id]}; step ids must be unique")
+                continue
+            step_ids[step.id] = step_node.line
+            steps.append(step)
+        walkthrough = Walkthrough(
+            id=walkthrough_id,
+            title=text(f, "title"),
+            summary=text(f, "summary"),
+            minutes=minutes,
+            level=level,
+            steps=tuple(steps),
+            tags=texts(f, "tags"),
+            requires=texts(f, "requires"),
+            app_version=text(f, "app_version"),
+            source=path,
+        )
+        return walkthrough, root_node
+
+    def _load_step(self, node: Node, labels: set[str], out: FileProblems) -> Step | None:
+        f = read_fields(node, STEP_FIELDS, "step", out)
+        if f is None:
+            return None
+        step_id = text(f, "id")
+        if not ID_RE.match(step_id):
+            out.at(f["id"], f"step id {step_id!r} may use only a-z, 0-9, - and _")
+        body = value(f, "body")
+        for finding in markdown_links.check_body(body):
+            out.at_line(*body_location(f["body"], finding.offset, body), finding.message)
+        for offset, label in markdown_links.ui_labels(body):
+            if label not in labels:
+                out.at_line(*body_location(f["body"], offset, body), f"{{{{ui:{label}}}}} names a label that is not in glossary.yaml")
+        for offset, url in markdown_links.links(body):
+            link = markdown_links.parse_internal(url)
+            if link and link.kind == "label" and link.target not in labels:
+                out.at_line(*body_location(f["body"], offset, body), f"link to label {link.target!r} that is not in glossary.yaml")
+        screen: Path | None = None
+        if "screen" in f:
+            resolved, reason = safe_pack_path(self.root, text(f, "screen"))
+            if reason:
+                out.at(f["screen"], reason)
+            screen = resolved
+        step_labels = texts(f, "labels")
+        for index, label in enumerate(step_labels):
+            if label not in labels:
+                out.at(f["labels"].items[index], f"label {label!r} is not in glossary.yaml; add it there or fix the spelling")
+        highlights: list[Highlight] = []
+        for h_node in f["highlight"].items if "highlight" in f else []:
+            h = read_fields(h_node, HIGHLIGHT_FIELDS, "highlight", out)
+            if h is None:
+                continue
+            x, y, w, hh = (float(value(h, k)) for k in "xywh")
+            if not (0 <= x <= 1 and 0 <= y <= 1 and 0 < w <= 1 and 0 < hh <= 1 and x + w <= 1.0001 and y + hh <= 1.0001):
+                out.at(h_node, "highlight x, y, w, h are fractions of the image (0 to 1) and must stay inside it")
+                continue
+            label = text(h, "label") or None
+            if label and label not in labels:
+                out.at(h["label"], f"highlight label {label!r} is not in glossary.yaml")
+            highlights.append(Highlight(x, y, w, hh, label))
+        if highlights and "screen" not in f:
+            out.at(f["highlight"], "highlight needs a `screen` image to draw on")
+        return Step(
+            id=step_id,
+            title=text(f, "title"),
+            body=body.strip(),
+            screen=screen,
+            highlight=tuple(highlights),
+            labels=step_labels,
+            tip=text(f, "tip") or None,
+            warning=text(f, "warning") or None,
+            location=Location(out.path, node.line, node.column),
+        )
+
+
+def _with_problems(pack: Pack, problems: list[Problem]) -> Pack:
+    return Pack(pack.id, pack.title, pack.app, pack.version, pack.root, problems=tuple(problems))
+
+
+def load_pack(root: Path) -> Pack:
+    """Load the pack in `root`; never raises for bad content (see `Pack.problems`)."""
+    try:
+        return PackLoader(root).load()
+    except RecursionError:  # pragma: no cover - the reader caps depth; belt and braces
+        problem = Problem(Location(root / "pack.yaml"), Severity.ERROR, "content nested too deeply to read")
+        return Pack(root.name, root.name, AppInfo("", "", ""), "", root, problems=(problem,))

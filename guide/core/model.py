@@ -1,0 +1,172 @@
+"""The content model: immutable objects built once by the loader and read by everyone.
+
+Widgets, search, the validator and the translator read these, never raw YAML dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a content file; line and column are 1-based like editors show them."""
+
+    path: Path
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack, printed as `path:line:col: error|warning: message`."""
+
+    location: Location
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A rectangle on a mockup, in fractions (0..1) of the image size."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    body: str
+    screen: Path | None = None
+    highlight: tuple[Highlight, ...] = ()
+    labels: tuple[str, ...] = ()
+    tip: str | None = None
+    warning: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    id: str
+    title: str
+    summary: str
+    minutes: int
+    level: str
+    steps: tuple[Step, ...]
+    tags: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    app_version: str = ""
+    source: Path | None = field(default=None, compare=False)
+
+    def step_index(self, step_id: str) -> int | None:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One Chinese UI label of the app, as a newcomer sees it on screen."""
+
+    zh: str
+    pinyin: str
+    en: str
+    where: str = ""
+    note: str = ""
+    pinyin_exception: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    en: str
+    zh: str
+    pinyin: str
+    category: str
+    literal: str = ""
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    pinyin_exception: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable id for favourites: the Chinese text is unique across the book."""
+        return self.zh
+
+
+@dataclass(frozen=True)
+class PhraseCategory:
+    id: str
+    title: str
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    name: str
+    native_name: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded content pack; `problems` says what could not be loaded and why."""
+
+    id: str
+    title: str
+    app: AppInfo
+    version: str
+    root: Path
+    walkthroughs: tuple[Walkthrough, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    categories: tuple[PhraseCategory, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def walkthrough(self, walkthrough_id: str) -> Walkthrough | None:
+        for walkthrough in self.walkthroughs:
+            if walkthrough.id == walkthrough_id:
+                return walkthrough
+        return None
+
+    def label(self, zh: str) -> GlossaryEntry | None:
+        for entry in self.glossary:
+            if entry.zh == zh:
+                return entry
+        return None
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return tuple(p for c in self.categories for p in c.phrases)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def broken_files(self) -> list[Path]:
+        """Files with at least one error, for the notice the app shows."""
+        seen: dict[Path, None] = {}
+        for problem in self.errors:
+            seen.setdefault(problem.location.path, None)
+        return list(seen)

@@ -1,0 +1,118 @@
+"""Typed user settings with defaults in one place, stored as JSON in the config dir.
+
+Secrets (API keys) are never here: they live in the system keyring. A corrupt file
+falls back to defaults with a notice naming it, and is kept aside, not deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from guide.core import paths
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ENGINES = ("google", "mymemory")
+THEMES = ("system", "light", "dark")
+
+
+@dataclass
+class Settings:
+    engines: list[str] = field(default_factory=lambda: list(DEFAULT_ENGINES))
+    libretranslate_url: str = ""
+    timeout_seconds: float = 8.0
+    offline_only: bool = False
+    theme: str = "system"
+    first_run_done: bool = False
+    last_page: str = "start"
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:
+        """Build from parsed JSON, keeping defaults for anything missing or mistyped."""
+        settings = cls()
+        problems: list[str] = []
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            default = getattr(settings, f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, float):
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+                value = float(value) if ok else value
+            elif isinstance(default, list):
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            else:
+                ok = isinstance(value, str)
+            if f.name == "theme" and value not in THEMES:
+                ok = False
+            if ok:
+                setattr(settings, f.name, value)
+            else:
+                problems.append(f"setting {f.name!r} has an unusable value {value!r}; using {default!r}")
+        return settings, problems
+
+
+class SettingsStore:
+    """Loads and saves Settings atomically (write to a temp file, then rename)."""
+
+    FILE_NAME = "settings.json"
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.path = (directory or paths.config_dir()) / self.FILE_NAME
+        self.notices: list[str] = []
+
+    def load(self) -> Settings:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            self.notices.append(f"Cannot read {self.path} ({exc.strerror}); using default settings.")
+            return Settings()
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            aside = self.path.with_name(f"{self.FILE_NAME}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                self.path.rename(aside)
+                kept = f"; the old file was kept as {aside.name}"
+            except OSError:
+                kept = ""
+            self.notices.append(f"Your settings file {self.path} was damaged ({exc}); using defaults{kept}.")
+            return Settings()
+        settings, problems = Settings.from_dict(data)
+        self.notices.extend(f"{self.path}: {p}" for p in problems)
+        return settings
+
+    def save(self, settings: Settings) -> bool:
+        """Atomic write; on failure (full disk, read-only) add a notice and return False."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(asdict(settings), handle, indent=2, ensure_ascii=False)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            return True
+        except OSError as exc:
+            message = f"Could not save settings to {self.path} ({exc.strerror or exc}); changes last until you close the app."
+            log.warning(message)
+            self.notices.append(message)
+            return False

@@ -1,0 +1,1 @@
+"""Translation pipeline: phrase book, cache, online engines, offline gloss."""

@@ -1,0 +1,125 @@
+"""The user's own data: walkthrough progress and favourite phrases (SQLite, data dir).
+
+Writes that fail (disk full, read-only dir) keep the value for this session and add
+a notice; the app goes on working.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.core import paths
+from guide.core.sqlite_store import Store, open_store
+
+MIGRATIONS = (
+    """
+    CREATE TABLE progress (
+        pack TEXT NOT NULL, walkthrough TEXT NOT NULL, step TEXT NOT NULL,
+        completed INTEGER NOT NULL DEFAULT 0, updated REAL NOT NULL,
+        PRIMARY KEY (pack, walkthrough));
+    CREATE TABLE favourites (
+        pack TEXT NOT NULL, key TEXT NOT NULL, added REAL NOT NULL,
+        PRIMARY KEY (pack, key))
+    """,
+)
+
+
+@dataclass(frozen=True)
+class Progress:
+    step: str
+    completed: bool
+
+
+class UserData:
+    """Progress and favourites for one pack, shared safely by two app instances."""
+
+    FILE_NAME = "userdata.sqlite"
+
+    def __init__(self, pack_id: str, directory: Path | None = None) -> None:
+        self.pack_id = pack_id
+        self._lock = threading.Lock()
+        self._store: Store = open_store((directory or paths.data_dir()) / self.FILE_NAME, MIGRATIONS, "progress and favourites")
+        self.notices: list[str] = list(self._store.notices)
+        self._listeners: list[Callable[[str], None]] = []
+
+    def on_notice(self, listener: Callable[[str], None]) -> None:
+        self._listeners.append(listener)
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        for listener in self._listeners:
+            listener(message)
+
+    def _write(self, sql: str, params: tuple) -> bool:
+        with self._lock:
+            try:
+                with self._store.transaction() as conn:
+                    conn.execute(sql, params)
+                return True
+            except sqlite3.Error as exc:
+                self._notice(f"Could not save to {self._store.path} ({exc}); the change lasts until you close the app.")
+                return False
+
+    def _read(self, sql: str, params: tuple) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._store.connection.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                self._notice(f"Could not read {self._store.path} ({exc}).")
+                return []
+
+    # -- walkthrough progress -------------------------------------------------------
+
+    def progress(self, walkthrough_id: str) -> Progress | None:
+        rows = self._read("SELECT step, completed FROM progress WHERE pack=? AND walkthrough=?", (self.pack_id, walkthrough_id))
+        return Progress(rows[0][0], bool(rows[0][1])) if rows else None
+
+    def all_progress(self) -> dict[str, Progress]:
+        rows = self._read("SELECT walkthrough, step, completed FROM progress WHERE pack=?", (self.pack_id,))
+        return {w: Progress(s, bool(c)) for w, s, c in rows}
+
+    def set_step(self, walkthrough_id: str, step_id: str) -> None:
+        """Remember where the user is; completion, once earned, is kept."""
+        self._write(
+            "INSERT INTO progress(pack, walkthrough, step, completed, updated) VALUES (?,?,?,0,?) "
+            "ON CONFLICT(pack, walkthrough) DO UPDATE SET step=excluded.step, updated=excluded.updated",
+            (self.pack_id, walkthrough_id, step_id, time.time()),
+        )
+
+    def mark_complete(self, walkthrough_id: str, step_id: str) -> None:
+        self._write(
+            "INSERT INTO progress(pack, walkthrough, step, completed, updated) VALUES (?,?,?,1,?) "
+            "ON CONFLICT(pack, walkthrough) DO UPDATE SET step=excluded.step, completed=1, updated=excluded.updated",
+            (self.pack_id, walkthrough_id, step_id, time.time()),
+        )
+
+    def restart(self, walkthrough_id: str) -> None:
+        self._write("DELETE FROM progress WHERE pack=? AND walkthrough=?", (self.pack_id, walkthrough_id))
+
+    def completed(self) -> set[str]:
+        return {w for w, p in self.all_progress().items() if p.completed}
+
+    # -- favourites -------------------------------------------------------------------
+
+    def favourites(self) -> list[str]:
+        """Favourite phrase keys, oldest first."""
+        rows = self._read("SELECT key FROM favourites WHERE pack=? ORDER BY added, key", (self.pack_id,))
+        return [r[0] for r in rows]
+
+    def is_favourite(self, key: str) -> bool:
+        return bool(self._read("SELECT 1 FROM favourites WHERE pack=? AND key=?", (self.pack_id, key)))
+
+    def set_favourite(self, key: str, favourite: bool) -> None:
+        if favourite:
+            self._write("INSERT OR IGNORE INTO favourites(pack, key, added) VALUES (?,?,?)", (self.pack_id, key, time.time()))
+        else:
+            self._write("DELETE FROM favourites WHERE pack=? AND key=?", (self.pack_id, key))
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()

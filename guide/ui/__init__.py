@@ -1,0 +1,1 @@
+"""Qt widgets. They hold no business logic: they call guide.core through services."""
