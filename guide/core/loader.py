@@ -101,7 +101,7 @@ def body_location(node: Node, offset: int, body: str) -> tuple[int, int]:
     line_in_body = before.count("\n")
     column_in_line = offset - (before.rfind("\n") + 1)
     if node.style in ("|", ">"):
-        return node.line + 1 + line_in_body, node.column + 2 + column_in_line
+        return node.line + 1 + line_in_body, node.indent + 1 + column_in_line
     if line_in_body == 0:
         quote = 1 if node.style in ('"', "'") else 0
         return node.line, node.column + quote + column_in_line

@@ -55,6 +55,7 @@ class Node:
     pairs: list[tuple["Node", "Node"]] = field(default_factory=list)
     items: list["Node"] = field(default_factory=list)
     style: str | None = None  # "|", ">", quotes or None (plain), for scalars
+    indent: int = 0  # for block scalars: the content's indentation (0-based columns)
 
     def get(self, key: str) -> "Node | None":
         for k, v in self.pairs:
@@ -123,6 +124,7 @@ def parse_text(text: str) -> Node | None:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
         raise YamlError("binary data (a NUL byte) in a text file", line, index - text.rfind("\n", 0, index))
+    lines = text.splitlines()
     stack: list[Node] = []
     pending_key: list[Node | None] = []
     root: Node | None = None
@@ -158,6 +160,8 @@ def parse_text(text: str) -> Node | None:
             else:
                 continue
             if node.kind == "scalar":
+                if node.style in ("|", ">"):
+                    node.indent = _block_indent(lines, node.line)
                 if not stack:
                     root = node
                 else:
@@ -169,10 +173,21 @@ def parse_text(text: str) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
+        context = exc.context_mark
+        if exc.context and context and mark and context.line != mark.line:
+            problem += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}") from None
     return root
+
+
+def _block_indent(lines: list[str], indicator_line: int) -> int:
+    """Indentation of the first non-blank line after a `|` or `>` indicator."""
+    for line in lines[indicator_line:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+    return 0
 
 
 def _attach(node: Node, stack: list[Node], pending_key: list[Node | None]) -> None:

@@ -1,0 +1,57 @@
+"""Start the GUI: one QApplication, theme, fonts, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from guide import APP_NAME, __version__
+from guide.core.context import AppContext, build_context
+
+log = logging.getLogger(__name__)
+
+
+_QUIET = ("propagateSizeHints",)
+
+
+def _qt_messages(mode: QtMsgType, context: object, message: str) -> None:
+    """Route Qt's own messages into logging, minus known harmless offscreen noise."""
+    if any(noise in message for noise in _QUIET):
+        return
+    level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
+    logging.getLogger("qt").log(level, message)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    qInstallMessageHandler(_qt_messages)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("rednote-guide")
+    app.setDesktopFileName("rednote-guide")
+    return app  # type: ignore[return-value]
+
+
+def build_window(args: argparse.Namespace, app: QApplication):  # noqa: ANN201 - avoids importing MainWindow early
+    from guide.ui.main_window import MainWindow
+    from guide.ui.theme import apply_theme
+
+    context: AppContext = build_context(Path(args.pack) if args.pack else None)
+    apply_theme(app, getattr(args, "theme", None) or context.settings.theme)
+    return MainWindow(context)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.pack and not (Path(args.pack) / "pack.yaml").is_file():
+        print(f"rednote-guide: {args.pack} is not a content pack (no pack.yaml)", file=sys.stderr)
+        return 2
+    app = make_application()
+    window = build_window(args, app)
+    window.show()
+    return app.exec()

@@ -1,0 +1,174 @@
+"""The main window: sidebar, stacked pages, notice bar, Ctrl+K search, routing of
+navigator requests between pages. Pages other than Start are built on first use so
+the window appears fast."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide import APP_NAME
+from guide.core.context import AppContext
+from guide.ui.navigator import Navigator
+from guide.ui.notice_bar import NoticeBar
+
+log = logging.getLogger(__name__)
+
+PAGES = (
+    ("start", "Start"),
+    ("walkthroughs", "Walkthroughs"),
+    ("glossary", "UI labels"),
+    ("phrasebook", "Phrase book"),
+    ("translator", "Translator"),
+)
+
+
+def _page_factory(name: str) -> Callable[[AppContext, Navigator], QWidget]:
+    """Import a page's module only when the page is first shown."""
+    if name == "start":
+        from guide.ui.start_page import StartPage as page
+    elif name == "walkthroughs":
+        from guide.ui.walkthroughs_page import WalkthroughsPage as page
+    elif name == "glossary":
+        from guide.ui.glossary_page import GlossaryPage as page
+    elif name == "phrasebook":
+        from guide.ui.phrasebook_page import PhrasebookPage as page
+    else:
+        from guide.ui.translator_page import TranslatorPage as page
+    return page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.navigator = Navigator(self)
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(f"{APP_NAME} — {context.pack.app.native_name or context.pack.title}")
+        self.resize(1180, 780)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.notices = NoticeBar()
+        outer.addWidget(self.notices)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setFixedWidth(180)
+        for number, (name, title) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{title} (Ctrl+{number})")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]) if row >= 0 else None)
+        self._connect_navigator()
+        self._shortcuts()
+        self._report_problems()
+        self.show_page("start")
+
+    # -- pages ----------------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        if name not in self.pages:
+            try:
+                widget = _page_factory(name)(self.context, self.navigator)
+            except Exception as exc:  # a broken page must not take the window down
+                log.exception("could not build page %s", name)
+                widget = QLabel(f"This page could not be opened: {exc}")
+                widget.setWordWrap(True)
+                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setProperty("pageName", name)
+            self.pages[name] = widget
+            self.stack.addWidget(widget)
+        return self.pages[name]
+
+    def show_page(self, name: str) -> QWidget:
+        widget = self.page(name)
+        self.stack.setCurrentWidget(widget)
+        row = [p[0] for p in PAGES].index(name)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.context.settings.last_page = name
+        return widget
+
+    def current_page_name(self) -> str:
+        return str(self.stack.currentWidget().property("pageName"))
+
+    def open_walkthrough(self, walkthrough_id: str, step_id: str = "") -> bool:
+        page = self.show_page("walkthroughs")
+        return page.open(walkthrough_id, step_id)  # type: ignore[attr-defined]
+
+    def _call_on_page(self, name: str, method: str, *args: object) -> None:
+        page = self.show_page(name)
+        handler = getattr(page, method, None)
+        if callable(handler):
+            handler(*args)
+
+    def _connect_navigator(self) -> None:
+        nav = self.navigator
+        nav.show_page.connect(self.show_page)
+        nav.open_walkthrough.connect(self.open_walkthrough)
+        nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
+        nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
+        nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
+        nav.notice.connect(self.notices.add)
+        self.context.userdata.on_notice(self.notices.add)
+
+    def _shortcuts(self) -> None:
+        for number, (name, _title) in enumerate(PAGES, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=name: self.show_page(n))
+        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.open_search)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+
+    def _report_problems(self) -> None:
+        pack = self.context.pack
+        for path in pack.broken_files():
+            first = next(p for p in pack.errors if p.location.path == path)
+            self.notices.add(f"Could not load {path.name}: {first.message} (line {first.location.line}). "
+                             "The rest of the guide works; run `rednote-guide validate` for details.")
+        for notice in self.context.notices:
+            self.notices.add(notice)
+
+    # -- search palette -----------------------------------------------------------------
+
+    def open_search(self) -> None:
+        try:
+            from guide.ui.search_palette import SearchPalette
+            from guide.core.search import SearchIndex
+        except ImportError:
+            self.notices.add("Search is not available in this build.")
+            return
+        if not hasattr(self, "_search_index"):
+            self._search_index = SearchIndex.build(self.context.pack)
+        palette = SearchPalette(self._search_index, self.navigator, self)
+        palette.show()
+        self._palette = palette
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.context.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+"""`--screenshot FILE --view VIEW`: render one view offscreen to a PNG and exit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from guide.cli import EXIT_OK, EXIT_USAGE
+
+KNOWN = ("start", "walkthroughs", "glossary", "phrasebook", "translator")
+
+
+def _settle(app, seconds: float, busy=lambda: False) -> None:  # noqa: ANN001
+    """Process events for a moment (longer while a page says it is busy)."""
+    end = time.monotonic() + seconds
+    hard_end = time.monotonic() + 15
+    while time.monotonic() < end or (busy() and time.monotonic() < hard_end):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    view = args.view.strip("/")
+    head, _, rest = view.partition("/")
+    if head not in KNOWN and head != "walkthrough":
+        print(f"rednote-guide: unknown view {view!r}; choose one of: start, walkthroughs, walkthrough/ID[/STEP], glossary, phrasebook, translator", file=sys.stderr)
+        return EXIT_USAGE
+    from guide.ui.app import build_window, make_application
+
+    app = make_application()
+    window = build_window(args, app)
+    window.context.settings.offline_only = True  # screenshots never reach the network
+    window.resize(1280, 800)
+    window.show()
+    if head == "walkthrough":
+        walkthrough_id, _, step_id = rest.partition("/")
+        walkthrough = window.context.pack.walkthrough(walkthrough_id)
+        if walkthrough is None:
+            known = ", ".join(w.id for w in window.context.pack.walkthroughs)
+            print(f"rednote-guide: no walkthrough {walkthrough_id!r} in this pack; known: {known}", file=sys.stderr)
+            return EXIT_USAGE
+        if step_id and walkthrough.step_index(step_id) is None:
+            steps = ", ".join(s.id for s in walkthrough.steps)
+            print(f"rednote-guide: walkthrough {walkthrough_id!r} has no step {step_id!r}; steps: {steps}", file=sys.stderr)
+            return EXIT_USAGE
+        window.open_walkthrough(walkthrough_id, step_id or walkthrough.steps[0].id)
+        page = window.pages["walkthroughs"]
+    else:
+        page = window.show_page(head)
+        if head == "translator" and hasattr(page, "set_text"):
+            page.set_text("这个博主的穿搭绝绝子，已经种草了！")
+    busy = getattr(page, "is_busy", lambda: False)
+    _settle(app, 0.6, busy)
+    image = window.grab()
+    if image.isNull() or not image.save(args.screenshot, "PNG"):
+        print(f"rednote-guide: could not write {args.screenshot}", file=sys.stderr)
+        return 1
+    window.close()
+    return EXIT_OK

@@ -1,0 +1,275 @@
+"""Steps through one walkthrough: step list, progress, body, mockup, chips, tip/warning.
+
+Position and completion go to UserData on every move, so closing the app loses nothing.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.context import AppContext
+from guide.core.model import Walkthrough
+from guide.core.step_text import expand_ui_labels, link_action, progress_text
+from guide.ui.flow_layout import FlowLayout
+from guide.ui.label_card import LabelCard, LabelChip
+from guide.ui.mockup_view import MockupView
+from guide.ui.navigator import Navigator
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Never loads anything: bodies may not pull images or files from anywhere."""
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
+        return None
+
+
+class WalkthroughPlayer(QWidget):
+    backToList = Signal()
+    completedChanged = Signal(str)
+
+    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("walkthroughPlayer")
+        self.context = context
+        self.navigator = navigator
+        self.walkthrough: Walkthrough | None = None
+        self.index = 0
+        self.finished = False
+        self._build()
+
+    # -- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.back_to_list = QPushButton("← All walkthroughs")
+        self.back_to_list.setAccessibleName("Back to all walkthroughs")
+        self.back_to_list.clicked.connect(self.backToList)
+        header.addWidget(self.back_to_list)
+        self.walkthrough_title = QLabel()
+        self.walkthrough_title.setObjectName("walkthroughTitle")
+        header.addWidget(self.walkthrough_title, 1)
+        self.restart_button = QPushButton("Restart")
+        self.restart_button.setObjectName("stepRestart")
+        self.restart_button.setToolTip("Start this walkthrough again from step 1 and clear its completion mark")
+        self.restart_button.clicked.connect(self.restart)
+        header.addWidget(self.restart_button)
+        outer.addLayout(header)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("stepProgress")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(8)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setAccessibleName("Steps")
+        self.step_list.currentRowChanged.connect(self._row_chosen)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.progress_bar)
+        left_layout.addWidget(self.step_list, 1)
+        splitter.addWidget(left)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(8, 0, 8, 0)
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        middle_layout.addWidget(self.title)
+        self.body = SafeTextBrowser()
+        self.body.setObjectName("stepBody")
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.setAccessibleName("Step instructions")
+        self.body.anchorClicked.connect(self._link_clicked)
+        middle_layout.addWidget(self.body, 3)
+        self.tip = QLabel()
+        self.tip.setObjectName("stepTip")
+        self.tip.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("stepWarning")
+        self.warning.setWordWrap(True)
+        middle_layout.addWidget(self.tip)
+        middle_layout.addWidget(self.warning)
+        chips_host = QWidget()
+        self.chips = FlowLayout(chips_host)
+        middle_layout.addWidget(chips_host)
+        self.card_host = QScrollArea()
+        self.card_host.setObjectName("labelPanel")
+        self.card_host.setWidgetResizable(True)
+        self.card_host.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_host.setMaximumHeight(170)
+        self.card_host.hide()
+        middle_layout.addWidget(self.card_host)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("← Back")
+        self.back_button.setObjectName("stepBack")
+        self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton("Next →")
+        self.next_button.setObjectName("stepNext")
+        self.next_button.setToolTip("Next step (Right arrow or Page Down)")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self._next_clicked)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        middle_layout.addLayout(buttons)
+        splitter.addWidget(middle)
+
+        self.mockup = MockupView()
+        self.mockup.labelClicked.connect(self.show_label)
+        splitter.addWidget(self.mockup)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([200, 520, 340])
+        outer.addWidget(splitter, 1)
+
+        for keys, slot in (((Qt.Key.Key_Right, Qt.Key.Key_PageDown), self.next), ((Qt.Key.Key_Left, Qt.Key.Key_PageUp), self.back)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+    # -- behaviour --------------------------------------------------------------------
+
+    def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
+        """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
+        self.walkthrough = walkthrough
+        self.walkthrough_title.setText(f"<b>{walkthrough.title}</b>")
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for number, step in enumerate(walkthrough.steps, start=1):
+            QListWidgetItem(f"{number}. {step.title}", self.step_list)
+        self.step_list.blockSignals(False)
+        index = walkthrough.step_index(step_id) if step_id else None
+        if index is None:
+            saved = self.context.userdata.progress(walkthrough.id)
+            index = walkthrough.step_index(saved.step) if saved else None
+        self.go_to(index or 0)
+        self.setFocus()
+
+    def go_to(self, index: int) -> None:
+        if self.walkthrough is None or not self.walkthrough.steps:
+            return
+        index = max(0, min(index, len(self.walkthrough.steps) - 1))
+        self.index = index
+        self.finished = False
+        step = self.walkthrough.steps[index]
+        total = len(self.walkthrough.steps)
+        self.progress_label.setText(progress_text(index, total))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(index + 1)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        for row in range(self.step_list.count()):
+            font = self.step_list.item(row).font()
+            font.setBold(row == index)
+            self.step_list.item(row).setFont(font)
+        self.step_list.blockSignals(False)
+        self.title.setText(step.title)
+        self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
+        self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
+        self.tip.setVisible(bool(step.tip))
+        self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
+        self.warning.setVisible(bool(step.warning))
+        self._show_chips(step.labels)
+        self.mockup.show_screen(step.screen, step.highlight)
+        self.card_host.hide()
+        self.back_button.setEnabled(index > 0)
+        last = index == total - 1
+        self.next_button.setText("Finish ✓" if last else "Next →")
+        self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
+        self.context.userdata.set_step(self.walkthrough.id, step.id)
+
+    def _show_chips(self, labels: tuple[str, ...]) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item and item.widget():
+                item.widget().deleteLater()
+        for zh in labels:
+            entry = self.context.pack.label(zh)
+            if entry:
+                chip = LabelChip(entry)
+                chip.chosen.connect(self.show_label)
+                self.chips.addWidget(chip)
+
+    def show_label(self, zh: str) -> None:
+        entry = self.context.pack.label(zh)
+        if entry is None:
+            return
+        self.card_host.setWidget(LabelCard(entry))
+        self.card_host.show()
+
+    def next(self) -> None:
+        if self.walkthrough is None:
+            return
+        if self.index < len(self.walkthrough.steps) - 1:
+            self.go_to(self.index + 1)
+        elif not self.finished:
+            self.finish()
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def finish(self) -> None:
+        assert self.walkthrough is not None
+        self.context.userdata.mark_complete(self.walkthrough.id, self.walkthrough.steps[self.index].id)
+        self.finished = True
+        self.progress_label.setText(f"Complete ✓ — all {len(self.walkthrough.steps)} steps done")
+        self.next_button.setText("All walkthroughs")
+        self.next_button.setAccessibleName("Back to all walkthroughs")
+        self.completedChanged.emit(self.walkthrough.id)
+
+    def _next_clicked(self) -> None:
+        """Next, Finish, then (once finished) back to the list."""
+        if self.finished:
+            self.backToList.emit()
+        else:
+            self.next()
+
+    def restart(self) -> None:
+        if self.walkthrough is None:
+            return
+        self.context.userdata.restart(self.walkthrough.id)
+        self.go_to(0)
+        self.completedChanged.emit(self.walkthrough.id)
+
+    def _row_chosen(self, row: int) -> None:
+        if row >= 0 and row != self.index:
+            self.go_to(row)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        action = link_action(url.toString())
+        if action.kind == "label":
+            self.show_label(action.target)
+        elif action.kind == "walkthrough":
+            self.navigator.open_walkthrough.emit(action.target, action.step)
+        elif action.kind == "open-url":
+            QDesktopServices.openUrl(QUrl(action.target))
+        else:
+            self.navigator.notice.emit(f"Blocked a link that is not https or internal: {action.target}")

@@ -1,0 +1,87 @@
+"""The walkthrough list and, once one is opened, the player, on one stacked page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.context import AppContext
+from guide.core.model import Walkthrough
+from guide.ui.navigator import Navigator
+from guide.ui.walkthrough_player import WalkthroughPlayer
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def describe(walkthrough: Walkthrough, done: bool, started_step: str | None) -> str:
+    """The two lines shown per walkthrough in the list."""
+    mark = "✓ " if done else ("◐ " if started_step else "")
+    state = "done" if done else ("in progress" if started_step else "")
+    meta = f"{walkthrough.minutes} min · {walkthrough.level} · {len(walkthrough.steps)} steps · screens from RedNote {walkthrough.app_version}"
+    if state:
+        meta += f" · {state}"
+    return f"{mark}{walkthrough.title}\n{walkthrough.summary}\n{meta}"
+
+
+class WalkthroughsPage(QStackedWidget):
+    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.navigator = navigator
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
+        heading = QLabel("<h2>Walkthroughs</h2>Step-by-step tours of the app. Start at the top if you are new; "
+                         "each one says which app version its screens were drawn from.")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.list = QListWidget()
+        self.list.setObjectName("walkthroughList")
+        self.list.setAccessibleName("Walkthroughs")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        layout.addWidget(self.list, 1)
+        self.addWidget(list_page)
+        self.player = WalkthroughPlayer(context, navigator)
+        self.player.backToList.connect(self.show_list)
+        self.player.completedChanged.connect(lambda _id: self.refresh())
+        self.addWidget(self.player)
+        self.refresh()
+
+    def refresh(self) -> None:
+        progress = self.context.userdata.all_progress()
+        current = self.list.currentRow()
+        self.list.clear()
+        for walkthrough in self.context.pack.walkthroughs:
+            saved = progress.get(walkthrough.id)
+            item = QListWidgetItem(describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None))
+            item.setData(ID_ROLE, walkthrough.id)
+            item.setSizeHint(QSize(0, 72))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(max(current, 0))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.open(item.data(ID_ROLE))
+
+    def open(self, walkthrough_id: str, step_id: str = "") -> bool:
+        walkthrough = self.context.pack.walkthrough(walkthrough_id)
+        if walkthrough is None:
+            self.navigator.notice.emit(f"There is no walkthrough {walkthrough_id!r} in this pack.")
+            return False
+        self.player.open(walkthrough, step_id)
+        self.setCurrentWidget(self.player)
+        return True
+
+    def show_list(self) -> None:
+        self.refresh()
+        self.setCurrentIndex(0)
+        self.list.setFocus()
