@@ -114,6 +114,9 @@ def check(zh: str, pinyin: str) -> str | None:
     if final is None:
         return f"pinyin {pinyin!r} does not have one syllable per character of {zh!r} ({n} characters)"
     cost, syllables = final
+    natural = sum(len(opts[0]) for opts in options)  # longest-syllable-first reading
+    if cost and natural != n:
+        return f"pinyin {pinyin!r} has {natural} syllables but {zh!r} has {n} characters; one syllable per character"
     if all(split_tone(s)[1] == 0 for s in syllables) and any(split_tone(e)[1] for _, e in expected):
         return f"pinyin {pinyin!r} for {zh!r} has no tone marks; write them (e.g. nǐ hǎo, not ni hao or ni3 hao3)"
     if cost == 0:
