@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -47,11 +48,27 @@ def build_window(args: argparse.Namespace, app: QApplication):  # noqa: ANN201 -
 
 
 def run_app(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = os.environ.get("REDNOTE_GUIDE_LOG", "WARNING").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.WARNING), format="%(levelname)s %(name)s: %(message)s")
     if args.pack and not (Path(args.pack) / "pack.yaml").is_file():
         print(f"rednote-guide: {args.pack} is not a content pack (no pack.yaml)", file=sys.stderr)
         return 2
     app = make_application()
+    from guide.ui.single_instance import InstanceServer, ask_running_instance
+
+    if ask_running_instance():
+        print("rednote-guide is already running; brought its window to the front.", file=sys.stderr)
+        return 0
+    server = InstanceServer(app)
     window = build_window(args, app)
+    server.activated.connect(window.bring_to_front)
     window.show()
+    if not window.context.settings.first_run_done:
+        from guide.ui.dialogs import WelcomeDialog
+
+        welcome = WelcomeDialog(window.context.settings.offline_only, window)
+        welcome.exec()
+        window.context.settings.offline_only = welcome.offline.isChecked()
+        window.context.settings.first_run_done = True
+        window.context.save_settings()
     return app.exec()

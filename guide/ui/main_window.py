@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from guide import APP_NAME
 from guide.core.context import AppContext
+from guide.core.fonts import cjk_font_advice
 from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
 
@@ -85,8 +86,10 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]) if row >= 0 else None)
         self._connect_navigator()
         self._shortcuts()
+        self._menus()
         self._report_problems()
-        self.show_page("start")
+        self._check_fonts()
+        self._restore_state()
 
     # -- pages ----------------------------------------------------------------------
 
@@ -143,7 +146,100 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
         QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.open_search)
-        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        QShortcut(QKeySequence("?"), self).activated.connect(self._question_mark)
+
+    def _question_mark(self) -> None:
+        """`?` opens help unless the user is typing (then it is just a character)."""
+        from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, (QLineEdit, QPlainTextEdit)) or (isinstance(focus, QTextEdit) and not focus.isReadOnly()):
+            focus.insert("?") if isinstance(focus, QLineEdit) else focus.insertPlainText("?")
+            return
+        self.show_shortcuts()
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Export for &Anki…", self.export_anki)
+        self._action(file_menu, "&Clear history and cache…", self.clear_history)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu("&View")
+        for number, (name, title) in enumerate(PAGES, start=1):
+            self._action(view, title, lambda n=name: self.show_page(n), QKeySequence(f"Ctrl+{number}"), shortcut_in_menu_only=True)
+        self._action(view, "&Search…", self.open_search, QKeySequence("Ctrl+K"), shortcut_in_menu_only=True)
+        view.addSeparator()
+        theme_menu = view.addMenu("&Theme")
+        group = QActionGroup(self)
+        for choice, title in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            action = theme_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(self.context.settings.theme == choice)
+            action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
+            group.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence(Qt.Key.Key_F1))
+        self._action(help_menu, "&About RedNote Guide", self.show_about)
+
+    def _action(self, menu, title, slot, keys=None, shortcut_in_menu_only=False) -> QAction:  # noqa: ANN001
+        action = QAction(title, self)
+        if keys is not None:
+            action.setShortcut(keys)
+            if shortcut_in_menu_only:  # the window-level QShortcut already handles these keys
+                action.setShortcutVisibleInContextMenu(True)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            else:
+                self.addAction(action)  # active whenever the window is, menu open or not
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def set_theme(self, choice: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from guide.ui.theme import apply_theme
+
+        self.context.settings.theme = choice
+        apply_theme(QApplication.instance(), choice)
+        self.context.save_settings()
+
+    def show_shortcuts(self) -> None:
+        from guide.ui.dialogs import shortcuts_dialog
+
+        shortcuts_dialog(self).exec()
+
+    def show_about(self) -> None:
+        from guide.ui.dialogs import about_dialog
+
+        about_dialog(self).exec()
+
+    def export_anki(self) -> None:
+        self._call_on_page("phrasebook", "export_anki")
+
+    def clear_history(self) -> None:
+        self._call_on_page("translator", "clear_history")
+
+    def _check_fonts(self) -> None:
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        advice = cjk_font_advice(list(families))
+        if advice:
+            self.notices.add(advice)
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        last = settings.last_page if settings.last_page in {p[0] for p in PAGES} else "start"
+        self.show_page(last)
+
+    def bring_to_front(self) -> None:
+        """Called when a second launch asks this window to show itself."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _report_problems(self) -> None:
         pack = self.context.pack
@@ -170,5 +266,10 @@ class MainWindow(QMainWindow):
         self._palette = palette
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.context.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
         self.context.save_settings()
         super().closeEvent(event)

