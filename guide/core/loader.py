@@ -135,6 +135,12 @@ class PackLoader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self._paths: dict[str, tuple[Path | None, str | None]] = {}  # many steps share a screen
+
+    def _pack_path(self, relative: str) -> tuple[Path | None, str | None]:
+        if relative not in self._paths:
+            self._paths[relative] = safe_pack_path(self.root, relative)
+        return self._paths[relative]
 
     def _collect(self, out: FileProblems) -> None:
         self.problems.extend(out.items)
@@ -365,7 +371,7 @@ class PackLoader:
                 out.at_line(*body_location(f["body"], offset, body), f"link to label {link.target!r} that is not in glossary.yaml")
         screen: Path | None = None
         if "screen" in f:
-            resolved, reason = safe_pack_path(self.root, text(f, "screen"))
+            resolved, reason = self._pack_path(text(f, "screen"))
             if reason:
                 out.at(f["screen"], reason)
             screen = resolved

@@ -203,7 +203,11 @@ def _attach(node: Node, stack: list[Node], pending_key: list[Node | None]) -> No
             raise YamlError("a mapping key must be plain text", node.line, node.column)
         pending_key[-1] = node
         return
-    if any(k.value == key.value for k, _ in parent.pairs):
+    if len(parent.pairs) > 8 and key.value in {k.value for k, _ in parent.pairs}:
+        duplicate = True
+    else:
+        duplicate = any(k.value == key.value for k, _ in parent.pairs)
+    if duplicate:
         raise YamlError(f"key {key.value!r} appears twice in the same mapping; keep one", key.line, key.column)
     parent.pairs.append((key, node))
     pending_key[-1] = None

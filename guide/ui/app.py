@@ -35,6 +35,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("rednote-guide")
     app.setDesktopFileName("rednote-guide")
+    from PySide6.QtGui import QIcon
+
+    from guide.core import paths
+
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "rednote-guide.svg")))
     return app  # type: ignore[return-value]
 
 
@@ -63,6 +68,11 @@ def run_app(args: argparse.Namespace) -> int:
     window = build_window(args, app)
     server.activated.connect(window.bring_to_front)
     window.show()
+    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py: report "shown" and quit
+        from guide.ui.bench_hook import report_shown_and_quit
+
+        report_shown_and_quit(app, window)
+        return app.exec()
     if not window.context.settings.first_run_done:
         from guide.ui.dialogs import WelcomeDialog
 

@@ -1,0 +1,164 @@
+"""Print one table of performance figures: figure, value, floor or target, ratio, pass/fail.
+
+Machines are noisy, so figures that have a natural floor are reported as a ratio against that
+floor measured in the same run (start-up vs a bare PySide6 window; content load vs bare YAML
+parsing); others are compared with the targets in the issues. Nothing here is asserted in tests.
+
+    python benchmarks/run.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    floor: float | None = None  # measured in this run
+    target: float = 0.0  # a ratio when floor is set, else an absolute limit in `unit`
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.floor if self.floor else None
+
+    @property
+    def passed(self) -> bool:
+        return (self.ratio if self.floor else self.value) <= self.target
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    for name in ("CONFIG", "DATA", "CACHE"):
+        env[f"XDG_{name}_HOME"] = str(tmp / name.lower())
+    (tmp / "config" / "rednote-guide").mkdir(parents=True, exist_ok=True)
+    (tmp / "config" / "rednote-guide" / "settings.json").write_text('{"first_run_done": true}')
+    return env
+
+
+def _time_to_shown(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    started = time.time()
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    lines = [l.split() for l in result.stdout.splitlines()]
+    shown = next((l for l in lines if l and l[0] == "shown"), None)
+    if shown is None:
+        raise RuntimeError(f"{cmd} did not report: {result.stderr[-500:]}")
+    extra = next((l for l in lines if l and l[0] == "dict"), None)
+    return float(shown[1]) - started, float(shown[3]), extra[2] if extra else ""
+
+
+def startup_figures(runs: int) -> list[Figure]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(Path(tmp))
+        app_env = dict(env, REDNOTE_GUIDE_BENCH_SHOWN="1")
+        bare_cmd = [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]
+        app_cmd = [sys.executable, "-m", "guide"]
+        _time_to_shown(bare_cmd, env)  # warm the OS file cache for both
+        _time_to_shown(app_cmd, app_env)
+        bare, app, bare_rss, app_rss = [], [], [], []
+        for _ in range(runs):  # interleaved pairs so drift hits both equally
+            t, rss, _ = _time_to_shown(bare_cmd, env)
+            bare.append(t)
+            bare_rss.append(rss)
+            t, rss, _ = _time_to_shown(app_cmd, app_env)
+            app.append(t)
+            app_rss.append(rss)
+        figures = [
+            Figure("start-up to window shown", statistics.median(app), "s", statistics.median(bare), 1.5),
+            Figure("memory after start (RSS)", statistics.median(app_rss), "MiB", None, 120.0),
+        ]
+        try:
+            _, _, dict_rss = _time_to_shown(app_cmd, dict(app_env, REDNOTE_GUIDE_BENCH_DICT="1"))
+            if dict_rss:
+                figures.append(Figure("memory after dictionary load (RSS)", float(dict_rss), "MiB", None, 250.0))
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            print(f"(dictionary memory not measured: {exc})", file=sys.stderr)
+        return figures
+
+
+def content_load_figures(runs: int) -> list[Figure]:
+    from make_pack import make_pack
+
+    import yaml
+
+    from guide.core.loader import load_pack
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_pack(Path(tmp) / "pack", walkthroughs=100, phrases=300)
+        files = sorted(root.rglob("*.yaml"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        def parse_only() -> None:
+            for path in files:
+                for _ in yaml.parse(path.read_text(encoding="utf-8"), Loader=loader):
+                    pass
+
+        def best(fn) -> float:  # noqa: ANN001
+            times = []
+            for _ in range(runs):
+                t = time.perf_counter()
+                fn()
+                times.append(time.perf_counter() - t)
+            return min(times)
+
+        pack = load_pack(root)
+        assert len(pack.walkthroughs) == 100 and not pack.errors, pack.errors[:3]
+        loaded = best(lambda: load_pack(root))
+        floor = best(parse_only)
+        return [
+            Figure("load + validate 100-walkthrough pack", loaded * 1000, "ms", None, 150.0),
+            Figure("  same, vs bare YAML event parsing", loaded * 1000, "ms", floor * 1000, 6.0),
+        ]
+
+
+def helper_figures(module_name: str) -> list[Figure]:
+    """benchmarks/bench_*.py modules expose figures() -> [(name, value, target, unit)]."""
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        print(f"({module_name} not available: {exc})", file=sys.stderr)
+        return []
+    return [Figure(name, value, unit, None, target) for name, value, target, unit in module.figures()]
+
+
+def print_table(figures: list[Figure]) -> None:
+    header = f"{'figure':<44} {'value':>12} {'floor/target':>14} {'ratio':>7}  result"
+    print(header)
+    print("-" * len(header))
+    for f in figures:
+        value = f"{f.value:.2f} {f.unit}"
+        ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"≤ {f.target:g} {f.unit}"
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
+        goal = f" (≤ {f.target:g}×)" if f.floor else ""
+        print(f"{f.name:<44} {value:>12} {ref:>14} {ratio:>7}  {'pass' if f.passed else 'FAIL'}{goal}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (noisier)")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    figures = startup_figures(runs) + content_load_figures(runs)
+    for module in ("bench_search", "bench_translate"):
+        figures += helper_figures(module)
+    print_table(figures)
+    return 0 if all(f.passed for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

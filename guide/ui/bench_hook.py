@@ -1,0 +1,36 @@
+"""Used only by benchmarks/run.py: print when the window is on screen, with memory, then quit."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MiB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def report_shown_and_quit(app: QApplication, window: QWidget) -> None:
+    def done() -> None:
+        print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+        try:
+            if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
+                from guide.core.translate.dictionary import load_dictionary  # as the translator would
+
+                load_dictionary()
+                print(f"dict rss_mb {rss_mb():.1f}", flush=True)
+        finally:
+            app.quit()
+
+    QTimer.singleShot(0, done)
