@@ -15,7 +15,8 @@ window.show()
 def done() -> None:
     from guide.ui.bench_hook import rss_mb
 
-    print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+    stamp = f"{time.time():.6f} rss_mb {rss_mb():.1f}"
+    print(f"shown {stamp}\nattached {stamp}", flush=True)
     app.quit()
 
 

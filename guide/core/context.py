@@ -26,11 +26,14 @@ class AppContext:
         self.settings_store.save(self.settings)
 
 
-def build_context(pack_dir: Path | None = None) -> AppContext:
-    """Load the pack and open the user's stores; never raises for bad content or files."""
+def build_context(pack_dir: Path | None = None, settings_store: SettingsStore | None = None,
+                  settings: Settings | None = None) -> AppContext:
+    """Load the pack and open the user's stores; never raises for bad content or files.
+
+    The GUI loads settings first (to draw its shell) and passes them in."""
     pack = load_pack(pack_dir or paths.default_pack())
-    settings_store = SettingsStore()
-    settings = settings_store.load()
+    settings_store = settings_store or SettingsStore()
+    settings = settings or settings_store.load()
     userdata = UserData(pack.id)
     notices = list(settings_store.notices) + list(userdata.notices)
     return AppContext(pack, userdata, settings_store, settings, paths.data_dir(), paths.cache_dir(), notices)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -98,6 +97,8 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> bool:
         """Atomic write; on failure (full disk, read-only) add a notice and return False."""
+        import tempfile  # only needed when saving; keeps start-up light
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)

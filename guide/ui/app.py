@@ -8,11 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from guide import APP_NAME, __version__
-from guide.core.context import AppContext, build_context
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +43,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(args: argparse.Namespace, app: QApplication):  # noqa: ANN201 - avoids importing MainWindow early
+    """Window with content attached (for --screenshot and tests: everything ready at once)."""
+    from guide.core.context import build_context
     from guide.ui.main_window import MainWindow
     from guide.ui.theme import apply_theme
 
-    context: AppContext = build_context(Path(args.pack) if args.pack else None)
+    context = build_context(Path(args.pack) if args.pack else None)
     apply_theme(app, getattr(args, "theme", None) or context.settings.theme)
     return MainWindow(context)
 
@@ -65,20 +66,41 @@ def run_app(args: argparse.Namespace) -> int:
         print("rednote-guide is already running; brought its window to the front.", file=sys.stderr)
         return 0
     server = InstanceServer(app)
-    window = build_window(args, app)
+
+    # The shell needs only settings; content, user data and fonts load right after it is up.
+    from guide.core.settings import SettingsStore
+    from guide.ui.main_window import MainWindow
+    from guide.ui.theme import apply_theme
+
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+    apply_theme(app, getattr(args, "theme", None) or settings.theme)
+    window = MainWindow(settings=settings)
     server.activated.connect(window.bring_to_front)
     window.show()
-    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py: report "shown" and quit
-        from guide.ui.bench_hook import report_shown_and_quit
+    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py
+        from guide.ui.bench_hook import report_shown
 
-        report_shown_and_quit(app, window)
-        return app.exec()
-    if not window.context.settings.first_run_done:
+        report_shown(window)
+    QTimer.singleShot(0, lambda: _finish_start(args, window, settings_store))
+    return app.exec()
+
+
+def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
+    from guide.core.context import build_context
+
+    context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
+    window.attach(context)
+    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py: first screen complete
+        from guide.ui.bench_hook import report_attached_and_quit
+
+        report_attached_and_quit(window)
+        return
+    if not context.settings.first_run_done:
         from guide.ui.dialogs import WelcomeDialog
 
-        welcome = WelcomeDialog(window.context.settings.offline_only, window)
+        welcome = WelcomeDialog(context.settings.offline_only, window)
         welcome.exec()
-        window.context.settings.offline_only = welcome.offline.isChecked()
-        window.context.settings.first_run_done = True
-        window.context.save_settings()
-    return app.exec()
+        context.settings.offline_only = welcome.offline.isChecked()
+        context.settings.first_run_done = True
+        context.save_settings()

@@ -21,9 +21,17 @@ def rss_mb() -> float:
     return 0.0
 
 
-def report_shown_and_quit(app: QApplication, window: QWidget) -> None:
+def report_shown(window: QWidget) -> None:
+    """Print when the shell window has been shown and painted."""
+    QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True))
+
+
+def report_attached_and_quit(window: QWidget) -> None:
+    """Print when content is attached (optionally after loading the dictionary), then quit."""
+    app = QApplication.instance()
+
     def done() -> None:
-        print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+        print(f"attached {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary import load_dictionary  # as the translator would

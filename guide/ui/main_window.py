@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence, QShortcut
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from guide import APP_NAME
-from guide.core.context import AppContext
 from guide.core.fonts import cjk_font_advice
+from guide.core.settings import Settings
 from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
+
+if TYPE_CHECKING:
+    from guide.core.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +57,18 @@ def _page_factory(name: str) -> Callable[[AppContext, Navigator], QWidget]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    """Built in two halves so the window appears fast: the shell (sidebar, Start page, menus,
+    theme, geometry) needs only settings; `attach(context)` adds content and user data once
+    they are loaded, right after the first paint. Passing `context` does both at once."""
+
+    def __init__(self, context: AppContext | None = None, settings: Settings | None = None) -> None:
         super().__init__()
-        self.context = context
+        self.context: AppContext | None = None
+        self.settings = context.settings if context is not None else (settings or Settings())
         self.navigator = Navigator(self)
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(f"{APP_NAME} — {context.pack.app.native_name or context.pack.title}")
+        self._requested_page = "start"
+        self.setWindowTitle(APP_NAME)
         self.resize(1180, 780)
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -84,19 +94,41 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]) if row >= 0 else None)
-        self._connect_navigator()
+        self.navigator.show_page.connect(self.show_page)
+        self.navigator.notice.connect(self.notices.add)
         self._shortcuts()
         self._menus()
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+        last = self.settings.last_page
+        self.show_page("start")
+        self._requested_page = last if last in {p[0] for p in PAGES} else "start"
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: AppContext) -> None:
+        """Content and user data are ready: fill in the pages and report any problems."""
+        self.context = context
+        context.settings = self.settings
+        self.setWindowTitle(f"{APP_NAME} — {context.pack.app.native_name or context.pack.title}")
+        self._connect_navigator()
         self._report_problems()
         self._check_fonts()
-        self._restore_state()
+        start = self.pages["start"]
+        start.populate(context)  # type: ignore[attr-defined]
+        self.show_page(self._requested_page)
 
     # -- pages ----------------------------------------------------------------------
 
     def page(self, name: str) -> QWidget:
         if name not in self.pages:
             try:
-                widget = _page_factory(name)(self.context, self.navigator)
+                if name == "start":
+                    from guide.ui.start_page import StartPage
+
+                    widget = StartPage(self.navigator)
+                else:
+                    widget = _page_factory(name)(self.context, self.navigator)
             except Exception as exc:  # a broken page must not take the window down
                 log.exception("could not build page %s", name)
                 widget = QLabel(f"This page could not be opened: {exc}")
@@ -108,6 +140,9 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def show_page(self, name: str) -> QWidget:
+        if self.context is None and name != "start":
+            self._requested_page = name  # shown as soon as the content has loaded
+            name = "start"
         widget = self.page(name)
         self.stack.setCurrentWidget(widget)
         row = [p[0] for p in PAGES].index(name)
@@ -115,7 +150,7 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        self.context.settings.last_page = name
+        self.settings.last_page = name
         return widget
 
     def current_page_name(self) -> str:
@@ -133,12 +168,10 @@ class MainWindow(QMainWindow):
 
     def _connect_navigator(self) -> None:
         nav = self.navigator
-        nav.show_page.connect(self.show_page)
         nav.open_walkthrough.connect(self.open_walkthrough)
         nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
-        nav.notice.connect(self.notices.add)
         self.context.userdata.on_notice(self.notices.add)
 
     def _shortcuts(self) -> None:
@@ -175,7 +208,7 @@ class MainWindow(QMainWindow):
         for choice, title in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
             action = theme_menu.addAction(title)
             action.setCheckable(True)
-            action.setChecked(self.context.settings.theme == choice)
+            action.setChecked(self.settings.theme == choice)
             action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
             group.addAction(action)
         help_menu = bar.addMenu("&Help")
@@ -200,9 +233,10 @@ class MainWindow(QMainWindow):
 
         from guide.ui.theme import apply_theme
 
-        self.context.settings.theme = choice
+        self.settings.theme = choice
         apply_theme(QApplication.instance(), choice)
-        self.context.save_settings()
+        if self.context is not None:
+            self.context.save_settings()
 
     def show_shortcuts(self) -> None:
         from guide.ui.dialogs import shortcuts_dialog
@@ -226,13 +260,6 @@ class MainWindow(QMainWindow):
         if advice:
             self.notices.add(advice)
 
-    def _restore_state(self) -> None:
-        settings = self.context.settings
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
-        last = settings.last_page if settings.last_page in {p[0] for p in PAGES} else "start"
-        self.show_page(last)
-
     def bring_to_front(self) -> None:
         """Called when a second launch asks this window to show itself."""
         if self.isMinimized():
@@ -253,6 +280,8 @@ class MainWindow(QMainWindow):
     # -- search palette -----------------------------------------------------------------
 
     def open_search(self) -> None:
+        if self.context is None:
+            return
         try:
             from guide.ui.search_palette import SearchPalette
             from guide.core.search import SearchIndex
@@ -266,10 +295,11 @@ class MainWindow(QMainWindow):
         self._palette = palette
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.context.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         for page in self.pages.values():
             shutdown = getattr(page, "shutdown", None)
             if callable(shutdown):
                 shutdown()
-        self.context.save_settings()
+        if self.context is not None:
+            self.context.save_settings()
         super().closeEvent(event)

@@ -5,20 +5,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from guide.core.context import AppContext
+from typing import TYPE_CHECKING
+
 from guide.ui.navigator import Navigator
+
+if TYPE_CHECKING:
+    from guide.core.context import AppContext
 
 
 class StartPage(QWidget):
-    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+    """Static text first (shown before content loads), then `populate` adds the pack's
+    name, the "Start here" button and the user's progress."""
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        pack = context.pack
+        self.navigator = navigator
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        title = QLabel(f"<h1>Welcome to {pack.app.name or 'the app'} <span style='color:#FF2442'>{pack.app.native_name}</span></h1>")
-        title.setObjectName("startTitle")
-        layout.addWidget(title)
+        self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
+        self.title.setObjectName("startTitle")
+        layout.addWidget(self.title)
         intro = QLabel(
             "<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
             "Keep this guide open beside it.</p>"
@@ -35,21 +42,36 @@ class StartPage(QWidget):
         intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
-        first = pack.walkthroughs[0] if pack.walkthroughs else None
-        if first is not None:
-            begin = QPushButton(f"Start here: {first.title} →")
-            begin.setObjectName("startBegin")
-            begin.setDefault(True)
-            begin.clicked.connect(lambda: navigator.open_walkthrough.emit(first.id, ""))
-            buttons.addWidget(begin)
+        self.begin = QPushButton("Start here →")
+        self.begin.setObjectName("startBegin")
+        self.begin.setDefault(True)
+        self.begin.setEnabled(False)
+        self.begin.clicked.connect(self._begin)
+        buttons.addWidget(self.begin)
         all_button = QPushButton("See all walkthroughs")
         all_button.clicked.connect(lambda: navigator.show_page.emit("walkthroughs"))
         buttons.addWidget(all_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        done = len(context.userdata.completed() & {w.id for w in pack.walkthroughs})
-        if pack.walkthroughs:
-            progress = QLabel(f"You have finished {done} of {len(pack.walkthroughs)} walkthroughs.")
-            progress.setObjectName("startProgress")
-            layout.addWidget(progress)
+        self.progress = QLabel("")
+        self.progress.setObjectName("startProgress")
+        layout.addWidget(self.progress)
         layout.addStretch(1)
+        self._first_id = ""
+
+    def populate(self, context: "AppContext") -> None:
+        pack = context.pack
+        self.title.setText(f"<h1>Welcome to {pack.app.name or pack.title} <span style='color:#FF2442'>{pack.app.native_name}</span></h1>")
+        if pack.walkthroughs:
+            first = pack.walkthroughs[0]
+            self._first_id = first.id
+            self.begin.setText(f"Start here: {first.title} →")
+            self.begin.setEnabled(True)
+            done = len(context.userdata.completed() & {w.id for w in pack.walkthroughs})
+            self.progress.setText(f"You have finished {done} of {len(pack.walkthroughs)} walkthroughs.")
+        else:
+            self.begin.hide()
+
+    def _begin(self) -> None:
+        if self._first_id:
+            self.navigator.open_walkthrough.emit(self._first_id, "")
