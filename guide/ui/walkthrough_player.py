@@ -241,9 +241,17 @@ class WalkthroughPlayer(QWidget):
         self.context.userdata.mark_complete(self.walkthrough.id, self.walkthrough.steps[self.index].id)
         self.finished = True
         self.progress_label.setText(f"Complete ✓ — all {len(self.walkthrough.steps)} steps done")
+        suggestion = self.next_suggestion()
+        if suggestion is not None:
+            self.title.setText(f"Well done! Next up: {suggestion.title}")
         self.next_button.setText("All walkthroughs")
         self.next_button.setAccessibleName("Back to all walkthroughs")
         self.completedChanged.emit(self.walkthrough.id)
+
+    def next_suggestion(self) -> Walkthrough | None:
+        """The first walkthrough, in pack order, that is not complete yet."""
+        done = self.context.userdata.completed()
+        return next((w for w in self.context.pack.walkthroughs if w.id not in done), None)
 
     def _next_clicked(self) -> None:
         """Next, Finish, then (once finished) back to the list."""

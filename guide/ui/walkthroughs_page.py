@@ -20,13 +20,15 @@ from guide.ui.walkthrough_player import WalkthroughPlayer
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def describe(walkthrough: Walkthrough, done: bool, started_step: str | None) -> str:
-    """The two lines shown per walkthrough in the list."""
+def describe(walkthrough: Walkthrough, done: bool, started_step: str | None, before: list[str] | None = None) -> str:
+    """The lines shown per walkthrough in the list."""
     mark = "✓ " if done else ("◐ " if started_step else "")
     state = "done" if done else ("in progress" if started_step else "")
     meta = f"{walkthrough.minutes} min · {walkthrough.level} · {len(walkthrough.steps)} steps · screens from RedNote {walkthrough.app_version}"
     if state:
         meta += f" · {state}"
+    if before:
+        meta += f" · do first: {', '.join(before)}"
     return f"{mark}{walkthrough.title}\n{walkthrough.summary}\n{meta}"
 
 
@@ -62,7 +64,9 @@ class WalkthroughsPage(QStackedWidget):
         self.list.clear()
         for walkthrough in self.context.pack.walkthroughs:
             saved = progress.get(walkthrough.id)
-            item = QListWidgetItem(describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None))
+            before = [w.title for r in walkthrough.requires if (w := self.context.pack.walkthrough(r)) is not None
+                      and not (progress.get(r) and progress[r].completed)]
+            item = QListWidgetItem(describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None, before))
             item.setData(ID_ROLE, walkthrough.id)
             item.setSizeHint(QSize(0, 72))
             self.list.addItem(item)

@@ -34,6 +34,8 @@ def open_first(qtbot, win: MainWindow) -> None:
     assert listing.count() == 2
     assert "First steps" in listing.item(0).text() and "3 min" in listing.item(0).text()
     assert "RedNote 8.69" in listing.item(0).text(), "the list shows which app version the screens show"
+    second = listing.item(1).text()
+    assert ("do first: First steps" in second) == ("first" not in win.context.userdata.completed())
     rect = listing.visualItemRect(listing.item(0))
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
@@ -75,6 +77,7 @@ def test_finish_marks_complete_and_restart_resets(qtbot, window: MainWindow) -> 
     for _ in range(3):
         qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert "Complete" in text_of(window, "stepProgress")
+    assert text_of(window, "stepTitle") == "Well done! Next up: Second steps"
     assert window.context.userdata.completed() == {"first"}
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # back to the list
     listing = window.findChild(QListWidget, "walkthroughList")
