@@ -79,6 +79,7 @@ def _check_walkthrough_text(pack: Pack, problems: list[Problem]) -> None:
     for walkthrough in pack.walkthroughs:
         for step in walkthrough.steps:
             text = " ".join(filter(None, [step.title, step.body, step.tip, step.warning]))
+            text = re.sub(r"`[^`]*`", "", text)  # `code` quotes a screen verbatim (e.g. 繁體中文)
             bad = sorted({c for c in text if c in traditional})
             if bad and step.location:
                 problems.append(Problem(step.location, Severity.ERROR, f"step {step.id!r} uses traditional characters {''.join(bad)}; use simplified"))
