@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -84,6 +84,8 @@ class WalkthroughPlayer(QWidget):
         self.progress_bar.setMaximumHeight(8)
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setAccessibleName("Steps")
         self.step_list.currentRowChanged.connect(self._row_chosen)
         left_layout.addWidget(self.progress_label)
@@ -192,6 +194,7 @@ class WalkthroughPlayer(QWidget):
         self.step_list.blockSignals(False)
         self.title.setText(step.title)
         self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
+        self._space_paragraphs()
         self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
         self.tip.setVisible(bool(step.tip))
         self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
@@ -204,6 +207,18 @@ class WalkthroughPlayer(QWidget):
         self.next_button.setText("Finish ✓" if last else "Next →")
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
         self.context.userdata.set_step(self.walkthrough.id, step.id)
+
+    def _space_paragraphs(self) -> None:
+        """Qt's Markdown import packs paragraphs tightly; give them room to breathe."""
+        block = self.body.document().begin()
+        cursor = QTextCursor(self.body.document())
+        while block.isValid():
+            fmt = block.blockFormat()
+            if block.textList() is None:
+                fmt.setBottomMargin(8)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            block = block.next()
 
     def _show_chips(self, labels: tuple[str, ...]) -> None:
         while self.chips.count():
