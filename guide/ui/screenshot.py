@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 
 from guide.cli import EXIT_OK, EXIT_USAGE
@@ -29,6 +30,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
     if head not in KNOWN and head != "walkthrough":
         print(f"rednote-guide: unknown view {view!r}; choose one of: start, walkthroughs, walkthrough/ID[/STEP], glossary, phrasebook, translator", file=sys.stderr)
         return EXIT_USAGE
+    # A throwaway profile: a screenshot never writes to the user's settings, history or cache.
+    profile = tempfile.TemporaryDirectory(prefix="rednote-guide-shot-")
+    for name in ("CONFIG", "DATA", "CACHE"):
+        os.environ[f"XDG_{name}_HOME"] = os.path.join(profile.name, name.lower())
     from guide.ui.app import build_window, make_application
 
     app = make_application()

@@ -53,3 +53,10 @@ def test_unknown_view_or_id_fails_with_a_message(mini_pack: Path, tmp_path: Path
     assert result.returncode != 0
     assert message in result.stderr
     assert not out.exists()
+
+
+def test_screenshot_never_touches_the_users_data(mini_pack: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.png"
+    assert shoot(mini_pack, "walkthrough/first/save", out).returncode == 0
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        assert not any(Path(os.environ[name]).rglob("*")), f"{name} was written to"

@@ -1,0 +1,29 @@
+"""`rednote-guide clear-history`: delete the translation history and the translation cache."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from guide.cli import EXIT_OK, EXIT_PROBLEMS
+
+
+def run(args: argparse.Namespace) -> int:
+    from guide.core import paths
+    from guide.core.translate.cache import TranslationCache
+    from guide.core.translate.history import History, clear_history_and_cache
+
+    history = History(paths.data_dir())
+    cache = TranslationCache(paths.cache_dir())
+    try:
+        for notice in history.notices + cache.notices:
+            print(f"rednote-guide: {notice}", file=sys.stderr)
+        cleared = clear_history_and_cache(history, cache)
+    finally:
+        history.close()
+        cache.close()
+    extra = f" and {cleared.damaged_files} damaged copies" if cleared.damaged_files else ""
+    print(f"Deleted {cleared.history} history entries and {cleared.cache} cached translations{extra}.")
+    for problem in cleared.problems:
+        print(f"rednote-guide: {problem}", file=sys.stderr)
+    return EXIT_PROBLEMS if cleared.problems else EXIT_OK

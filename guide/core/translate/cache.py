@@ -1,0 +1,132 @@
+"""The translation cache: what engines answered, per sentence, so it works offline later.
+
+Keyed by the normalised sentence and the direction, not by engine: any engine's answer
+serves. Lives in the cache dir (safe to delete) through `open_store`: WAL, so two app
+instances share it; a damaged file is moved aside and rebuilt with a notice; an
+unwritable dir gives an in-memory cache for the session.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.core import paths
+from guide.core.sqlite_store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = (
+    """
+    CREATE TABLE translations (
+        key TEXT NOT NULL,            -- normalise(sentence)
+        direction TEXT NOT NULL,      -- "zh-en" | "en-zh"
+        source TEXT NOT NULL,         -- the sentence as first seen
+        translation TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        created REAL NOT NULL,
+        PRIMARY KEY (key, direction)) WITHOUT ROWID
+    """,
+)
+
+
+@dataclass(frozen=True)
+class CachedTranslation:
+    translation: str
+    engine: str
+    created: float
+
+
+class TranslationCache:
+    """Thread-safe: the UI's worker threads and the CLI share one connection under a lock."""
+
+    FILE_NAME = "translations.sqlite"
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._lock = threading.Lock()
+        self._store: Store = open_store((directory or paths.cache_dir()) / self.FILE_NAME, MIGRATIONS, "translation cache")
+        self.notices: list[str] = list(self._store.notices)
+        _secure_delete(self._store.connection)
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    def get(self, key: str, direction: str) -> CachedTranslation | None:
+        with self._lock:
+            try:
+                row = self._store.connection.execute(
+                    "SELECT translation, engine, created FROM translations WHERE key = ? AND direction = ?",
+                    (key, direction)).fetchone()
+            except sqlite3.Error as exc:
+                self._problem(f"The translation cache could not be read ({exc}).")
+                return None
+        return CachedTranslation(*row) if row else None
+
+    def put_many(self, rows: list[tuple[str, str, str, str, str]]) -> bool:
+        """Rows of (key, direction, source, translation, engine); False (and a notice) on failure."""
+        if not rows:
+            return True
+        now = time.time()
+        with self._lock:
+            try:
+                with self._store.transaction() as conn:
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO translations (key, direction, source, translation, engine, created) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", [(*row, now) for row in rows])
+            except sqlite3.Error as exc:
+                self._problem(f"New translations could not be saved to the cache ({exc}); they still show now.")
+                return False
+        return True
+
+    def put(self, key: str, direction: str, source: str, translation: str, engine: str) -> bool:
+        return self.put_many([(key, direction, source, translation, engine)])
+
+    def count(self) -> int:
+        with self._lock:
+            try:
+                return int(self._store.connection.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+            except sqlite3.Error:
+                return 0
+
+    def clear(self) -> int:
+        """Delete every cached translation (zeroed on disk, WAL truncated); returns how many."""
+        with self._lock:
+            return _clear_table(self._store, "translations", self._problem)
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()
+
+    def _problem(self, message: str) -> None:
+        log.warning(message)
+        if message not in self.notices:
+            self.notices.append(message)
+
+
+def _secure_delete(conn: sqlite3.Connection) -> None:
+    """Deleted rows are overwritten on disk: clearing must really remove what was pasted."""
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+    except sqlite3.Error:  # pragma: no cover - very old SQLite builds
+        pass
+
+
+def _clear_table(store: Store, table: str, problem: Callable[[str], None]) -> int:
+    try:
+        with store.transaction() as conn:
+            count = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            conn.execute(f"DELETE FROM {table}")
+    except sqlite3.Error as exc:
+        problem(f"Could not clear {store.path.name} ({exc}).")
+        return 0
+    try:
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass  # another instance is reading; its next checkpoint finishes the job
+    return int(count)

@@ -1,0 +1,381 @@
+"""Online engines behind one small interface, registered by a stable name.
+
+Each engine is a thin adapter over a deep-translator class: its language codes, its
+character limit, the secrets it needs, and a base-URL override (a self-hosted
+LibreTranslate server, or a test server on 127.0.0.1). `translate_chunks` runs the calls
+under a hard deadline and turns whatever went wrong into one typed `EngineError` with a
+reason fit for the user: deep-translator's own messages are never passed on (some carry
+the API key).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+import socket
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from guide.core.translate import deadline
+from guide.core.translate.errors import (
+    BadAnswer,
+    BadKey,
+    Cancelled,
+    EngineError,
+    NotConfigured,
+    RateLimited,
+    ServerError,
+    TimedOut,
+    Unreachable,
+)
+from guide.core.translate.normalise import normalise
+from guide.core.translate.secrets import Secret
+from guide.core.translate.sentences import chunk
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Per-call settings: where the engine lives and the keys it needs."""
+
+    base_url: str | None = None
+    secrets: Mapping[str, Secret] = field(default_factory=dict)
+
+    def secret(self, name: str) -> str | None:
+        value = self.secrets.get(name)
+        return value.reveal() if value else None
+
+
+class Engine(ABC):
+    """One translation service. Subclasses call deep-translator for one chunk of text."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    char_limit: ClassVar[int]
+    languages: ClassVar[dict[str, str]]  # our "zh"/"en" -> the engine's codes
+    required_secrets: ClassVar[tuple[str, ...]] = ()
+    optional_secrets: ClassVar[tuple[str, ...]] = ()
+    needs_url: ClassVar[bool] = False
+
+    @property
+    def keyed(self) -> bool:
+        return bool(self.required_secrets)
+
+    def missing_setup(self, config: EngineConfig) -> str | None:
+        """Why this engine cannot be used as configured, or None when it can."""
+        if self.needs_url and not config.base_url:
+            return "no server URL set (Settings)"
+        missing = [n for n in self.required_secrets if not config.secrets.get(n)]
+        if missing:
+            return "no API key set (Settings)"
+        return None
+
+    @abstractmethod
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        """One request through deep-translator; may raise anything."""
+
+    def problem_in(self, answer: str) -> EngineError | None:
+        """An error the service sent as if it were the translation (none by default)."""
+        return None
+
+
+class GoogleEngine(Engine):
+    name = "google"
+    title = "Google"
+    char_limit = 4999  # deep-translator refuses 5000 and more
+    languages = {"zh": "zh-CN", "en": "en"}
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import GoogleTranslator
+
+        translator = GoogleTranslator(source=self.languages[source], target=self.languages[target])
+        if config.base_url:
+            translator._base_url = config.base_url
+        return translator.translate(text)
+
+
+class MyMemoryEngine(Engine):
+    name = "mymemory"
+    title = "MyMemory"
+    char_limit = 499
+    languages = {"zh": "zh-CN", "en": "en-US"}
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import MyMemoryTranslator
+
+        translator = MyMemoryTranslator(source=self.languages[source], target=self.languages[target])
+        if config.base_url:
+            translator._base_url = config.base_url
+        return translator.translate(text)
+
+    def problem_in(self, answer: str) -> EngineError | None:
+        # MyMemory answers 200 and puts its quota and limit messages in translatedText.
+        upper = answer.upper()
+        if "MYMEMORY WARNING" in upper or "USED ALL AVAILABLE FREE TRANSLATIONS" in upper:
+            return RateLimited(self.title, "daily free quota used up")
+        if "QUERY LENGTH LIMIT EXCEEDED" in upper or "INVALID LANGUAGE PAIR" in upper:
+            return BadAnswer(self.title, "refused the text (it answered with an error message)")
+        return None
+
+
+class LibreTranslateEngine(Engine):
+    name = "libretranslate"
+    title = "LibreTranslate"
+    char_limit = 2000  # public instances refuse long texts; self-hosted ones may allow more
+    languages = {"zh": "zh", "en": "en"}
+    optional_secrets = ("libretranslate",)
+    needs_url = True
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import LibreTranslator
+
+        key = config.secret("libretranslate")
+        # deep-translator insists on a key even for servers that need none; we then drop it.
+        translator = LibreTranslator(source=self.languages[source], target=self.languages[target],
+                                     api_key=key or "unused", custom_url=libretranslate_base(config.base_url or ""))
+        if not key:
+            translator.api_key = None
+        return translator.translate(text)
+
+
+def libretranslate_base(url: str) -> str:
+    """`http://host:5000`, `…/` and `…/translate` all mean the same server."""
+    url = url.strip()
+    if url.endswith("/translate"):
+        url = url[: -len("translate")]
+    return url if url.endswith("/") else url + "/"
+
+
+class DeepLEngine(Engine):
+    name = "deepl"
+    title = "DeepL"
+    char_limit = 5000
+    languages = {"zh": "zh", "en": "en"}
+    required_secrets = ("deepl",)
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import DeeplTranslator
+
+        key = config.secret("deepl") or ""
+        translator = DeeplTranslator(source=self.languages[source], target=self.languages[target],
+                                     api_key=key, use_free_api=key.endswith(":fx"))
+        if config.base_url:
+            translator._base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+        return translator.translate(text)
+
+
+class MicrosoftEngine(Engine):
+    name = "microsoft"
+    title = "Microsoft"
+    char_limit = 10000
+    languages = {"zh": "zh-Hans", "en": "en"}
+    required_secrets = ("microsoft",)
+    optional_secrets = ("microsoft_region",)
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import MicrosoftTranslator
+
+        class _Offline(MicrosoftTranslator):  # its constructor would fetch the language list online
+            def _get_supported_languages(self) -> dict[str, str]:
+                return {"english": "en", "chinese simplified": "zh-Hans"}
+
+        translator = _Offline(source=self.languages[source], target=self.languages[target],
+                              api_key=config.secret("microsoft"), region=config.secret("microsoft_region"))
+        if config.base_url:
+            translator._base_url = config.base_url
+        return translator.translate(text)
+
+
+class BaiduEngine(Engine):
+    name = "baidu"
+    title = "Baidu"
+    char_limit = 2000
+    languages = {"zh": "zh", "en": "en"}
+    required_secrets = ("baidu_appid", "baidu")
+
+    def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
+        from deep_translator import BaiduTranslator
+
+        translator = BaiduTranslator(source=self.languages[source], target=self.languages[target],
+                                     appid=config.secret("baidu_appid"), appkey=config.secret("baidu"))
+        if config.base_url:
+            translator._base_url = config.base_url
+        return translator.translate(text)
+
+
+REGISTRY: dict[str, Engine] = {e.name: e for e in (GoogleEngine(), MyMemoryEngine(), LibreTranslateEngine(),
+                                                   DeepLEngine(), MicrosoftEngine(), BaiduEngine())}
+
+
+def engine_names() -> list[str]:
+    return list(REGISTRY)
+
+
+def get_engine(name: str) -> Engine:
+    """The engine registered under `name`; KeyError names the known ones."""
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown engine {name!r}; choose one of: {', '.join(REGISTRY)}") from None
+
+
+def title_of(name: str) -> str:
+    engine = REGISTRY.get(name)
+    return engine.title if engine else name
+
+
+# -- calling an engine -------------------------------------------------------------------
+
+
+def translate_chunks(engine: Engine, chunks: list[str], source: str, target: str, config: EngineConfig,
+                     timeout: float, token: deadline.CancelToken | None = None) -> list[str]:
+    """Translate each chunk (each within the engine's limit) under one hard deadline.
+
+    Returns one translation per chunk, or raises an `EngineError` subclass.
+    """
+    problem = engine.missing_setup(config)
+    if problem:
+        raise NotConfigured(engine.title, problem)
+    if any(len(c) > engine.char_limit for c in chunks):
+        raise ValueError(f"a chunk is longer than {engine.title}'s limit of {engine.char_limit}")
+
+    def run() -> list[str]:
+        return [engine.call(c.strip(), source, target, config) if c.strip() else c for c in chunks]
+
+    outcome = deadline.run_with_deadline(run, timeout, token)
+    if outcome.error is None and outcome.value is not None and not outcome.cancelled:
+        answers = outcome.value
+        for original, answer in zip(chunks, answers):
+            _check_answer(engine, original, answer)
+        return [str(a) for a in answers]
+    raise classify(engine, outcome, timeout)
+
+
+def translate_text(engine: Engine, text: str, source: str, target: str, config: EngineConfig,
+                   timeout: float, token: deadline.CancelToken | None = None) -> str:
+    """Split `text` at sentence ends to fit the engine's limit, translate, join back."""
+    pieces = chunk(text, engine.char_limit)
+    answers = translate_chunks(engine, pieces, source, target, config, timeout, token)
+    return join_translations(pieces, answers, target)
+
+
+def join_translations(sources: list[str], answers: list[str], target: str) -> str:
+    """Join translated pieces, keeping the line breaks that followed each source piece."""
+    out: list[str] = []
+    for index, (source, answer) in enumerate(zip(sources, answers)):
+        out.append(answer.strip())
+        if index == len(sources) - 1:
+            break
+        breaks = len(source) - len(source.rstrip("\n"))
+        out.append("\n" * breaks if breaks else (" " if target == "en" else ""))
+    return "".join(out)
+
+
+def _check_answer(engine: Engine, original: str, answer: Any) -> None:
+    if not isinstance(answer, str) or not answer.strip():
+        if original.strip():
+            raise BadAnswer(engine.title, "answered with an empty translation")
+        return
+    problem = engine.problem_in(answer)
+    if problem is not None:
+        raise problem
+    before = normalise(original)
+    if normalise(answer) == before and any(ch.isalpha() for ch in before):
+        # deep-translator hands the input back silently when it finds no translation
+        raise BadAnswer(engine.title, "handed the text back untranslated")
+
+
+def classify(engine: Engine, outcome: deadline.Outcome[Any], timeout: float) -> EngineError:
+    """Turn what happened into one typed failure with a reason for the user."""
+    name = engine.title
+    err = outcome.error
+    if outcome.cancelled:
+        return Cancelled(name, "cancelled")
+    if outcome.timed_out:
+        return TimedOut(name, f"timed out after {timeout:g} s")
+    if outcome.too_large:
+        return BadAnswer(name, "sent an answer far too large to be a translation")
+    status = outcome.status
+    type_name = type(err).__name__ if err is not None else ""
+    if status == 429 or type_name == "TooManyRequests":
+        return RateLimited(name, "rate limited (too many requests)", outcome.retry_after)
+    if type_name in ("AuthorizationException", "ApiKeyException") or (engine.keyed and status in (401, 403)):
+        return BadKey(name, "the API key was refused; check it in Settings")
+    if type_name == "BaiduAPIerror":
+        return _baidu(name, err)
+    if status is not None and status >= 500:
+        return ServerError(name, f"server error (HTTP {status})")
+    if status is not None and status >= 400:
+        return ServerError(name, f"refused the request (HTTP {status})")
+    if outcome.connect_failed:
+        return Unreachable(name, _connect_reason(err))
+    if outcome.empty_body:
+        return BadAnswer(name, "answered with an empty page")
+    return _by_exception(name, err, status)
+
+
+def _connect_reason(err: BaseException | None) -> str:
+    chain = _causes(err)
+    if any(isinstance(e, socket.gaierror) or type(e).__name__ == "NameResolutionError" for e in chain):
+        return "unreachable (server not found; are you online?)"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return "unreachable (connection refused)"
+    return "unreachable (no connection)"
+
+
+def _causes(err: BaseException | None) -> list[BaseException]:
+    """The exception and everything it wraps (requests nests urllib3 nests OSError)."""
+    seen: list[BaseException] = []
+    stack = [err] if err is not None else []
+    while stack:
+        current = stack.pop()
+        if current is None or any(current is s for s in seen) or len(seen) > 20:
+            continue
+        seen.append(current)
+        stack.extend([current.__cause__, current.__context__])
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            stack.append(reason)
+    return seen
+
+
+def _by_exception(name: str, err: BaseException | None, status: int | None) -> EngineError:
+    chain = _causes(err)
+    types = {type(e).__name__ for e in chain}
+    if err is None:
+        return BadAnswer(name, "gave no answer")
+    if any(isinstance(e, (socket.timeout, TimeoutError)) for e in chain) or types & {"ConnectTimeout", "ReadTimeout"}:
+        return TimedOut(name, "timed out")
+    if any(isinstance(e, json.JSONDecodeError) for e in chain):
+        doc = next((e.doc for e in chain if isinstance(e, json.JSONDecodeError)), None)
+        if isinstance(doc, str) and not doc.strip():
+            return BadAnswer(name, "answered with an empty page")
+        return BadAnswer(name, "answered with something that is not a translation (not JSON)")
+    if types & {"TranslationNotFound", "ElementNotFoundInGetRequest"}:
+        return BadAnswer(name, "answered with a page that holds no translation")
+    cut = (http.client.HTTPException, ConnectionError)
+    if any(isinstance(e, cut) for e in chain) or types & {"ChunkedEncodingError", "ProtocolError", "ContentDecodingError",
+                                                          "ConnectionError", "RequestError"}:
+        if status is None and "RequestError" not in types:
+            return Unreachable(name, "unreachable (the connection failed)")
+        return ServerError(name, "the connection was cut off mid-answer")
+    if types & {"NotValidLength", "NotValidPayload"}:
+        return BadAnswer(name, "refused the text (too long or empty)")
+    if isinstance(err, (KeyError, IndexError, TypeError, AttributeError, ValueError, StopIteration)):
+        return BadAnswer(name, "answered in an unexpected format")
+    log.debug("%s failed with %s", name, type(err).__name__)
+    return ServerError(name, f"failed ({type(err).__name__})")
+
+
+def _baidu(name: str, err: BaseException | None) -> EngineError:
+    text = str(getattr(err, "api_message", "")).upper()
+    if "LIMIT" in text or "54003" in text or "54005" in text:
+        return RateLimited(name, "rate limited (too many requests)")
+    if "UNAUTHORIZED" in text or "SIGN" in text or "APP ID" in text or "5200" in text:
+        return BadKey(name, "the APP ID or key was refused; check them in Settings")
+    return ServerError(name, "refused the request")

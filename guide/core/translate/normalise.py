@@ -1,0 +1,51 @@
+"""Normalising text so that the same sentence typed or pasted differently is found again.
+
+Pasted text from RedNote mixes full-width and half-width punctuation, stray spaces and
+case; the phrase book and the cache must not care.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+# Chinese punctuation that NFKC leaves alone, mapped to its ASCII twin.
+_PUNCT = str.maketrans({
+    "。": ".", "、": ",", "「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"',
+    "‘": "'", "’": "'", "【": "[", "】": "]", "《": "<", "》": ">", "〈": "<", "〉": ">",
+    "…": "...", "—": "-", "～": "~", "·": ".",
+})
+_EDGE_PUNCT = " .,!?;:'\"()[]<>~-*…"
+
+
+def normalise(text: str) -> str:
+    """Cache key form: NFKC (full-width to half-width), one space between words, casefolded."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    text = _SPACE_RE.sub(" ", text).strip()
+    text = _strip_space_between_han(text)
+    return text.casefold()
+
+
+def match_key(text: str) -> str:
+    """Phrase-book form: like `normalise`, and surrounding punctuation does not count."""
+    return normalise(text).strip(_EDGE_PUNCT)
+
+
+def _strip_space_between_han(text: str) -> str:
+    """`你 好` and `你好` are the same text; spaces between Han characters carry nothing."""
+    if " " not in text:
+        return text
+    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def has_han(text: str) -> bool:
+    """Han characters present means Chinese to English; otherwise English to Chinese."""
+    return _HAN_RE.search(text) is not None
+
+
+def is_han_char(char: str) -> bool:
+    return _HAN_RE.match(char) is not None

@@ -1,0 +1,349 @@
+"""The Translator page: paste or type, and the translation, pinyin and word breakdown appear.
+
+Widgets and wiring only: the work is done by `guide.core.translate.pipeline.Translator`,
+run off the UI thread by `TranslationRunner` (newest request wins).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.context import AppContext
+from guide.core.translate import dictionary
+from guide.core.translate.cache import TranslationCache
+from guide.core.translate.gloss import GlossWord
+from guide.core.translate.history import History, HistoryItem, clear_history_and_cache
+from guide.core.translate.normalise import has_han
+from guide.core.translate.pipeline import TranslateOptions, TranslationResult, Translator
+from guide.ui.navigator import Navigator
+from guide.ui.translator_words import WordBreakdown
+from guide.ui.translator_worker import TranslationRunner
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 300
+ID_ROLE = Qt.ItemDataRole.UserRole
+DIRECTIONS = (("auto", "Automatic"), ("en", "中文 → English"), ("zh", "English → 中文"))
+
+
+class TranslatorPage(QWidget):
+    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("translatorPage")
+        self.context = context
+        self.navigator = navigator
+        self.translator = Translator(context.pack, TranslationCache(context.cache_dir), History(context.data_dir))
+        self.runner = TranslationRunner(self.translator, self)
+        self.runner.result.connect(self._show_result)
+        self.runner.progress.connect(self._show_progress)
+        self.result: TranslationResult | None = None
+        self._loading_dictionary = False
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._translate_now)
+        self.input.textChanged.connect(self._debounce.start)
+        for notice in self.translator.notices():
+            navigator.notice.emit(notice)
+        self._load_dictionary()
+        self.refresh_history()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        heading = QLabel("<h2>Translator</h2>Paste a comment, caption or message from the app, or type a reply "
+                         "in English. Answers you have seen before work offline.")
+        heading.setWordWrap(True)
+        outer.addWidget(heading)
+
+        bar = QHBoxLayout()
+        self.direction = QComboBox()
+        self.direction.setObjectName("translatorDirection")
+        self.direction.setAccessibleName("Translation direction")
+        for key, title in DIRECTIONS:
+            self.direction.addItem(title, key)
+        self.direction.currentIndexChanged.connect(lambda _i: self._translate_now())
+        bar.addWidget(QLabel("Direction:"))
+        bar.addWidget(self.direction)
+        self.offline = QCheckBox("Offline only")
+        self.offline.setObjectName("translatorOffline")
+        self.offline.setToolTip("Never connect to the network: phrase book, cache and dictionary only")
+        self.offline.setChecked(self.context.settings.offline_only)
+        self.offline.toggled.connect(self._set_offline)
+        bar.addWidget(self.offline)
+        bar.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("translatorStatus")
+        bar.addWidget(self.status)
+        settings = QPushButton("Settings…")
+        settings.setObjectName("translatorSettings")
+        settings.setAccessibleName("Translator settings")
+        settings.clicked.connect(self.open_settings)
+        bar.addWidget(settings)
+        outer.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        main = QWidget()
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.input = QPlainTextEdit()
+        self.input.setObjectName("translatorInput")
+        self.input.setAccessibleName("Text to translate")
+        self.input.setPlaceholderText("Paste Chinese from the app, or type English to get Chinese…")
+        column.addWidget(self.input, 2)
+
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("translatorOutput")
+        self.output.setAccessibleName("Translation")
+        self.output.setReadOnly(True)
+        self.output.setPlaceholderText("The translation appears here as you type.")
+        column.addWidget(self.output, 2)
+
+        line = QHBoxLayout()
+        self.pinyin = QLabel()
+        self.pinyin.setObjectName("translatorPinyin")
+        self.pinyin.setWordWrap(True)
+        self.pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line.addWidget(self.pinyin, 1)
+        self.copy_translation = QPushButton("Copy translation")
+        self.copy_translation.setObjectName("translatorCopyTranslation")
+        self.copy_translation.clicked.connect(lambda: self._copy(self.output.toPlainText()))
+        line.addWidget(self.copy_translation)
+        self.copy_pinyin = QPushButton("Copy pinyin")
+        self.copy_pinyin.setObjectName("translatorCopyPinyin")
+        self.copy_pinyin.clicked.connect(lambda: self._copy(self.pinyin.text()))
+        line.addWidget(self.copy_pinyin)
+        column.addLayout(line)
+
+        self.origin = QLabel()
+        self.origin.setObjectName("translatorOrigin")
+        self.origin.setWordWrap(True)
+        self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.origin)
+
+        self.words = WordBreakdown()
+        self.words.wordChosen.connect(self._word_chosen)
+        self.words.labelLinkActivated.connect(self.navigator.open_label)
+        column.addWidget(self.words, 5)
+        splitter.addWidget(main)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>History</b>"))
+        self.history_search = QLineEdit()
+        self.history_search.setObjectName("translatorHistorySearch")
+        self.history_search.setPlaceholderText("Search history…")
+        self.history_search.setAccessibleName("Search translation history")
+        self.history_search.textChanged.connect(lambda _t: self.refresh_history())
+        side_layout.addWidget(self.history_search)
+        self.history_list = QListWidget()
+        self.history_list.setObjectName("translatorHistory")
+        self.history_list.setAccessibleName("Recent translations")
+        self.history_list.setWordWrap(True)
+        self.history_list.itemActivated.connect(self._reopen)  # Enter or double-click
+        side_layout.addWidget(self.history_list, 1)
+        row = QHBoxLayout()
+        reopen = QPushButton("Open")
+        reopen.setAccessibleName("Open the selected translation again")
+        reopen.clicked.connect(lambda: self._reopen(self.history_list.currentItem()))
+        row.addWidget(reopen)
+        delete = QPushButton("Delete")
+        delete.setObjectName("translatorHistoryDelete")
+        delete.setAccessibleName("Delete the selected translation from history")
+        delete.clicked.connect(self.delete_selected)
+        row.addWidget(delete)
+        side_layout.addLayout(row)
+        clear = QPushButton("Clear history and cache…")
+        clear.setObjectName("translatorClearHistory")
+        clear.clicked.connect(lambda: self.clear_history())
+        side_layout.addWidget(clear)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.history_list, self.delete_selected)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        outer.addWidget(splitter, 1)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Put text in the input and translate it at once (navigator, screenshots)."""
+        self.input.setPlainText(text)
+        self._debounce.stop()
+        self._translate_now()
+
+    def is_busy(self) -> bool:
+        return self._debounce.isActive() or self.runner.is_busy() or self._loading_dictionary
+
+    def shutdown(self) -> None:
+        """The window is closing: stop requests now (a hanging server must not hold us)."""
+        self._debounce.stop()
+        self.runner.shutdown()
+        self.translator.close()
+
+    # -- translating ---------------------------------------------------------------------------
+
+    def _options(self) -> TranslateOptions:
+        target = self.direction.currentData()
+        return TranslateOptions.from_settings(self.context.settings, target=None if target == "auto" else target)
+
+    def _translate_now(self) -> None:
+        text = self.input.toPlainText().strip()
+        if not text:
+            self.runner.cancel()
+            self._clear_output()
+            return
+        self._set_status("Translating…")
+        self.runner.submit(text, self._options())
+
+    def _show_progress(self, early: TranslationResult) -> None:
+        """The gloss is ready before any engine answers: show it while waiting."""
+        self.origin.setText(early.origin_label())
+        if early.pinyin:
+            self.pinyin.setText(early.pinyin)
+        self.words.set_words(early.gloss)
+
+    def _show_result(self, result: TranslationResult) -> None:
+        self.result = result
+        self.output.setPlainText(result.translation or "")
+        self.output.setPlaceholderText("" if result.translated else
+                                       "No translation right now: see the word-by-word breakdown below.")
+        self.pinyin.setText(result.pinyin)
+        self.origin.setText(result.origin_label())
+        self.origin.setToolTip("\n".join(result.reasons()) or result.origin_title)
+        words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
+        self.words.set_words(words)
+        self._set_status("")
+        self.refresh_history()
+        for notice in self.translator.notices():
+            self.navigator.notice.emit(notice)
+
+    def _clear_output(self) -> None:
+        self.result = None
+        self.output.clear()
+        self.pinyin.clear()
+        self.origin.clear()
+        self.words.set_words([])
+        self._set_status("")
+
+    def _set_status(self, text: str) -> None:
+        if self._loading_dictionary:
+            text = "Loading dictionary…"
+        self.status.setText(text)
+
+    def _load_dictionary(self) -> None:
+        self._loading_dictionary = not dictionary.is_loaded()
+        self._set_status("")
+        started = time.monotonic()
+
+        def done() -> None:
+            self._loading_dictionary = False
+            self._set_status("Translating…" if self.runner.is_busy() and self.input.toPlainText().strip() else "")
+            log.debug("dictionary and segmenter ready after %.2f s", time.monotonic() - started)
+            problem = dictionary.load_problem()
+            if problem:
+                self.navigator.notice.emit(problem)
+
+        self.runner.run_in_background(self.translator.glosser.warm_up, done)
+
+    def _word_chosen(self, word: GlossWord) -> None:
+        details = self.translator.glosser.details(word.text) if has_han(word.text) else None
+        self.words.show_details(word, details)
+
+    def _copy(self, text: str) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _set_offline(self, offline: bool) -> None:
+        self.context.settings.offline_only = offline
+        self.context.save_settings()
+        self._translate_now()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from guide.ui.translator_settings import TranslatorSettingsDialog
+
+        dialog = TranslatorSettingsDialog(self.context.settings, self.translator.secrets, self)
+        if dialog.exec():
+            self.context.save_settings()
+            for problem in dialog.problems:
+                self.navigator.notice.emit(problem)
+            self.offline.blockSignals(True)
+            self.offline.setChecked(self.context.settings.offline_only)
+            self.offline.blockSignals(False)
+            self._translate_now()
+
+    # -- history -------------------------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        current = self.history_list.currentItem()
+        selected = current.data(ID_ROLE) if current is not None else None
+        self.history_list.clear()
+        for item in self.translator.history.recent(self.history_search.text()) if self.translator.history else []:
+            entry = QListWidgetItem(_history_line(item))
+            entry.setData(ID_ROLE, item.id)
+            entry.setToolTip(f"{item.source}\n→ {item.translation or '(no translation)'}")
+            self.history_list.addItem(entry)
+            if item.id == selected:
+                self.history_list.setCurrentItem(entry)
+
+    def _reopen(self, entry: QListWidgetItem | None) -> None:
+        if entry is None or self.translator.history is None:
+            return
+        item = self.translator.history.get(entry.data(ID_ROLE))
+        if item is not None:
+            automatic = item.source_lang == ("zh" if has_han(item.source) else "en")
+            self.direction.blockSignals(True)
+            self.direction.setCurrentIndex(0 if automatic else max(0, self.direction.findData(item.target_lang)))
+            self.direction.blockSignals(False)
+            self.set_text(item.source)
+
+    def delete_selected(self) -> None:
+        entry = self.history_list.currentItem()
+        if entry is not None and self.translator.history is not None:
+            self.translator.history.delete(entry.data(ID_ROLE))
+            self.refresh_history()
+
+    def clear_history(self, confirm: bool = True) -> None:
+        """Delete history and cache (also the File menu's "Clear history and cache…")."""
+        if confirm:
+            answer = QMessageBox.question(
+                self, "Clear history and cache",
+                "Delete every translation in the history and the translation cache? "
+                "Translations you have seen before will no longer work offline.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        cleared = clear_history_and_cache(self.translator.history, self.translator.cache)
+        self.refresh_history()
+        message = f"Deleted {cleared.history} history entries and {cleared.cache} cached translations."
+        for problem in cleared.problems:
+            message += " " + problem
+        self.navigator.notice.emit(message)
+
+
+def _history_line(item: HistoryItem) -> str:
+    source = item.source.replace("\n", " ")
+    translation = (item.translation or "(dictionary only)").replace("\n", " ")
+    return f"{source[:60]}\n→ {translation[:60]}"

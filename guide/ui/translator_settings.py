@@ -1,0 +1,167 @@
+"""Translator settings: engine order, LibreTranslate server, keys (keyring only), timeout,
+offline only. Keys are write-only here: a saved key is never shown again, only replaced
+or forgotten."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.settings import Settings
+from guide.core.translate.engines import REGISTRY
+from guide.core.translate.secrets import SECRET_NAMES, SecretStore
+
+log = logging.getLogger(__name__)
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TranslatorSettingsDialog(QDialog):
+    def __init__(self, settings: Settings, secrets: SecretStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("translatorSettingsDialog")
+        self.setWindowTitle("Translator settings")
+        self.settings = settings
+        self.secrets = secrets
+        self.problems: list[str] = []
+        layout = QVBoxLayout(self)
+
+        engines_box = QGroupBox("Engines, tried in this order")
+        engines_layout = QHBoxLayout(engines_box)
+        self.engine_list = QListWidget()
+        self.engine_list.setObjectName("engineOrder")
+        self.engine_list.setAccessibleName("Translation engines in the order they are tried")
+        self.engine_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        chosen = [n for n in settings.engines if n in REGISTRY]
+        for name in chosen + [n for n in REGISTRY if n not in chosen]:
+            item = QListWidgetItem(REGISTRY[name].title)
+            item.setData(NAME_ROLE, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+            self.engine_list.addItem(item)
+        engines_layout.addWidget(self.engine_list, 1)
+        buttons = QVBoxLayout()
+        for title, step in (("Up", -1), ("Down", 1)):
+            button = QPushButton(title)
+            button.setAccessibleName(f"Move the selected engine {title.lower()}")
+            button.clicked.connect(lambda _=False, s=step: self._move(s))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        engines_layout.addLayout(buttons)
+        layout.addWidget(engines_box)
+
+        form = QFormLayout()
+        self.libre_url = QLineEdit(settings.libretranslate_url)
+        self.libre_url.setObjectName("libreTranslateUrl")
+        self.libre_url.setPlaceholderText("http://localhost:5000 (your own LibreTranslate server)")
+        self.libre_url.setAccessibleName("LibreTranslate server URL")
+        form.addRow("LibreTranslate URL", self.libre_url)
+        self.timeout = QDoubleSpinBox()
+        self.timeout.setObjectName("translatorTimeout")
+        self.timeout.setAccessibleName("Request timeout in seconds")
+        self.timeout.setRange(1.0, 60.0)
+        self.timeout.setDecimals(0)
+        self.timeout.setSuffix(" s")
+        self.timeout.setValue(settings.timeout_seconds)
+        form.addRow("Give up on an engine after", self.timeout)
+        self.offline = QCheckBox("Offline only: never connect to the network (phrase book, cache and dictionary only)")
+        self.offline.setObjectName("translatorOfflineSetting")
+        self.offline.setChecked(settings.offline_only)
+        form.addRow(self.offline)
+        layout.addLayout(form)
+
+        keys_box = QGroupBox("API keys (stored in your system keyring, never in a file)")
+        keys_form = QFormLayout(keys_box)
+        self.key_fields: dict[str, QLineEdit] = {}
+        available = secrets.available()
+        for name, title in SECRET_NAMES.items():
+            field = QLineEdit()
+            field.setObjectName(f"key_{name}")
+            field.setAccessibleName(title)
+            field.setEchoMode(QLineEdit.EchoMode.Password if name != "microsoft_region" else QLineEdit.EchoMode.Normal)
+            saved = available and secrets.has(name)
+            field.setPlaceholderText("saved — type to replace" if saved else "not set")
+            field.setEnabled(available)
+            self.key_fields[name] = field
+            keys_form.addRow(title, field)
+        self.forget = QCheckBox("Forget all saved keys")
+        self.forget.setObjectName("forgetKeys")
+        self.forget.setEnabled(available)
+        keys_form.addRow(self.forget)
+        if not available:
+            warning = QLabel("No system keyring is available, so keys cannot be saved. Google, MyMemory and "
+                             "LibreTranslate work without keys.")
+            warning.setWordWrap(True)
+            keys_form.addRow(warning)
+        layout.addWidget(keys_box)
+
+        self.message = QLabel()
+        self.message.setObjectName("translatorSettingsMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _move(self, step: int) -> None:
+        row = self.engine_list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.engine_list.count():
+            return
+        item = self.engine_list.takeItem(row)
+        self.engine_list.insertItem(target, item)
+        self.engine_list.setCurrentRow(target)
+
+    def chosen_engines(self) -> list[str]:
+        names = []
+        for row in range(self.engine_list.count()):
+            item = self.engine_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                names.append(item.data(NAME_ROLE))
+        return names
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        url = self.libre_url.text().strip()
+        if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
+            self.message.setText("The LibreTranslate URL must start with http:// or https://, e.g. http://localhost:5000")
+            return
+        self.settings.engines = self.chosen_engines()
+        self.settings.libretranslate_url = url
+        self.settings.timeout_seconds = float(self.timeout.value())
+        self.settings.offline_only = self.offline.isChecked()
+        self.problems = self._save_keys()
+        super().accept()
+
+    def _save_keys(self) -> list[str]:
+        problems = []
+        for name, field in self.key_fields.items():
+            value = field.text().strip()
+            field.clear()  # the key leaves the widget as soon as it is stored
+            if self.forget.isChecked():
+                ok = self.secrets.delete(name)
+            elif value:
+                ok = self.secrets.set(name, value)
+            else:
+                continue
+            if not ok and self.secrets.last_problem:
+                problems.append(self.secrets.last_problem)
+        return problems

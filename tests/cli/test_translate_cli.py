@@ -1,0 +1,152 @@
+"""`rednote-guide translate` and `clear-history`: exit codes, JSON, stdin, offline without a
+socket, the same cache as the app."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from core.translate.fakes import FakeServer, refused_url, slang_pack, use_memory_keyring
+from guide.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():  # noqa: ANN201
+    return use_memory_keyring()
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    srv = FakeServer()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    return slang_pack(tmp_path / "pack")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_offline_opens_no_socket_and_gives_the_gloss(capsys, pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    def refuse(self, address):  # noqa: ANN001, ANN202
+        raise AssertionError(f"network access with --offline: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    code, out, err = run(capsys, "--pack", str(pack), "translate", "--offline", "--json", "这个博主的穿搭绝绝子")
+    assert code == 3
+    data = json.loads(out)
+    assert data["origin"] == "none" and data["translation"] is None
+    assert "绝绝子" in [w["text"] for w in data["gloss"]]
+    assert "offline" in err
+
+
+def test_offline_phrase_book_answer_exits_0(capsys, pack: Path) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "--json", "绝绝子")
+    assert code == 0
+    assert json.loads(out)["translation"] == "Absolutely amazing"
+
+
+def test_engine_answer_then_cache_hit_with_the_server_gone(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    args = ("--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint", server.root,
+            "--timeout", "2", "--json", "你们好")
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    data = json.loads(out)
+    assert (data["origin"], data["translation"], data["error"]) == ("libretranslate", "Hello, all of you", None)
+    assert data["source_lang"] == "zh" and data["target_lang"] == "en" and data["pinyin"]
+    server.stop()
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and json.loads(out)["origin"] == "cache"
+
+
+def test_plain_output_prints_the_translation_first(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--endpoint", server.root, "--engine",
+                       "libretranslate", "--to", "zh", "Where can I buy this?")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "这个在哪里买？"
+    assert any(line.strip().startswith("pinyin: zhège") for line in lines)
+
+
+def test_hanging_server_gives_gloss_and_reason_within_the_deadline(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    server.behaviour.mode = "hang"
+    started = time.monotonic()
+    code, out, err = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                         server.root, "--timeout", "1", "这个博主的穿搭绝绝子")
+    assert time.monotonic() - started < 2.5
+    assert code == 3
+    assert "LibreTranslate: timed out after 1 s" in err
+    assert "绝绝子" in out
+
+
+def test_unreachable_server_reason_on_stderr(capsys, pack: Path) -> None:  # noqa: ANN001
+    code, _, err = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate",
+                       "--endpoint", refused_url(), "你们好呀")
+    assert code == 3 and "unreachable" in err
+
+
+def test_reads_standard_input(capsys, pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(sys, "stdin", io.StringIO("  大家好！\n"))
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "--json", "-")
+    assert code == 0 and json.loads(out)["translation"] == "Hi everyone!"
+
+
+@pytest.mark.parametrize("argv", [
+    ["translate", ""],
+    ["translate", "   "],
+    ["translate", "--timeout", "0", "你好"],
+    ["translate", "--timeout", "-3", "你好"],
+    ["translate", "--timeout", "nan", "你好"],
+    ["translate", "--engine", "babelfish", "你好"],
+    ["translate", "--endpoint", "ftp://example", "你好"],
+])
+def test_usage_errors_exit_2(capsys, argv: list[str]) -> None:  # noqa: ANN001
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "rednote-guide translate:" in err
+
+
+def test_unparsable_timeout_and_empty_stdin_exit_2(capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit) as exited:
+        main(["translate", "--timeout", "soon", "你好"])
+    assert exited.value.code == 2
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["translate", "-"]) == 2
+
+
+def test_clear_history_empties_history_and_cache(capsys, pack: Path, server: FakeServer,  # noqa: ANN001
+                                                 isolated_dirs: dict[str, Path]) -> None:
+    run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint", server.root, "你们好")
+    code, out, _ = run(capsys, "clear-history")
+    assert code == 0 and out.strip() == "Deleted 1 history entries and 1 cached translations."
+    for folder in (isolated_dirs["data"], isolated_dirs["cache"]):
+        for path in folder.rglob("*.sqlite*"):
+            assert "你们好".encode() not in path.read_bytes(), f"{path} still holds the text"
+    server.stop()
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "--json", "你们好")
+    assert code == 3 and json.loads(out)["origin"] == "none", "the cache is really gone"
+
+
+def test_the_installed_entry_point_runs_offline(pack: Path, isolated_dirs: dict[str, Path]) -> None:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    result = subprocess.run([sys.executable, "-m", "guide", "--pack", str(pack), "translate", "--offline", "yyds"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "the GOAT"

@@ -1,0 +1,371 @@
+"""Test doubles for the translator: local HTTP servers that speak enough of each engine's
+API for deep-translator's real code to run, an in-memory keyring, and a slang pack.
+
+Imported by tests/core/translate, tests/ui/test_translator_page.py and
+tests/cli/test_translate_cli.py as `core.translate.fakes` (tests/ is on sys.path).
+Nothing here touches the internet: servers listen on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import keyring
+import keyring.backend
+
+# -- fake translation ----------------------------------------------------------------------
+
+KNOWN = {
+    "这个博主的穿搭绝绝子": "This blogger's outfits are amazing",
+    "这个博主的穿搭绝绝子，已经种草了！": "This blogger's outfits are amazing, I already want them!",
+    "你们好": "Hello, all of you",
+    "Where can I buy this?": "这个在哪里买？",
+}
+
+
+def fake_translate(text: str, source: str, target: str) -> str:
+    """Deterministic, line by line like real engines: KNOWN sentences, else a visible marker."""
+    return "\n".join(_fake_line(line, target) for line in text.split("\n"))
+
+
+def _fake_line(text: str, target: str) -> str:
+    if text in KNOWN:
+        return KNOWN[text]
+    if target.startswith("en"):
+        return f"EN[{text}]"
+    return text.upper() + "（译）"
+
+
+@dataclass
+class Seen:
+    """One request the server received."""
+
+    path: str
+    params: dict[str, str]
+    text: str
+    at: float
+
+
+@dataclass
+class Behaviour:
+    """What the server does; tests change it between requests."""
+
+    mode: str = "answer"  # answer | slow | hang | 429 | 500 | 403 | html | empty | reset | trickle | huge | echo
+    delay: float = 0.0  # seconds before answering (slow), or between bytes (trickle)
+    translate: Callable[[str, str, str], str] = fake_translate
+    retry_after: str | None = None
+
+
+class FakeServer:
+    """A threaded HTTP server on 127.0.0.1 answering like Google (/m), MyMemory (/get),
+    LibreTranslate (/translate) and DeepL (/v2/translate)."""
+
+    def __init__(self) -> None:
+        self.behaviour = Behaviour()
+        self.seen: list[Seen] = []
+        self.stop_event = threading.Event()
+        self.open_handlers = 0
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:  # keep test output quiet
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                server._handle(self)
+
+            def do_POST(self) -> None:  # noqa: N802
+                server._handle(self)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    # -- URLs per engine ---------------------------------------------------------------
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def base_urls(self) -> dict[str, str]:
+        return {"google": self.root + "/m", "mymemory": self.root + "/get", "libretranslate": self.root + "/",
+                "deepl": self.root + "/v2/"}
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # -- answering ---------------------------------------------------------------------
+
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.open_handlers += 1
+        try:
+            self._answer(handler)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass  # the client gave up (deadline): that is the point of several tests
+        finally:
+            with self._lock:
+                self.open_handlers -= 1
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        url = urlsplit(handler.path)
+        params = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
+        length = int(handler.headers.get("Content-Length") or 0)
+        if length:
+            body = handler.rfile.read(length).decode("utf-8", "replace")
+            params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+        text = params.get("q") or params.get("text") or ""
+        self.seen.append(Seen(url.path, params, text, time.monotonic()))
+        b = self.behaviour
+        if b.mode == "hang":
+            self.stop_event.wait(60)
+            return
+        if b.mode == "slow":
+            self.stop_event.wait(b.delay)
+        if b.mode in ("429", "500", "403"):
+            headers = {"Retry-After": b.retry_after} if b.retry_after else {}
+            self._send(handler, int(b.mode), b'{"error": "nope"}', "application/json", headers)
+            return
+        if b.mode == "html":
+            self._send(handler, 200, b"<html><body><h1>Captcha</h1><p>Are you a robot?</p></body></html>", "text/html")
+            return
+        if b.mode == "empty":
+            self._send(handler, 200, b"", "application/json")
+            return
+        if b.mode == "huge":
+            self._send(handler, 200, b"x" * (6 * 1024 * 1024), "text/html")
+            return
+        source, target = _langs(url.path, params)
+        translated = text if b.mode == "echo" else b.translate(text, source, target)
+        payload, content_type = _payload(url.path, translated)
+        if b.mode == "reset":
+            self._reset_mid_answer(handler, payload, content_type)
+            return
+        if b.mode == "trickle":
+            self._trickle(handler, payload, content_type, b.delay or 0.2)
+            return
+        self._send(handler, 200, payload, content_type)
+
+    def _send(self, handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        handler.wfile.write(body)
+        handler.wfile.flush()
+
+    def _reset_mid_answer(self, handler: BaseHTTPRequestHandler, payload: bytes, content_type: str) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(payload) + 100))
+        handler.end_headers()
+        handler.wfile.write(payload[: len(payload) // 2])
+        handler.wfile.flush()
+        sock = handler.connection
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close = RST
+        sock.close()
+        handler.close_connection = True
+
+    def _trickle(self, handler: BaseHTTPRequestHandler, payload: bytes, content_type: str, gap: float) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(payload)))
+        handler.end_headers()
+        handler.wfile.flush()
+        for byte in payload:
+            if self.stop_event.wait(gap):
+                return
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+
+
+def _langs(path: str, params: dict[str, str]) -> tuple[str, str]:
+    if "langpair" in params:
+        source, _, target = params["langpair"].partition("|")
+        return source, target
+    return (params.get("sl") or params.get("source") or params.get("source_lang") or "auto",
+            params.get("tl") or params.get("target") or params.get("target_lang") or "en")
+
+
+def _payload(path: str, translated: str) -> tuple[bytes, str]:
+    if path.endswith("/m"):  # Google's mobile page, parsed with BeautifulSoup
+        html = f'<html><body><div class="result-container">{translated}</div></body></html>'
+        return html.encode("utf-8"), "text/html; charset=utf-8"
+    if path.endswith("/get"):  # MyMemory
+        body = {"responseData": {"translatedText": translated, "match": 1}, "matches": []}
+    elif path.endswith("/v2/translate"):  # DeepL
+        body = {"translations": [{"text": translated}]}
+    else:  # LibreTranslate
+        body = {"translatedText": translated}
+    return json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json"
+
+
+def refused_url() -> str:
+    """A 127.0.0.1 URL where nothing listens (connection refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+# -- keyring ---------------------------------------------------------------------------------
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """Keeps keys in a dict, so no test ever reads or writes the real keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+def use_memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+# -- a pack with slang ------------------------------------------------------------------------
+
+SLANG_GLOSSARY = """\
+labels:
+  - zh: 小红书
+    pinyin: Xiǎohóngshū
+    en: RedNote
+    where: The app's name
+  - zh: 收藏
+    pinyin: shōucáng
+    en: Save / Collect
+    where: Star under a note
+  - zh: 发布
+    pinyin: fābù
+    en: Post
+    where: Red button in the editor
+"""
+
+SLANG_PHRASEBOOK = """\
+categories:
+  - id: greetings
+    title: Greetings
+    phrases:
+      - en: Hello
+        zh: 你好
+        pinyin: nǐ hǎo
+        note: Everyday hello.
+      - en: Hi everyone!
+        zh: 大家好！
+        pinyin: Dàjiā hǎo!
+        note: Opening line.
+  - id: slang
+    title: Slang
+    phrases:
+      - en: Absolutely amazing
+        zh: 绝绝子
+        pinyin: juéjuézi
+        literal: absolutely-absolutely
+        note: Over-the-top praise.
+        pinyin_exception: slang
+      - en: the GOAT
+        zh: yyds
+        pinyin: yǒngyuǎn de shén
+        literal: forever god
+        note: Short for 永远的神.
+        pinyin_exception: abbreviation of 永远的神
+      - en: to make someone want to buy something
+        zh: 种草
+        pinyin: zhòngcǎo
+        literal: plant grass
+        note: The opposite is 拔草.
+"""
+
+
+PACK_YAML = """\
+id: slang
+title: Slang pack
+app:
+  name: RedNote
+  native_name: 小红书
+  language: zh-Hans
+version: "1"
+walkthroughs:
+  - hello
+"""
+
+WALKTHROUGH = """\
+id: hello
+title: Say hello
+summary: Post your first note.
+minutes: 1
+level: beginner
+app_version: "8.69"
+steps:
+  - id: post
+    title: Post
+    body: Press {{ui:发布}} on {{ui:小红书}}, then {{ui:收藏}} what you like.
+"""
+
+
+def slang_pack(root: Path) -> Path:
+    """A small valid pack whose glossary and phrase book carry RedNote slang.
+
+    Written here rather than with tests/conftest.py's helper: a second conftest module
+    would shadow that one's name when imported."""
+    (root / "walkthroughs").mkdir(parents=True, exist_ok=True)
+    (root / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (root / "walkthroughs" / "hello.yaml").write_text(WALKTHROUGH, encoding="utf-8")
+    (root / "glossary.yaml").write_text(SLANG_GLOSSARY, encoding="utf-8")
+    (root / "phrasebook.yaml").write_text(SLANG_PHRASEBOOK, encoding="utf-8")
+    return root
+
+
+@dataclass
+class Servers:
+    """Started servers, stopped at teardown."""
+
+    started: list[FakeServer] = field(default_factory=list)
+
+    def new(self) -> FakeServer:
+        server = FakeServer()
+        self.started.append(server)
+        return server
+
+    def stop_all(self) -> None:
+        for server in self.started:
+            server.stop()
+
+
+def options_for(server: FakeServer, *engines: str, timeout: float = 1.0, **extra: object):  # noqa: ANN201
+    """TranslateOptions that send every engine to the test server."""
+    from guide.core.translate.pipeline import TranslateOptions
+
+    return TranslateOptions(engines=engines or ("google",), timeout=timeout, base_urls=server.base_urls(), **extra)

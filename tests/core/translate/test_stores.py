@@ -1,0 +1,95 @@
+"""Cache and history: WAL, two instances, damaged files rebuilt, clearing really clears."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from guide.core.translate.cache import TranslationCache
+from guide.core.translate.history import History, clear_history_and_cache
+
+
+def test_cache_round_trip_and_wal(tmp_path: Path) -> None:
+    cache = TranslationCache(tmp_path)
+    assert cache.get("你们好", "zh-en") is None
+    cache.put("你们好", "zh-en", "你们好", "Hello all", "google")
+    hit = cache.get("你们好", "zh-en")
+    assert hit is not None and (hit.translation, hit.engine) == ("Hello all", "google") and hit.created > 0
+    assert cache.get("你们好", "en-zh") is None, "direction is part of the key"
+    mode = sqlite3.connect(tmp_path / TranslationCache.FILE_NAME).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    cache.close()
+
+
+def test_two_instances_share_the_cache(tmp_path: Path) -> None:
+    first, second = TranslationCache(tmp_path), TranslationCache(tmp_path)
+    first.put("a", "zh-en", "a", "A", "google")
+    second.put("b", "zh-en", "b", "B", "mymemory")
+    assert first.get("b", "zh-en").translation == "B"
+    assert second.get("a", "zh-en").translation == "A"
+    first.close()
+    second.close()
+
+
+def test_damaged_cache_is_moved_aside_and_rebuilt_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / TranslationCache.FILE_NAME).write_bytes(b"this is not a database" * 100)
+    cache = TranslationCache(tmp_path)
+    assert cache.notices and "rebuilt" in cache.notices[0]
+    cache.put("a", "zh-en", "a", "A", "google")
+    assert cache.get("a", "zh-en").translation == "A"
+    assert list(tmp_path.glob(TranslationCache.FILE_NAME + ".corrupt-*"))
+    cache.close()
+
+
+def test_unusable_cache_dir_keeps_working_in_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be")  # fails even for root
+    cache = TranslationCache(blocker / "sub")
+    cache.put("a", "zh-en", "a", "A", "google")
+    assert cache.get("a", "zh-en").translation == "A"
+    assert cache.notices and "will not be saved" in cache.notices[0]
+    cache.close()
+
+
+def test_history_merges_typing_and_keeps_distinct_texts(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    history.add("这个", "", "zh", "en", "none", now=1000)
+    history.add("这个博主", "This blogger", "zh", "en", "google", now=1001)
+    history.add("这个博主", "This blogger", "zh", "en", "cache", now=1002)
+    history.add("你好", "Hello", "zh", "en", "phrasebook", now=2000)
+    assert [i.source for i in history.recent()] == ["你好", "这个博主"]
+    assert [i.source for i in history.recent("blogger")] == ["这个博主"]
+    assert [i.source for i in history.recent("50%")] == []
+    item = history.recent("你好")[0]
+    assert history.get(item.id).translation == "Hello"
+    assert history.delete(item.id) and not history.delete(item.id)
+    assert [i.source for i in history.recent()] == ["这个博主"]
+    history.close()
+
+
+def test_history_keeps_a_bounded_number_of_entries(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    history.KEEP = 5
+    for n in range(8):
+        history.add(f"句子{n}号", "", "zh", "en", "none", now=1000 + n * 1000)
+    assert history.count() == 5
+    history.close()
+
+
+def test_clearing_removes_every_trace_of_pasted_text(tmp_path: Path) -> None:
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    (data / History.FILE_NAME).write_bytes(b"garbage garbage garbage" * 50)  # a damaged copy will be kept aside
+    history, cache = History(data), TranslationCache(cache_dir)
+    secret_text = "我的手机号是一三八零零一三八零零零"
+    history.add(secret_text, "my phone number", "zh", "en", "google")
+    cache.put(secret_text, "zh-en", secret_text, "my phone number", "google")
+    cleared = clear_history_and_cache(history, cache)
+    assert (cleared.history, cleared.cache, cleared.damaged_files) == (1, 1, 1)
+    assert history.count() == 0 and cache.count() == 0
+    history.close()
+    cache.close()
+    needle = secret_text.encode("utf-8")
+    for path in list(data.rglob("*")) + list(cache_dir.rglob("*")):
+        if path.is_file():
+            assert needle not in path.read_bytes(), f"{path} still holds the pasted text"
