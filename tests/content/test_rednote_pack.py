@@ -58,3 +58,26 @@ def test_glossary_has_the_labels_a_newcomer_meets() -> None:
 def test_misleading_labels_carry_a_note(zh: str) -> None:
     pack, _ = checked()
     assert pack.label(zh).note
+
+
+REQUIRED_SLANG = ["yyds", "绝绝子", "种草", "拔草", "避雷", "宝子", "家人们", "集美", "求链接", "蹲", "互关", "打卡", "安利",
+                  "干货", "码住", "笑死", "平替", "搭子", "显眼包", "上头", "下头"]
+
+
+def test_phrase_book_has_enough_phrases_and_categories() -> None:
+    pack, _ = checked()
+    assert len(pack.phrases) >= 250
+    assert len(pack.categories) >= 10
+    for phrase in pack.phrases:
+        assert phrase.en and phrase.zh and phrase.pinyin and phrase.note, phrase.zh
+
+
+def test_slang_category_explains_each_entry() -> None:
+    pack, _ = checked()
+    [slang] = [c for c in pack.categories if c.id == "slang"]
+    assert len(slang.phrases) >= 40
+    found = {p.zh for p in slang.phrases}
+    missing = [s for s in REQUIRED_SLANG if not any(s in zh for zh in found)]
+    assert missing == []
+    for phrase in slang.phrases:
+        assert phrase.literal and phrase.note, phrase.zh
