@@ -131,44 +131,39 @@ def parse_text(text: str) -> Node | None:
     documents = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line, column = _mark(event)
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlError("more than one YAML document (---) in the file; keep one", line, column)
-                continue
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlError("anchors and aliases (&name / *name) are not allowed in content files; write the value out", line, column)
-            tag = getattr(event, "tag", None)
-            if tag not in (None, "!") and tag not in _STANDARD_TAGS:
-                raise YamlError(f"YAML tag {tag!r} is not allowed; remove it (content is plain data)", line, column)
-            node: Node | None = None
-            if isinstance(event, yaml.ScalarEvent):
+            cls = event.__class__
+            if cls is _SCALAR:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                _check_event(event, line, column)
                 node = Node("scalar", line, column, _scalar_value(event), style=event.style)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if node.style in ("|", ">"):
+                    node.indent = _block_indent(lines, line)
+                if not stack:
+                    root = node
+                else:
+                    _attach(node, stack, pending_key)
+            elif cls is _MAP_START or cls is _SEQ_START:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                _check_event(event, line, column)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(f"nested more than {MAX_DEPTH} levels deep; flatten the structure", line, column)
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                node = Node(kind, line, column)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.append(Node("map" if cls is _MAP_START else "seq", line, column))
+                pending_key.append(None)
+            elif cls is _MAP_END or cls is _SEQ_END:
                 finished = stack.pop()
                 pending_key.pop()
                 _attach(finished, stack, pending_key)
                 if not stack:
                     root = finished
-                continue
-            else:
-                continue
-            if node.kind == "scalar":
-                if node.style in ("|", ">"):
-                    node.indent = _block_indent(lines, node.line)
-                if not stack:
-                    root = node
-                else:
-                    _attach(node, stack, pending_key)
-            else:
-                stack.append(node)
-                pending_key.append(None)
+            elif cls is yaml.AliasEvent:
+                line, column = _mark(event)
+                raise YamlError("anchors and aliases (&name / *name) are not allowed in content files; write the value out", line, column)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlError("more than one YAML document (---) in the file; keep one", *_mark(event))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -180,6 +175,20 @@ def parse_text(text: str) -> Node | None:
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}") from None
     return root
+
+
+_SCALAR = yaml.ScalarEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def _check_event(event: yaml.NodeEvent, line: int, column: int) -> None:
+    """Anchors and non-standard tags are refused where they appear."""
+    if event.anchor:
+        raise YamlError("anchors and aliases (&name / *name) are not allowed in content files; write the value out", line, column)
+    tag = event.tag
+    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        raise YamlError(f"YAML tag {tag!r} is not allowed; remove it (content is plain data)", line, column)
 
 
 def _block_indent(lines: list[str], indicator_line: int) -> int:
