@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -66,10 +68,19 @@ class WalkthroughsPage(QStackedWidget):
             saved = progress.get(walkthrough.id)
             before = [w.title for r in walkthrough.requires if (w := self.context.pack.walkthrough(r)) is not None
                       and not (progress.get(r) and progress[r].completed)]
-            item = QListWidgetItem(describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None, before))
+            text = describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None, before)
+            item = QListWidgetItem()
             item.setData(ID_ROLE, walkthrough.id)
-            item.setSizeHint(QSize(0, 72))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             self.list.addItem(item)
+            title, summary, meta = text.split("\n", 2)
+            card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
+                          f"<br><span style='color:#888'>{html.escape(meta)}</span>")
+            card.setWordWrap(True)
+            card.setContentsMargins(8, 6, 8, 6)
+            card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.list.setItemWidget(item, card)
+            item.setSizeHint(QSize(0, card.heightForWidth(max(self.list.viewport().width(), 700) - 40) + 30))
         if self.list.count():
             self.list.setCurrentRow(max(current, 0))
 

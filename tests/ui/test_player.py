@@ -32,9 +32,10 @@ def open_first(qtbot, win: MainWindow) -> None:
     nav.setCurrentRow(1)
     listing = win.findChild(QListWidget, "walkthroughList")
     assert listing.count() == 2
-    assert "First steps" in listing.item(0).text() and "3 min" in listing.item(0).text()
-    assert "RedNote 8.69" in listing.item(0).text(), "the list shows which app version the screens show"
-    second = listing.item(1).text()
+    first_text = listing.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "First steps" in first_text and "3 min" in first_text
+    assert "RedNote 8.69" in first_text, "the list shows which app version the screens show"
+    second = listing.item(1).data(Qt.ItemDataRole.AccessibleTextRole)
     assert ("do first: First steps" in second) == ("first" not in win.context.userdata.completed())
     rect = listing.visualItemRect(listing.item(0))
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -81,7 +82,7 @@ def test_finish_marks_complete_and_restart_resets(qtbot, window: MainWindow) -> 
     assert window.context.userdata.completed() == {"first"}
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # back to the list
     listing = window.findChild(QListWidget, "walkthroughList")
-    assert listing.isVisible() and listing.item(0).text().startswith("✓ ")
+    assert listing.isVisible() and listing.item(0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("✓ ")
     open_first(qtbot, window)
     qtbot.mouseClick(window.findChild(QPushButton, "stepRestart"), Qt.MouseButton.LeftButton)
     assert window.context.userdata.completed() == set()
