@@ -168,6 +168,8 @@ def parse_text(text: str) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
+        if "nesting depth" in problem:  # newer libyaml stops deep nesting before we see it
+            raise YamlError(f"nested more than {MAX_DEPTH} levels deep; flatten the structure", line, column) from None
         context = exc.context_mark
         if exc.context and context and mark and context.line != mark.line:
             problem += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
