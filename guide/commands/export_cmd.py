@@ -1,0 +1,47 @@
+"""`rednote-guide export --anki FILE`: favourites and labels met, as Anki flashcards.
+
+Writes FILE (tab-separated, Anki reads its header lines) and a CSV beside it. Exit 0
+when written (also with no cards yet, with a hint on stderr), 1 when the files could not
+be written, 2 when there is no pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from guide.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    from guide.commands.search_cmd import load_pack_for
+    from guide.core.export import collect_cards, write_anki
+    from guide.core.userdata import UserData
+
+    pack = load_pack_for(args, "export")
+    if pack is None:
+        return EXIT_USAGE
+    userdata = UserData(pack.id)
+    try:
+        for notice in userdata.notices:
+            print(f"rednote-guide export: {notice}", file=sys.stderr)
+        cards = collect_cards(pack, userdata.favourites(), userdata.completed())
+    finally:
+        userdata.close()
+    target = Path(args.anki).expanduser()
+    try:
+        tsv, csv = write_anki(cards, target)
+    except OSError as exc:
+        print(f"rednote-guide export: could not write {target} ({exc.strerror or exc}); choose another file",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    phrases = sum(1 for c in cards if c.source == "phrase")
+    labels = len(cards) - phrases
+    print(f"Wrote {len(cards)} cards ({phrases} favourite phrases, {labels} UI labels) to {tsv}, and a CSV copy to {csv}.")
+    if cards:
+        print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
+    else:
+        print("rednote-guide export: nothing to export yet: star phrases in the Phrase book, or finish a walkthrough "
+              "to collect its UI labels.", file=sys.stderr)
+    return EXIT_OK

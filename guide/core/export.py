@@ -1,0 +1,134 @@
+"""Flashcards to take away: favourite phrases and the UI labels met in finished walkthroughs.
+
+Written as a tab-separated file that Anki imports without questions (its `#key:value`
+header lines set the separator, HTML mode, column names and a tag; Anki skips lines
+starting with #), plus a plain CSV beside it for spreadsheets and other SRS apps.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.core.model import Pack
+from guide.core.search import step_label_keys
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("Chinese", "Pinyin", "English", "Note")
+ANKI_TAG = "rednote-guide"
+
+
+@dataclass(frozen=True)
+class Card:
+    zh: str
+    pinyin: str
+    en: str
+    note: str
+    source: str  # "phrase" (a favourite) or "label" (met in a completed walkthrough)
+
+
+def labels_met(pack: Pack, completed: Iterable[str]) -> list[str]:
+    """Glossary keys a user has seen in the walkthroughs they finished, in reading order."""
+    done = set(completed)
+    seen: dict[str, None] = {}
+    for walkthrough in pack.walkthroughs:
+        if walkthrough.id in done:
+            for step in walkthrough.steps:
+                seen.update(dict.fromkeys(step_label_keys(step)))
+    return [zh for zh in seen if pack.label(zh) is not None]
+
+
+def collect_cards(pack: Pack, favourites: Iterable[str], completed: Iterable[str]) -> list[Card]:
+    """Favourites first (oldest first), then labels met; each 汉字 once.
+
+    A favourite whose phrase left the pack (content updated) is skipped, not an error."""
+    phrases = {p.key: p for p in pack.phrases}
+    cards: list[Card] = []
+    used: set[str] = set()
+    for key in favourites:
+        phrase = phrases.get(key)
+        if phrase is not None:
+            note = " ".join(part for part in (f"Literally: {phrase.literal}." if phrase.literal else "", phrase.note) if part)
+            cards.append(Card(phrase.zh, phrase.pinyin, phrase.en, note, "phrase"))
+            used.add(phrase.zh)
+        elif (entry := pack.label(key)) is not None:
+            cards.append(Card(entry.zh, entry.pinyin, entry.en, _label_note(entry.where, entry.note), "label"))
+            used.add(entry.zh)
+        else:
+            log.info("favourite %r is no longer in pack %s; not exported", key, pack.id)
+    for zh in labels_met(pack, completed):
+        entry = pack.label(zh)
+        if entry is not None and zh not in used:
+            cards.append(Card(entry.zh, entry.pinyin, entry.en, _label_note(entry.where, entry.note), "label"))
+            used.add(zh)
+    return cards
+
+
+def _label_note(where: str, note: str) -> str:
+    where_part = f"On screen: {where.rstrip('.')}." if where else ""
+    return " ".join(part for part in (where_part, note) if part)
+
+
+def anki_field(text: str) -> str:
+    """One field in HTML mode: markup characters escaped (a leading `"` would otherwise
+    start a quoted field), line breaks as <br>, tabs as spaces, so a row stays one line."""
+    text = html.escape(text.replace("\r\n", "\n").replace("\r", "\n"), quote=True)
+    return text.replace("\n", "<br>").replace("\t", " ")
+
+
+def anki_tsv(cards: Iterable[Card]) -> str:
+    header = ["#separator:tab", "#html:true", "#columns:" + "\t".join(COLUMNS), f"#tags:{ANKI_TAG}"]
+    rows = ["\t".join(anki_field(value) for value in (c.zh, c.pinyin, c.en, c.note)) for c in cards]
+    return "\n".join(header + rows) + "\n"
+
+
+def table_csv(cards: Iterable[Card]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*COLUMNS, "Type"])
+    for c in cards:
+        writer.writerow([c.zh, c.pinyin, c.en, c.note, c.source])
+    return out.getvalue()
+
+
+def csv_path_for(path: Path) -> Path:
+    """`cards.txt` -> `cards.csv`; a name already ending in .csv gets `-table.csv`."""
+    if path.suffix.lower() == ".csv":
+        return path.with_name(f"{path.stem}-table.csv")
+    return path.with_suffix(".csv")
+
+
+def write_anki(cards: list[Card], path: Path) -> tuple[Path, Path]:
+    """Write the Anki TSV at `path` and the CSV beside it; returns both paths.
+
+    Each file is written to a temporary name and renamed, so an interrupted export never
+    leaves half a file where the user expects a whole one. Raises OSError."""
+    csv_path = csv_path_for(path)
+    _write_atomic(path, anki_tsv(cards), "utf-8")
+    _write_atomic(csv_path, table_csv(cards), "utf-8-sig")  # the BOM makes Excel read UTF-8
+    log.info("exported %d cards to %s and %s", len(cards), path, csv_path)
+    return path, csv_path
+
+
+def _write_atomic(path: Path, text: str, encoding: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
+            out.write(text)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

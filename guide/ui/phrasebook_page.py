@@ -1,0 +1,693 @@
+"""The phrase book: categories on the left, phrases in the middle, the chosen phrase with
+its actions on the right (favourite, copy, copy with pinyin, translate, speak).
+
+The search box filters across every category as you type, with pinyin typed any way;
+the matching is `guide.core.search`. Favourites live in the user's data dir
+(`context.userdata`), flashcards come from `guide.core.export` / `guide.core.practice`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.context import AppContext
+from guide.core.export import collect_cards, csv_path_for, write_anki
+from guide.core.model import Phrase
+from guide.core.practice import PracticeRound
+from guide.core.search import SearchIndex
+from guide.ui.navigator import Navigator
+
+try:  # PySide6-Addons, installed by the [speech] extra
+    from PySide6.QtTextToSpeech import QTextToSpeech
+except ImportError:  # pragma: no cover - depends on the installation
+    QTextToSpeech = None
+
+log = logging.getLogger(__name__)
+
+FAVOURITES = "__favourites__"
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+PHRASE_ROLE = Qt.ItemDataRole.UserRole + 2
+FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 3
+CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 4
+STAR_ON, STAR_OFF = "★", "☆"
+
+
+def speech_available() -> bool:
+    return QTextToSpeech is not None
+
+
+def with_pinyin(phrase: Phrase) -> str:
+    """What "Copy with pinyin" puts on the clipboard."""
+    return f"{phrase.zh} ({phrase.pinyin})"
+
+
+class PhraseListModel(QAbstractListModel):
+    """The phrases shown right now; the delegate draws them, tests read DisplayRole."""
+
+    def __init__(self, is_favourite: Callable[[str], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.phrases: list[Phrase] = []
+        self.context_titles: dict[str, str] = {}  # phrase key -> category title, shown while searching
+        self._is_favourite = is_favourite
+
+    def set_phrases(self, phrases: list[Phrase], context_titles: dict[str, str] | None = None) -> None:
+        self.beginResetModel()
+        self.phrases = phrases
+        self.context_titles = context_titles or {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.phrases)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.phrases):
+            return None
+        phrase = self.phrases[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{phrase.en} — {phrase.zh} ({phrase.pinyin})"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            star = ", favourite" if self._is_favourite(phrase.key) else ""
+            return f"{phrase.en}: {phrase.zh}, {phrase.pinyin}{star}"
+        if role == KEY_ROLE:
+            return phrase.key
+        if role == PHRASE_ROLE:
+            return phrase
+        if role == FAVOURITE_ROLE:
+            return self._is_favourite(phrase.key)
+        if role == CONTEXT_ROLE:
+            return self.context_titles.get(phrase.key, "")
+        return None
+
+    def row_of(self, key: str) -> int | None:
+        for row, phrase in enumerate(self.phrases):
+            if phrase.key == key:
+                return row
+        return None
+
+    def refresh_row(self, key: str) -> None:
+        row = self.row_of(key)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+
+class PhraseDelegate(QStyledItemDelegate):
+    """Draws a phrase as a card: 汉字 large, pinyin, English, then literal meaning and note,
+    with a star on the right that toggles the favourite."""
+
+    starClicked = Signal(str)
+
+    PADDING = 10
+    STAR_SIZE = 30
+
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
+        zh = QFont(base)
+        zh.setPixelSize(24)
+        pinyin = QFont(base)
+        pinyin.setPixelSize(15)
+        en = QFont(base)
+        en.setPixelSize(15)
+        en.setBold(True)
+        note = QFont(base)
+        note.setPixelSize(13)
+        return zh, pinyin, en, note
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        height = 2 * self.PADDING + sum(QFontMetrics(f).height() + 2 for f in self._fonts(option.font))
+        return QSize(320, height)
+
+    def star_rect(self, rect: QRect) -> QRect:
+        return QRect(rect.right() - self.PADDING - self.STAR_SIZE, rect.top() + self.PADDING, self.STAR_SIZE, self.STAR_SIZE)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        phrase: Phrase | None = index.data(PHRASE_ROLE)
+        if phrase is None:
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        accent = text if selected else palette.color(QPalette.ColorRole.Link)
+        muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        zh_font, pinyin_font, en_font, note_font = self._fonts(opt.font)
+        painter.save()
+        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        star = self.star_rect(opt.rect)
+        width = star.left() - rect.left() - 6
+        y = rect.top()
+        extras = " · ".join(part for part in (index.data(CONTEXT_ROLE),
+                                              f'literally "{phrase.literal}"' if phrase.literal else "", phrase.note) if part)
+        for font, colour, value in ((zh_font, text, phrase.zh), (pinyin_font, accent, phrase.pinyin),
+                                    (en_font, text, phrase.en), (note_font, muted, extras)):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawText(QRect(rect.left(), y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(value, Qt.TextElideMode.ElideRight, width))
+            y += metrics.height() + 2
+        favourite = bool(index.data(FAVOURITE_ROLE))
+        star_font = QFont(opt.font)
+        star_font.setPixelSize(22)
+        painter.setFont(star_font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected else
+                       (palette.color(QPalette.ColorRole.Link) if favourite else muted))
+        painter.drawText(star, Qt.AlignmentFlag.AlignCenter, STAR_ON if favourite else STAR_OFF)
+        painter.restore()
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,  # noqa: N802
+                    index: QModelIndex) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton
+                and self.star_rect(option.rect).contains(event.position().toPoint())):
+            self.starClicked.emit(index.data(KEY_ROLE))
+            return True
+        return super().editorEvent(event, model, option, index)
+
+
+class PhrasebookPage(QWidget):
+    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phrasebookPage")
+        self.context = context
+        self.navigator = navigator
+        pack = context.pack
+        self.phrases: dict[str, Phrase] = {p.key: p for p in pack.phrases}
+        self.category_titles: dict[str, str] = {c.id: c.title for c in pack.categories}
+        self.index = SearchIndex.build(pack, kinds=("phrase",))
+        self._favourites: set[str] = set(context.userdata.favourites())
+        self._category = pack.categories[0].id if pack.categories else FAVOURITES
+        self._speech: QTextToSpeech | None = None
+        self._practice: PracticeDialog | None = None
+        self._build()
+        self._fill_categories()
+        self.show_category(self._category)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        heading = QLabel("<h2>Phrase book</h2>Ready-made Chinese for comments, messages and your profile. "
+                         "Star the ones you use; search in English, 汉字 or pinyin.")
+        heading.setWordWrap(True)
+        outer.addWidget(heading)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("phraseSearch")
+        self.search.setAccessibleName("Search all phrases")
+        self.search.setPlaceholderText("Search all categories: thank you, 谢谢, xiexie…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        bar.addWidget(self.search, 1)
+        self.count = QLabel()
+        self.count.setObjectName("phraseCount")
+        bar.addWidget(self.count)
+        self.practice_button = QPushButton("Practice…")
+        self.practice_button.setObjectName("phrasePractice")
+        self.practice_button.setToolTip("Flashcards over your favourites: see the Chinese, recall, reveal")
+        self.practice_button.clicked.connect(self.start_practice)
+        bar.addWidget(self.practice_button)
+        export = QPushButton("Export for Anki…")
+        export.setObjectName("phraseExport")
+        export.setToolTip("Save favourites and the UI labels of finished walkthroughs as flashcards")
+        export.clicked.connect(lambda: self.export_anki())
+        bar.addWidget(export)
+        outer.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.categories = QListWidget()
+        self.categories.setObjectName("phraseCategories")
+        self.categories.setAccessibleName("Phrase categories")
+        self.categories.setWordWrap(True)
+        self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.categories.setSpacing(2)
+        self.categories.currentItemChanged.connect(self._category_chosen)
+        splitter.addWidget(self.categories)
+
+        self.model = PhraseListModel(self.is_favourite, self)
+        self.list = QListView()
+        self.list.setObjectName("phraseList")
+        self.list.setAccessibleName("Phrases")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.delegate = PhraseDelegate(self.list)
+        self.delegate.starClicked.connect(self.toggle_favourite)
+        self.list.setItemDelegate(self.delegate)
+        self.list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_details(current))
+        splitter.addWidget(self.list)
+        splitter.addWidget(self._build_details())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([230, 470, 340])
+        outer.addWidget(splitter, 1)
+        self.status = QLabel()
+        self.status.setObjectName("phraseStatus")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.list, lambda: self.copy_selected())
+        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.toggle_favourite())
+
+    def _build_details(self) -> QWidget:
+        card = QFrame()
+        card.setObjectName("labelCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setStyleSheet("QLabel { background: transparent; }")  # the dark theme paints every QWidget
+        layout = QVBoxLayout(card)
+        self.detail_zh = QLabel()
+        self.detail_zh.setObjectName("cardZh")
+        self.detail_zh.setWordWrap(True)
+        self.detail_zh.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_zh)
+        self.detail_pinyin = QLabel()
+        self.detail_pinyin.setObjectName("cardPinyin")
+        self.detail_pinyin.setWordWrap(True)
+        self.detail_pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_pinyin)
+        self.detail_en = QLabel()
+        self.detail_en.setWordWrap(True)
+        self.detail_en.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.detail_en.font()
+        font.setBold(True)
+        self.detail_en.setFont(font)
+        layout.addWidget(self.detail_en)
+        self.detail_literal = QLabel()
+        self.detail_literal.setWordWrap(True)
+        self.detail_literal.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.detail_literal)
+        self.detail_note = QLabel()
+        self.detail_note.setObjectName("cardNote")
+        self.detail_note.setWordWrap(True)
+        self.detail_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.detail_note)
+        self.detail_category = QLabel()
+        self.detail_category.setObjectName("cardNote")
+        layout.addWidget(self.detail_category)
+
+        rows = QVBoxLayout()
+        first = QHBoxLayout()
+        self.favourite_button = QPushButton(f"{STAR_OFF} Favourite")
+        self.favourite_button.setObjectName("phraseFavourite")
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setToolTip("Keep this phrase in Favourites (Ctrl+D)")
+        self.favourite_button.clicked.connect(lambda checked: self.set_favourite(self._current_key(), checked))
+        first.addWidget(self.favourite_button)
+        self.copy_button = QPushButton("Copy Chinese")
+        self.copy_button.setObjectName("phraseCopy")
+        self.copy_button.setToolTip("Copy the Chinese, ready to paste into the app (Ctrl+C)")
+        self.copy_button.clicked.connect(lambda: self.copy_selected())
+        first.addWidget(self.copy_button)
+        self.copy_pinyin_button = QPushButton("Copy with pinyin")
+        self.copy_pinyin_button.setObjectName("phraseCopyPinyin")
+        self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(pinyin=True))
+        first.addWidget(self.copy_pinyin_button)
+        first.addStretch(1)
+        rows.addLayout(first)
+        second = QHBoxLayout()
+        self.translate_button = QPushButton("Translate this")
+        self.translate_button.setObjectName("phraseTranslate")
+        self.translate_button.setToolTip("Open the phrase in the Translator to see it word by word or adapt it")
+        self.translate_button.clicked.connect(self.translate_selected)
+        second.addWidget(self.translate_button)
+        self.speak_button = QPushButton("Speak")
+        self.speak_button.setObjectName("phraseSpeak")
+        self.speak_button.setToolTip("Read the Chinese aloud (system voices)")
+        self.speak_button.clicked.connect(self.speak_selected)
+        self.speak_button.setVisible(speech_available())
+        second.addWidget(self.speak_button)
+        second.addStretch(1)
+        rows.addLayout(second)
+        layout.addLayout(rows)
+        layout.addStretch(1)
+        return card
+
+    def _fill_categories(self) -> None:
+        self.categories.blockSignals(True)
+        self.categories.clear()
+        favourites = QListWidgetItem()
+        favourites.setData(CATEGORY_ROLE, FAVOURITES)
+        self.categories.addItem(favourites)
+        for category in self.context.pack.categories:
+            item = QListWidgetItem(f"{category.title} ({len(category.phrases)})")
+            item.setData(CATEGORY_ROLE, category.id)
+            self.categories.addItem(item)
+        self.categories.blockSignals(False)
+        self._update_favourites_item()
+
+    # -- public API --------------------------------------------------------------------------
+
+    def is_favourite(self, key: str) -> bool:
+        return key in self._favourites
+
+    def show_category(self, category_id: str) -> None:
+        """List one category (or FAVOURITES); leaves search mode."""
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self._category = category_id
+        self._select_category_item(category_id)
+        if category_id == FAVOURITES:
+            phrases = [self.phrases[k] for k in self.context.userdata.favourites() if k in self.phrases]
+        else:
+            phrases = next((list(c.phrases) for c in self.context.pack.categories if c.id == category_id), [])
+        self._set_phrases(phrases)
+
+    def apply_search(self, text: str) -> None:
+        """Matches from every category, best first; empty text goes back to the category."""
+        if not text.strip():
+            self.show_category(self._category)
+            return
+        scores = self.index.match_ids(text, "phrase")
+        order = {key: n for n, key in enumerate(self.phrases)}
+        keys = sorted(scores, key=lambda k: (-scores[k], order.get(k, 0)))
+        phrases = [self.phrases[k] for k in keys if k in self.phrases]
+        self._select_category_item(None)
+        self._set_phrases(phrases, {p.key: self.category_titles.get(p.category, "") for p in phrases})
+
+    def show_phrase(self, key: str) -> bool:
+        """Show a phrase in its category and select it (navigator.open_phrase, search palette)."""
+        phrase = self.phrases.get(key)
+        if phrase is None:
+            log.info("phrase %r is not in the phrase book", key)
+            return False
+        self.show_category(phrase.category)
+        self._select_key(key)
+        self.list.setFocus()
+        return True
+
+    def selected_phrase(self) -> Phrase | None:
+        index = self.list.currentIndex()
+        return index.data(PHRASE_ROLE) if index.isValid() else None
+
+    def set_favourite(self, key: str | None, favourite: bool) -> None:
+        if not key:
+            return
+        self.context.userdata.set_favourite(key, favourite)
+        if favourite:
+            self._favourites.add(key)
+        else:
+            self._favourites.discard(key)
+        self._update_favourites_item()
+        if self._category == FAVOURITES and not self.search.text():
+            keep = self._current_key()
+            self.show_category(FAVOURITES)
+            if keep:
+                self._select_key(keep)
+        else:
+            self.model.refresh_row(key)
+        if key == self._current_key():
+            self._show_details(self.list.currentIndex())
+
+    def toggle_favourite(self, key: str | None = None) -> None:
+        key = key or self._current_key()
+        if key:
+            self.set_favourite(key, not self.is_favourite(key))
+
+    def copy_selected(self, pinyin: bool = False) -> None:
+        phrase = self.selected_phrase()
+        if phrase is None:
+            return
+        text = with_pinyin(phrase) if pinyin else phrase.zh
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(f"Copied {text}")
+
+    def translate_selected(self) -> None:
+        phrase = self.selected_phrase()
+        if phrase is not None:
+            self.navigator.translate_text.emit(phrase.zh)
+
+    def speak_selected(self) -> None:
+        phrase = self.selected_phrase()
+        if phrase is None or QTextToSpeech is None:
+            return
+        if self._speech is None:
+            self._speech = QTextToSpeech(self)
+            chinese = [loc for loc in self._speech.availableLocales() if loc.name().startswith("zh")]
+            if not chinese:
+                self.navigator.notice.emit("No Chinese voice is installed, so Speak uses the default voice. "
+                                           "Add a Chinese (Mandarin) voice in your system's speech settings.")
+            else:
+                self._speech.setLocale(chinese[0])
+        self._speech.say(phrase.zh)
+
+    def export_anki(self, path: Path | None = None) -> Path | None:
+        """Write the Anki file (asking where when `path` is None); returns the path written."""
+        if path is None:
+            suggested = str(Path.home() / "rednote-guide-flashcards.txt")
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export for Anki", suggested,
+                                                    "Anki text file (*.txt);;Tab-separated (*.tsv);;All files (*)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        cards = collect_cards(self.context.pack, self.context.userdata.favourites(), self.context.userdata.completed())
+        try:
+            write_anki(cards, path)
+        except OSError as exc:
+            message = f"Could not export to {path}: {exc.strerror or exc}. Choose another folder."
+            self.status.setText(message)
+            self.navigator.notice.emit(message)
+            return None
+        if cards:
+            self.status.setText(f"Exported {len(cards)} cards to {path} (and a CSV copy, {csv_path_for(path).name}). "
+                                "In Anki: File › Import.")
+        else:
+            self.status.setText(f"Wrote {path}, but it has no cards yet: star phrases or finish a walkthrough first.")
+        return path
+
+    def start_practice(self) -> PracticeDialog | None:
+        phrases = [self.phrases[k] for k in self.context.userdata.favourites() if k in self.phrases]
+        if not phrases:
+            self.status.setText("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
+            return None
+        dialog = PracticeDialog(phrases, self)
+        dialog.show()
+        self._practice = dialog
+        return dialog
+
+    def refresh(self) -> None:
+        """Re-read favourites (another window may have changed them)."""
+        self._favourites = set(self.context.userdata.favourites())
+        self._update_favourites_item()
+        if self.search.text():
+            self.apply_search(self.search.text())
+        else:
+            self.show_category(self._category)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.apply_search(text)
+
+    def _category_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_category(current.data(CATEGORY_ROLE))
+
+    def _select_category_item(self, category_id: str | None) -> None:
+        self.categories.blockSignals(True)
+        self.categories.clearSelection()
+        self.categories.setCurrentItem(None)
+        for row in range(self.categories.count()):
+            item = self.categories.item(row)
+            if item.data(CATEGORY_ROLE) == category_id:
+                self.categories.setCurrentItem(item)
+                break
+        self.categories.blockSignals(False)
+
+    def _update_favourites_item(self) -> None:
+        item = self.categories.item(0)
+        if item is not None:
+            item.setText(f"{STAR_ON} Favourites ({len(self._favourites & self.phrases.keys())})")
+        self.practice_button.setEnabled(bool(self._favourites & self.phrases.keys()))
+
+    def _set_phrases(self, phrases: list[Phrase], context_titles: dict[str, str] | None = None) -> None:
+        self.model.set_phrases(phrases, context_titles)
+        if self.search.text():
+            self.count.setText(f"{len(phrases)} match{'es' if len(phrases) != 1 else ''} in all categories")
+        else:
+            self.count.setText(f"{len(phrases)} phrase{'s' if len(phrases) != 1 else ''}")
+        if phrases:
+            self.list.setCurrentIndex(self.model.index(0))
+        else:
+            self._show_details(QModelIndex())
+
+    def _select_key(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row is not None:
+            index = self.model.index(row)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _current_key(self) -> str | None:
+        phrase = self.selected_phrase()
+        return phrase.key if phrase else None
+
+    def _show_details(self, index: QModelIndex) -> None:
+        phrase: Phrase | None = index.data(PHRASE_ROLE) if index.isValid() else None
+        for button in (self.favourite_button, self.copy_button, self.copy_pinyin_button, self.translate_button, self.speak_button):
+            button.setEnabled(phrase is not None)
+        if phrase is None:
+            for label in (self.detail_zh, self.detail_pinyin, self.detail_en, self.detail_literal, self.detail_note,
+                          self.detail_category):
+                label.clear()
+            if not self.model.phrases:
+                self.detail_en.setText("No phrases here yet." if not self.search.text() else
+                                       "Nothing matches. Try English, 汉字, or pinyin without tones (xiexie).")
+            return
+        favourite = self.is_favourite(phrase.key)
+        self.detail_zh.setText(phrase.zh)
+        self.detail_pinyin.setText(phrase.pinyin)
+        self.detail_en.setText(phrase.en)
+        self.detail_literal.setText(f"Literally: {phrase.literal}" if phrase.literal else "")
+        self.detail_note.setText(phrase.note)
+        self.detail_category.setText(f"In: {self.category_titles.get(phrase.category, phrase.category)}")
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setText(f"{STAR_ON} Favourite" if favourite else f"{STAR_OFF} Favourite")
+        self.favourite_button.setAccessibleName(f"{'Remove' if favourite else 'Add'} {phrase.zh} "
+                                                f"{'from' if favourite else 'to'} favourites")
+        self.copy_button.setAccessibleName(f"Copy {phrase.zh}")
+
+
+class PracticeDialog(QDialog):
+    """Flashcards over favourites: the 汉字 first; Show answer reveals pinyin and meaning;
+    Known takes the card out of the round, Again brings it back a little later."""
+
+    def __init__(self, phrases: list[Phrase], parent: QWidget | None = None, shuffle: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("practiceDialog")
+        self.setWindowTitle("Practice your favourites")
+        self.resize(480, 360)
+        self.phrases = phrases
+        self.shuffle = shuffle
+        self.round: PracticeRound[Phrase] = PracticeRound(phrases, shuffle=shuffle)
+        layout = QVBoxLayout(self)
+        self.progress = QLabel()
+        self.progress.setObjectName("practiceProgress")
+        layout.addWidget(self.progress)
+        self.zh = QLabel()
+        self.zh.setObjectName("practiceZh")
+        self.zh.setStyleSheet("font-size: 44px; font-weight: 600;")  # a flashcard reads from arm's length
+        self.zh.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zh.setWordWrap(True)
+        layout.addWidget(self.zh, 2)
+        self.pinyin = QLabel()
+        self.pinyin.setObjectName("cardPinyin")
+        self.pinyin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pinyin.setWordWrap(True)
+        layout.addWidget(self.pinyin)
+        self.answer = QLabel()
+        self.answer.setObjectName("practiceAnswer")
+        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop)
+        self.answer.setWordWrap(True)
+        self.answer.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.answer, 1)
+        buttons = QHBoxLayout()
+        self.reveal_button = QPushButton("Show answer")
+        self.reveal_button.setObjectName("practiceReveal")
+        self.reveal_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.reveal_button.clicked.connect(self.reveal)
+        buttons.addWidget(self.reveal_button)
+        self.again_button = QPushButton("Again (1)")
+        self.again_button.setObjectName("practiceAgain")
+        self.again_button.setShortcut(QKeySequence(Qt.Key.Key_1))
+        self.again_button.clicked.connect(lambda: self.mark(False))
+        buttons.addWidget(self.again_button)
+        self.known_button = QPushButton("Known (2)")
+        self.known_button.setObjectName("practiceKnown")
+        self.known_button.setShortcut(QKeySequence(Qt.Key.Key_2))
+        self.known_button.clicked.connect(lambda: self.mark(True))
+        buttons.addWidget(self.known_button)
+        self.restart_button = QPushButton("Practise again")
+        self.restart_button.setObjectName("practiceRestart")
+        self.restart_button.clicked.connect(self.restart)
+        buttons.addWidget(self.restart_button)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self._show_card()
+
+    def reveal(self) -> None:
+        card = self.round.current
+        if card is None:
+            return
+        literal = f"\nLiterally: {card.literal}" if card.literal else ""
+        self.pinyin.setText(card.pinyin)
+        self.answer.setText(f"{card.en}{literal}")
+        self.reveal_button.setEnabled(False)
+        self.again_button.setEnabled(True)
+        self.known_button.setEnabled(True)
+        self.known_button.setFocus()
+
+    def mark(self, known: bool) -> None:
+        if self.round.current is None or self.reveal_button.isEnabled():
+            return  # answer first, then judge
+        self.round.mark(known)
+        self._show_card()
+
+    def restart(self) -> None:
+        self.round = PracticeRound(self.phrases, shuffle=self.shuffle)
+        self._show_card()
+
+    def _show_card(self) -> None:
+        card = self.round.current
+        done = card is None
+        self.pinyin.clear()
+        self.answer.clear()
+        self.reveal_button.setEnabled(not done)
+        self.again_button.setEnabled(False)
+        self.known_button.setEnabled(False)
+        self.restart_button.setVisible(done)
+        if done:
+            repeats = f", after {self.round.again} repeat{'s' if self.round.again != 1 else ''}" if self.round.again else ""
+            self.zh.setText("Done!")
+            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}.")
+            self.restart_button.setFocus()
+            return
+        self.zh.setText(card.zh)
+        self.progress.setText(f"{self.round.known} of {self.round.total} known · {self.round.remaining} to go. "
+                              "Say it, then Show answer (Space).")
+        self.reveal_button.setFocus()

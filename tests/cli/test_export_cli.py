@@ -1,0 +1,64 @@
+"""`rednote-guide export --anki FILE`: favourites and labels met, from the user's data dir."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from fixtures_search import search_pack
+from guide.cli import main
+from guide.core.userdata import UserData
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    return search_pack(tmp_path / "pack")
+
+
+def remember(favourites: list[str], completed: list[str]) -> None:
+    """What the app would have stored (same XDG data dir as the command sees)."""
+    userdata = UserData("mini")
+    for key in favourites:
+        userdata.set_favourite(key, True)
+    for walkthrough in completed:
+        userdata.mark_complete(walkthrough, "last")
+    userdata.close()
+
+
+def test_exports_favourites_and_labels_met(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    remember(["yyds", "你好"], ["first"])
+    target = tmp_path / "cards.txt"
+    code = main(["--pack", str(pack), "export", "--anki", str(target)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Wrote 5 cards (2 favourite phrases, 3 UI labels)" in out
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#separator:tab"
+    assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "你好", "小红书", "发布", "收藏"]
+    with (tmp_path / "cards.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Chinese", "Pinyin", "English", "Note", "Type"] and len(rows) == 6
+
+
+def test_nothing_to_export_still_writes_and_explains(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    target = tmp_path / "empty.txt"
+    code = main(["--pack", str(pack), "export", "--anki", str(target)])
+    _, err = capsys.readouterr()
+    assert code == 0 and target.is_file()
+    assert "star phrases" in err
+
+
+def test_unwritable_target_exits_1(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code = main(["--pack", str(pack), "export", "--anki", str(blocker / "cards.txt")])
+    _, err = capsys.readouterr()
+    assert code == 1 and "could not write" in err
+
+
+def test_missing_anki_option_is_a_usage_error(capsys, pack: Path) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--pack", str(pack), "export"])
+    assert exit_info.value.code == 2

@@ -1,0 +1,95 @@
+"""Flashcard export: which cards, in which order, and files Anki and spreadsheets read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from fixtures_search import search_pack
+from guide.core.export import (
+    Card,
+    anki_field,
+    anki_tsv,
+    collect_cards,
+    csv_path_for,
+    labels_met,
+    table_csv,
+    write_anki,
+)
+from guide.core.loader import load_pack
+from guide.core.model import Pack
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    return load_pack(search_pack(tmp_path_factory.mktemp("export") / "pack"))
+
+
+def test_labels_met_only_in_completed_walkthroughs(pack: Pack) -> None:
+    assert labels_met(pack, []) == []
+    assert labels_met(pack, ["first"]) == ["小红书", "发布", "收藏"], "inline, hotspot and chip labels, in reading order"
+    assert labels_met(pack, ["follow"]) == ["关注", "已关注", "收藏"]
+    assert labels_met(pack, ["nonexistent"]) == []
+
+
+def test_collect_cards_favourites_first_then_labels_each_once(pack: Pack) -> None:
+    cards = collect_cards(pack, ["yyds", "收藏", "gone from the pack", "你好"], ["first"])
+    assert [(c.zh, c.source) for c in cards] == [
+        ("yyds", "phrase"), ("收藏", "label"), ("你好", "phrase"), ("小红书", "label"), ("发布", "label")]
+    yyds = cards[0]
+    assert (yyds.pinyin, yyds.en) == ("yǒngyuǎn de shén", "the GOAT")
+    assert yyds.note == "Literally: forever god. Praise."
+    assert cards[1].note == "On screen: Star under a note. Saves matter more than likes."
+
+
+def test_anki_tsv_has_header_and_four_fields_per_line(pack: Pack) -> None:
+    cards = collect_cards(pack, ["值得买吗？", "你好"], [])
+    text = anki_tsv(cards)
+    lines = text.splitlines()
+    assert lines[:4] == ["#separator:tab", "#html:true", "#columns:Chinese\tPinyin\tEnglish\tNote", "#tags:rednote-guide"]
+    rows = [line.split("\t") for line in lines[4:]]
+    assert len(rows) == 2 and all(len(row) == 4 for row in rows), "tabs and new lines inside a note are escaped"
+    assert rows[0][:3] == ["值得买吗？", "Zhíde mǎi ma?", "Is it worth buying?"]
+    assert "<br>" in rows[0][3] and "\t" not in rows[0][3]
+    assert text.endswith("\n")
+
+
+def test_anki_field_escaping() -> None:
+    assert anki_field('a\tb\nc\r\nd') == "a b<br>c<br>d"
+    assert anki_field('"Quoted" <b>&') == "&quot;Quoted&quot; &lt;b&gt;&amp;", "a leading quote cannot start a quoted field"
+
+
+def test_csv_reads_back_exactly() -> None:
+    cards = [Card("值得买吗？", "Zhíde mǎi ma?", "Is it, worth \"buying\"?", "line one\nline\ttwo", "phrase")]
+    rows = list(csv.reader(io.StringIO(table_csv(cards))))
+    assert rows == [["Chinese", "Pinyin", "English", "Note", "Type"],
+                    ["值得买吗？", "Zhíde mǎi ma?", "Is it, worth \"buying\"?", "line one\nline\ttwo", "phrase"]]
+
+
+def test_csv_path_for() -> None:
+    assert csv_path_for(Path("/x/cards.txt")) == Path("/x/cards.csv")
+    assert csv_path_for(Path("/x/cards")) == Path("/x/cards.csv")
+    assert csv_path_for(Path("/x/cards.CSV")) == Path("/x/cards-table.csv"), "never overwrite the Anki file itself"
+
+
+def test_write_anki_writes_both_files_and_no_leftovers(tmp_path: Path, pack: Pack) -> None:
+    cards = collect_cards(pack, ["你好"], ["first"])
+    tsv, table = write_anki(cards, tmp_path / "out" / "cards.txt")
+    assert tsv.read_text(encoding="utf-8").splitlines()[4].startswith("你好\tnǐ hǎo\tHello\t")
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a BOM so spreadsheet apps read UTF-8"
+    assert "小红书" in raw.decode("utf-8-sig")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cards.csv", "cards.txt"]
+    write_anki([], tsv)  # overwriting works and leaves the header only
+    assert len(tsv.read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_write_anki_raises_oserror_and_cleans_up(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OSError):
+        write_anki([Card("你好", "nǐ hǎo", "Hello", "", "phrase")], blocker / "cards.txt")
+    assert list(tmp_path.iterdir()) == [blocker]
