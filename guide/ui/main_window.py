@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
         start = self.pages["start"]
         start.populate(context)  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
+        # Build the Ctrl+K index off the UI thread so the first search opens at once.
+        import threading
+
+        from guide.core.search import index_for
+
+        threading.Thread(target=index_for, args=(context.pack,), name="search-index", daemon=True).start()
 
     # -- pages ----------------------------------------------------------------------
 
@@ -284,13 +290,11 @@ class MainWindow(QMainWindow):
             return
         try:
             from guide.ui.search_palette import SearchPalette
-            from guide.core.search import SearchIndex
+            from guide.core.search import index_for
         except ImportError:
             self.notices.add("Search is not available in this build.")
             return
-        if not hasattr(self, "_search_index"):
-            self._search_index = SearchIndex.build(self.context.pack)
-        palette = SearchPalette(self._search_index, self.navigator, self)
+        palette = SearchPalette(index_for(self.context.pack), self.navigator, self)
         palette.show()
         self._palette = palette
 

@@ -113,3 +113,21 @@ def test_second_launch_raises_the_first(tmp_path: Path, mini_pack: Path) -> None
         first.terminate()
         first.wait(timeout=20)
     assert any("raised by a second launch" in line for line in lines)
+
+
+def test_ctrl_k_opens_search_and_enter_opens_the_result(qtbot, mini_pack: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.findChild(QListWidget, "nav"), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = window.findChild(QDialog, "searchPalette")
+    assert palette is not None and palette.isVisible()
+    box = palette.findChild(QLineEdit)
+    qtbot.keyClicks(box, "shoucang")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_page_name() == "glossary"
