@@ -42,10 +42,42 @@ class CachedTranslation:
     created: float
 
 
-class TranslationCache:
+class TableStore:
+    """What the cache and the history share: one table of pasted text in one SQLite file,
+    counted, cleared (zeroed on disk) and closed under a lock; problems become notices."""
+
+    TABLE = ""
+    _lock: threading.Lock
+    _store: Store
+    notices: list[str]
+
+    def count(self) -> int:
+        with self._lock:
+            try:
+                return int(self._store.connection.execute(f"SELECT COUNT(*) FROM {self.TABLE}").fetchone()[0])
+            except sqlite3.Error:
+                return 0
+
+    def clear(self) -> int:
+        """Delete every row (zeroed on disk, WAL truncated); returns how many."""
+        with self._lock:
+            return _clear_table(self._store, self.TABLE, self._problem)
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()
+
+    def _problem(self, message: str) -> None:
+        log.warning(message)
+        if message not in self.notices:
+            self.notices.append(message)
+
+
+class TranslationCache(TableStore):
     """Thread-safe: the UI's worker threads and the CLI share one connection under a lock."""
 
     FILE_NAME = "translations.sqlite"
+    TABLE = "translations"
 
     def __init__(self, directory: Path | None = None) -> None:
         self._lock = threading.Lock()
@@ -87,26 +119,6 @@ class TranslationCache:
     def put(self, key: str, direction: str, source: str, translation: str, engine: str) -> bool:
         return self.put_many([(key, direction, source, translation, engine)])
 
-    def count(self) -> int:
-        with self._lock:
-            try:
-                return int(self._store.connection.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
-            except sqlite3.Error:
-                return 0
-
-    def clear(self) -> int:
-        """Delete every cached translation (zeroed on disk, WAL truncated); returns how many."""
-        with self._lock:
-            return _clear_table(self._store, "translations", self._problem)
-
-    def close(self) -> None:
-        with self._lock:
-            self._store.close()
-
-    def _problem(self, message: str) -> None:
-        log.warning(message)
-        if message not in self.notices:
-            self.notices.append(message)
 
 
 def _secure_delete(conn: sqlite3.Connection) -> None:

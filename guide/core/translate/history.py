@@ -16,7 +16,7 @@ from pathlib import Path
 
 from guide.core import paths
 from guide.core.sqlite_store import Store, open_store
-from guide.core.translate.cache import TranslationCache, _clear_table, _secure_delete
+from guide.core.translate.cache import TableStore, TranslationCache, _secure_delete
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,9 @@ class HistoryItem:
     created: float
 
 
-class History:
+class History(TableStore):
     FILE_NAME = "history.sqlite"
+    TABLE = "history"
     KEEP = 1000  # newest entries kept
     MERGE_SECONDS = 120.0  # typing the same text longer within this time updates one entry
 
@@ -120,25 +121,6 @@ class History:
                 self._problem(f"Could not delete from the translation history ({exc}).")
                 return False
 
-    def count(self) -> int:
-        with self._lock:
-            try:
-                return int(self._store.connection.execute("SELECT COUNT(*) FROM history").fetchone()[0])
-            except sqlite3.Error:
-                return 0
-
-    def clear(self) -> int:
-        with self._lock:
-            return _clear_table(self._store, "history", self._problem)
-
-    def close(self) -> None:
-        with self._lock:
-            self._store.close()
-
-    def _problem(self, message: str) -> None:
-        log.warning(message)
-        if message not in self.notices:
-            self.notices.append(message)
 
 
 @dataclass(frozen=True)
