@@ -143,6 +143,24 @@ steps:
 """
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():  # noqa: ANN201 - MemoryKeyring, imported lazily with the translator fakes
+    """No test reads or writes the real system keyring."""
+    from core.translate.fakes import use_memory_keyring
+
+    return use_memory_keyring()
+
+
+@pytest.fixture
+def server():  # noqa: ANN201 - Iterator[FakeServer]
+    """A local fake translation server (Google, MyMemory, LibreTranslate, DeepL answers)."""
+    from core.translate.fakes import FakeServer
+
+    srv = FakeServer()
+    yield srv
+    srv.stop()
+
+
 @pytest.fixture
 def mini_pack(tmp_path: Path) -> Path:
     return write_pack(tmp_path / "mini")

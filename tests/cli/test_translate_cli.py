@@ -10,27 +10,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from core.translate.fakes import FakeServer, refused_url, slang_pack, use_memory_keyring
+from core.translate.fakes import FakeServer, refused_url, slang_pack
 from guide.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():  # noqa: ANN201
-    return use_memory_keyring()
-
-
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    srv = FakeServer()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture

@@ -13,22 +13,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
-from core.translate.fakes import FakeServer, slang_pack, use_memory_keyring
+from core.translate.fakes import FakeServer, slang_pack
 from guide.core.context import AppContext, build_context
 from guide.ui.navigator import Navigator
 from guide.ui.translator_page import TranslatorPage
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring():  # noqa: ANN201
-    return use_memory_keyring()
-
-
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    srv = FakeServer()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture

@@ -78,6 +78,14 @@ class Engine(ABC):
     def call(self, text: str, source: str, target: str, config: EngineConfig) -> Any:
         """One request through deep-translator; may raise anything."""
 
+    @staticmethod
+    def translate_at(translator: Any, text: str, base_url: str | None) -> Any:
+        """Run a deep-translator call, pointed at `base_url` when set (self-hosted, tests):
+        its classes take their address from a constant, so the attribute is replaced."""
+        if base_url:
+            translator._base_url = base_url
+        return translator.translate(text)
+
     def problem_in(self, answer: str) -> EngineError | None:
         """An error the service sent as if it were the translation (none by default)."""
         return None
@@ -93,9 +101,7 @@ class GoogleEngine(Engine):
         from deep_translator import GoogleTranslator
 
         translator = GoogleTranslator(source=self.languages[source], target=self.languages[target])
-        if config.base_url:
-            translator._base_url = config.base_url
-        return translator.translate(text)
+        return self.translate_at(translator, text, config.base_url)
 
 
 class MyMemoryEngine(Engine):
@@ -108,9 +114,7 @@ class MyMemoryEngine(Engine):
         from deep_translator import MyMemoryTranslator
 
         translator = MyMemoryTranslator(source=self.languages[source], target=self.languages[target])
-        if config.base_url:
-            translator._base_url = config.base_url
-        return translator.translate(text)
+        return self.translate_at(translator, text, config.base_url)
 
     def problem_in(self, answer: str) -> EngineError | None:
         # MyMemory answers 200 and puts its quota and limit messages in translatedText.
@@ -163,9 +167,8 @@ class DeepLEngine(Engine):
         key = config.secret("deepl") or ""
         translator = DeeplTranslator(source=self.languages[source], target=self.languages[target],
                                      api_key=key, use_free_api=key.endswith(":fx"))
-        if config.base_url:
-            translator._base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
-        return translator.translate(text)
+        base_url = config.base_url and (config.base_url if config.base_url.endswith("/") else config.base_url + "/")
+        return self.translate_at(translator, text, base_url)
 
 
 class MicrosoftEngine(Engine):
@@ -185,9 +188,7 @@ class MicrosoftEngine(Engine):
 
         translator = _Offline(source=self.languages[source], target=self.languages[target],
                               api_key=config.secret("microsoft"), region=config.secret("microsoft_region"))
-        if config.base_url:
-            translator._base_url = config.base_url
-        return translator.translate(text)
+        return self.translate_at(translator, text, config.base_url)
 
 
 class BaiduEngine(Engine):
@@ -202,9 +203,7 @@ class BaiduEngine(Engine):
 
         translator = BaiduTranslator(source=self.languages[source], target=self.languages[target],
                                      appid=config.secret("baidu_appid"), appkey=config.secret("baidu"))
-        if config.base_url:
-            translator._base_url = config.base_url
-        return translator.translate(text)
+        return self.translate_at(translator, text, config.base_url)
 
 
 REGISTRY: dict[str, Engine] = {e.name: e for e in (GoogleEngine(), MyMemoryEngine(), LibreTranslateEngine(),

@@ -8,25 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from core.translate.fakes import FakeServer, MemoryKeyring, slang_pack, use_memory_keyring
+from core.translate.fakes import FakeServer, slang_pack
 from guide.core.loader import load_pack
 from guide.core.model import Pack
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.history import History
 from guide.core.translate.pipeline import Translator
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> MemoryKeyring:
-    """No test reads or writes the real system keyring."""
-    return use_memory_keyring()
-
-
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    srv = FakeServer()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture
