@@ -31,7 +31,7 @@ class Figure:
     value: float
     unit: str
     floor: float | None = None  # measured in this run
-    target: float = 0.0  # a ratio when floor is set, else an absolute limit in `unit`
+    target: float | None = 0.0  # a ratio when floor is set, else an absolute limit; None: reported only
 
     @property
     def ratio(self) -> float | None:
@@ -39,7 +39,7 @@ class Figure:
 
     @property
     def passed(self) -> bool:
-        return (self.ratio if self.floor else self.value) <= self.target
+        return self.target is None or (self.ratio if self.floor else self.value) <= self.target
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -86,7 +86,8 @@ def startup_figures(runs: int) -> list[Figure]:
         floor = statistics.median(b.shown for b in bare)
         figures = [
             Figure("start-up to main window shown", statistics.median(a.shown for a in app), "s", floor, 1.5),
-            Figure("start-up to content loaded in it", statistics.median(a.attached for a in app), "s", floor, 2.0),
+            # The issue sets no target for this one; reported so that a regression shows.
+            Figure("start-up to content loaded in it", statistics.median(a.attached for a in app), "s", floor, None),
             Figure("memory after start (RSS)", statistics.median(a.rss_mb for a in app), "MiB", None, 120.0),
         ]
         try:
@@ -151,8 +152,9 @@ def print_table(figures: list[Figure]) -> None:
         value = f"{f.value:.2f} {f.unit}"
         ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"≤ {f.target:g} {f.unit}"
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
-        goal = f" (≤ {f.target:g}×)" if f.floor else ""
-        print(f"{f.name:<44} {value:>12} {ref:>14} {ratio:>7}  {'pass' if f.passed else 'FAIL'}{goal}")
+        goal = f" (≤ {f.target:g}×)" if f.floor and f.target is not None else ""
+        result = "info" if f.target is None else "pass" if f.passed else "FAIL"
+        print(f"{f.name:<44} {value:>12} {ref:>14} {ratio:>7}  {result}{goal}")
 
 
 def main() -> int:

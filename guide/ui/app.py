@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import APP_NAME, __version__
@@ -17,28 +17,46 @@ log = logging.getLogger(__name__)
 
 
 _QUIET = ("propagateSizeHints",)
+ALREADY_RUNNING = "rednote-guide is already running; brought its window to the front."
 
 
-def _qt_messages(mode: QtMsgType, context: object, message: str) -> None:
-    """Route Qt's own messages into logging, minus known harmless offscreen noise."""
-    if any(noise in message for noise in _QUIET):
-        return
-    level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
-    logging.getLogger("qt").log(level, message)
+def finish_application(app: QApplication) -> None:
+    """What the first frame does not need, so a normal start does it after that frame:
+    Qt's own messages into logging (minus known offscreen noise), the app icon, and
+    following the desktop's light/dark changes."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QIcon
+
+    from guide.core import paths
+    from guide.ui.theme import follow_system
+
+    def handler(mode: QtMsgType, context: object, message: str) -> None:
+        if any(noise in message for noise in _QUIET):
+            return
+        level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
+        logging.getLogger("qt").log(level, message)
+
+    qInstallMessageHandler(handler)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "rednote-guide.svg")))
+    follow_system(app)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    qInstallMessageHandler(_qt_messages)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+def make_application(argv: list[str] | None = None, *, finish_now: bool = True) -> QApplication:
+    """The QApplication, always in the Fusion style our stylesheets are written for.
+
+    A new one gets Fusion from its command line: `setStyle()` would hand Python a QStyle
+    object, and PySide spends ~4 ms building that class's enums before the first paint."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+    elif app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("rednote-guide")
     app.setDesktopFileName("rednote-guide")
-    from PySide6.QtGui import QIcon
-
-    from guide.core import paths
-
-    app.setWindowIcon(QIcon(str(paths.resources_dir() / "rednote-guide.svg")))
+    if finish_now:
+        finish_application(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -59,13 +77,12 @@ def run_app(args: argparse.Namespace) -> int:
     if args.pack and not (Path(args.pack) / "pack.yaml").is_file():
         print(f"rednote-guide: {args.pack} is not a content pack (no pack.yaml)", file=sys.stderr)
         return 2
-    app = make_application()
-    from guide.ui.single_instance import InstanceServer, ask_running_instance
+    app = make_application(finish_now=False)
+    from guide.ui import single_instance
 
-    if ask_running_instance():
-        print("rednote-guide is already running; brought its window to the front.", file=sys.stderr)
+    if single_instance.maybe_running() and single_instance.ask_running_instance():
+        print(ALREADY_RUNNING, file=sys.stderr)
         return 0
-    server = InstanceServer(app)
 
     # The shell needs only settings; content, user data and fonts load right after it is up.
     from guide.core.settings import SettingsStore
@@ -76,7 +93,6 @@ def run_app(args: argparse.Namespace) -> int:
     settings = settings_store.load()
     apply_theme(app, getattr(args, "theme", None) or settings.theme)
     window = MainWindow(settings=settings)
-    server.activated.connect(window.bring_to_front)
     window.show()
     if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py
         from guide.ui.bench_hook import report_shown
@@ -87,7 +103,21 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
+    """After the first paint: listen for later launches, then load content and user data."""
     from guide.core.context import build_context
+    from guide.ui.single_instance import InstanceServer
+
+    app = QApplication.instance()
+    finish_application(app)
+    window.finish_shell()
+    server = InstanceServer(app)
+    if server.duplicate:  # another launch in the same instant won; it has been raised
+        print(ALREADY_RUNNING, file=sys.stderr)
+        window.hide()
+        app.quit()
+        return
+    server.activated.connect(window.bring_to_front)
+    window.instance_server = server  # lives as long as the window
 
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
     window.attach(context)

@@ -21,9 +21,21 @@ def rss_mb() -> float:
     return 0.0
 
 
+def first_frame_costs() -> str:
+    """Which known-expensive things the first frame paid for (1) or left for later (0):
+    PySide's `Qt` enum namespace (~10 ms) and QtNetwork (~5 ms). Start-up tests read this."""
+    import sys
+
+    import PySide6.QtCore
+
+    qt_enums = int("Qt" in vars(PySide6.QtCore))
+    network = int("PySide6.QtNetwork" in sys.modules)
+    return f"qt_enums {qt_enums} qtnetwork {network}"
+
+
 def report_shown(window: QWidget) -> None:
     """Print when the shell window has been shown and painted."""
-    QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True))
+    QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f} {first_frame_costs()}", flush=True))
 
 
 def report_attached_and_quit(window: QWidget) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
@@ -15,7 +14,8 @@ if TYPE_CHECKING:
 
 class StartPage(QWidget):
     """Static text first (shown before content loads), then `populate` adds the pack's
-    name, the "Start here" button and the user's progress."""
+    name, the "Start here" button and the user's progress. Part of the first frame, so
+    no `Qt` namespace here (see main_window); the labels detect rich text themselves."""
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +39,6 @@ class StartPage(QWidget):
             "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
         )
         intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
         self.begin = QPushButton("Start here →")
