@@ -92,7 +92,7 @@ def run_app(args: argparse.Namespace) -> int:
     settings_store = SettingsStore()
     settings = settings_store.load()
     apply_theme(app, getattr(args, "theme", None) or settings.theme)
-    window = MainWindow(settings=settings)
+    window = MainWindow(settings=settings, settings_store=settings_store)
     window.show()
     if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py
         from guide.ui.bench_hook import report_shown
@@ -118,6 +118,9 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
         return
     server.activated.connect(window.bring_to_front)
     window.instance_server = server  # lives as long as the window
+    from guide.ui.clean_exit import close_window_on_signals
+
+    close_window_on_signals(window)
 
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
     window.attach(context)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from guide import APP_NAME
 from guide.core.fonts import cjk_font_advice
-from guide.core.settings import Settings
+from guide.core.settings import Settings, SettingsStore
 from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
 
@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
     theme, geometry) needs only settings; `attach(context)` adds content and user data once
     they are loaded, right after the first paint. Passing `context` does both at once."""
 
-    def __init__(self, context: AppContext | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, context: AppContext | None = None, settings: Settings | None = None,
+                 settings_store: SettingsStore | None = None) -> None:
         super().__init__()
         self.context: AppContext | None = None
         self.settings = context.settings if context is not None else (settings or Settings())
+        self._settings_store = settings_store  # saves the shell's state if closed before content loads
         self.navigator = Navigator(self)
         self.pages: dict[str, QWidget] = {}
         self._requested_page = "start"
@@ -186,7 +188,8 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        self.settings.last_page = name
+        if self.context is not None:  # before content loads, Start is only a stand-in
+            self.settings.last_page = name
         return widget
 
     def current_page_name(self) -> str:
@@ -341,4 +344,6 @@ class MainWindow(QMainWindow):
                 shutdown()
         if self.context is not None:
             self.context.save_settings()
+        elif self._settings_store is not None:
+            self._settings_store.save(self.settings)
         super().closeEvent(event)

@@ -3,13 +3,16 @@ launch raises the first, missing Chinese fonts explained."""
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QTextBrowser
 
@@ -113,6 +116,33 @@ def test_second_launch_raises_the_first(tmp_path: Path, mini_pack: Path) -> None
         first.terminate()
         first.wait(timeout=20)
     assert any("raised by a second launch" in line for line in lines)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is POSIX")
+def test_sigterm_closes_the_window_properly(tmp_path: Path, mini_pack: Path) -> None:
+    """Logout or `kill`: the window state is saved and no socket file is left behind."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REDNOTE_GUIDE_LOG="INFO")
+    settings = Path(env["XDG_CONFIG_HOME"]) / "rednote-guide" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('{"first_run_done": true, "last_page": "glossary"}')
+    app = subprocess.Popen([sys.executable, "-m", "guide", "--pack", str(mini_pack)], env=env,
+                           stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(app.stderr.readline, "")), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 30
+        while not any("listening" in line for line in lines):
+            assert time.monotonic() < deadline and app.poll() is None, "".join(lines)
+            time.sleep(0.05)
+        socket_path = next(line for line in lines if "listening" in line).split(" as ")[-1].strip()
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=20) == 0, "".join(lines)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    saved = json.loads(settings.read_text())
+    assert saved["window_geometry"] and saved["last_page"] == "glossary"
+    assert not Path(socket_path).exists()
 
 
 def test_ctrl_k_opens_search_and_enter_opens_the_result(qtbot, mini_pack: Path) -> None:

@@ -141,3 +141,18 @@ def test_system_theme_follows_a_dark_platform_palette(qapp) -> None:
             app.setProperty(name, value)
         apply_theme(app, saved["themeChoice"] or "light")
 
+
+def test_closing_before_content_loads_keeps_the_users_settings(qtbot) -> None:
+    from guide.core.settings import SettingsStore
+    from guide.ui.main_window import MainWindow
+
+    store = SettingsStore()
+    settings = store.load()
+    settings.last_page = "translator"
+    window = MainWindow(settings=settings, settings_store=store)  # shell only: no content yet
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    saved = store.load()
+    assert saved.last_page == "translator", "Start, shown while loading, must not replace the last page"
+    assert saved.window_geometry, "window size and position are saved"

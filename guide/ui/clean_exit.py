@@ -1,0 +1,47 @@
+"""Close the window properly on SIGTERM (logout, shutdown, `kill`) and Ctrl+C in a terminal.
+
+Without this the process dies on the spot: the window size, last page and theme are not
+saved and the single-instance socket is left behind. Python runs signal handlers only
+when it gets control, and Qt's event loop keeps it in C++, so the signal is also written
+to a socket that Qt watches; that wakes the loop and the handler runs at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+
+def close_window_on_signals(window: QWidget) -> None:
+    """POSIX only; elsewhere the platform's own session handling closes the window."""
+    if os.name != "posix":
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("closing on %s", signal.Signals(signum).name)
+        window.close()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, on_signal)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda *_: _drain(reader))
+    window._signal_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
+
+
+def _drain(reader: socket.socket) -> None:
+    try:
+        while reader.recv(64):
+            pass
+    except BlockingIOError:
+        pass
