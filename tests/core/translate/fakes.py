@@ -53,6 +53,7 @@ class Seen:
     params: dict[str, str]
     text: str
     at: float
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,11 +64,13 @@ class Behaviour:
     delay: float = 0.0  # seconds before answering (slow), or between bytes (trickle)
     translate: Callable[[str, str, str], str] = fake_translate
     retry_after: str | None = None
+    api_error: dict[str, object] | None = None  # sent as a 200 JSON body, as Baidu and Microsoft do
 
 
 class FakeServer:
     """A threaded HTTP server on 127.0.0.1 answering like Google (/m), MyMemory (/get),
-    LibreTranslate (/translate) and DeepL (/v2/translate)."""
+    LibreTranslate (/translate), DeepL (/v2/translate), Microsoft (/translate?api-version=3.0,
+    JSON body) and Baidu (/api/trans/vip/translate)."""
 
     def __init__(self) -> None:
         self.behaviour = Behaviour()
@@ -103,7 +106,8 @@ class FakeServer:
 
     def base_urls(self) -> dict[str, str]:
         return {"google": self.root + "/m", "mymemory": self.root + "/get", "libretranslate": self.root + "/",
-                "deepl": self.root + "/v2/"}
+                "deepl": self.root + "/v2/", "microsoft": self.root + "/translate?api-version=3.0",
+                "baidu": self.root + "/api/trans/vip/translate"}
 
     def stop(self) -> None:
         self.stop_event.set()
@@ -127,12 +131,19 @@ class FakeServer:
         url = urlsplit(handler.path)
         params = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
         length = int(handler.headers.get("Content-Length") or 0)
+        json_text = ""
         if length:
             body = handler.rfile.read(length).decode("utf-8", "replace")
-            params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
-        text = params.get("q") or params.get("text") or ""
-        self.seen.append(Seen(url.path, params, text, time.monotonic()))
+            if "json" in (handler.headers.get("Content-Type") or ""):  # Microsoft: [{"text": ...}]
+                json_text = str(json.loads(body)[0]["text"])
+            else:
+                params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+        text = json_text or params.get("q") or params.get("text") or ""
+        self.seen.append(Seen(url.path, params, text, time.monotonic(), dict(handler.headers.items())))
         b = self.behaviour
+        if b.api_error is not None:
+            self._send(handler, 200, json.dumps(b.api_error).encode("utf-8"), "application/json")
+            return
         if b.mode == "hang":
             self.stop_event.wait(60)
             return
@@ -153,7 +164,7 @@ class FakeServer:
             return
         source, target = _langs(url.path, params)
         translated = text if b.mode == "echo" else b.translate(text, source, target)
-        payload, content_type = _payload(url.path, translated)
+        payload, content_type = _payload(url.path, translated, params)
         if b.mode == "reset":
             self._reset_mid_answer(handler, payload, content_type)
             return
@@ -202,11 +213,11 @@ def _langs(path: str, params: dict[str, str]) -> tuple[str, str]:
     if "langpair" in params:
         source, _, target = params["langpair"].partition("|")
         return source, target
-    return (params.get("sl") or params.get("source") or params.get("source_lang") or "auto",
-            params.get("tl") or params.get("target") or params.get("target_lang") or "en")
+    return (params.get("sl") or params.get("source") or params.get("source_lang") or params.get("from") or "auto",
+            params.get("tl") or params.get("target") or params.get("target_lang") or params.get("to") or "en")
 
 
-def _payload(path: str, translated: str) -> tuple[bytes, str]:
+def _payload(path: str, translated: str, params: dict[str, str]) -> tuple[bytes, str]:
     if path.endswith("/m"):  # Google's mobile page, parsed with BeautifulSoup
         html = f'<html><body><div class="result-container">{translated}</div></body></html>'
         return html.encode("utf-8"), "text/html; charset=utf-8"
@@ -214,6 +225,11 @@ def _payload(path: str, translated: str) -> tuple[bytes, str]:
         body = {"responseData": {"translatedText": translated, "match": 1}, "matches": []}
     elif path.endswith("/v2/translate"):  # DeepL
         body = {"translations": [{"text": translated}]}
+    elif path.endswith("/api/trans/vip/translate"):  # Baidu: one result per line
+        body = {"from": params.get("from"), "to": params.get("to"),
+                "trans_result": [{"src": "", "dst": line} for line in translated.split("\n")]}
+    elif "api-version" in params:  # Microsoft
+        body = [{"translations": [{"text": translated, "to": params.get("to", "")}]}]
     else:  # LibreTranslate
         body = {"translatedText": translated}
     return json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json"

@@ -26,8 +26,12 @@ def call(server: FakeServer, engine: str = "google", text: str = "你们好", ti
     return translate_text(get_engine(engine), text, source, target, config(server, engine, **secrets), timeout, token)
 
 
+BAIDU_KEYS = {"baidu_appid": "20150630000000001", "baidu": "baidu-key-8765"}
+
+
 @pytest.mark.parametrize("engine,secrets", [("google", {}), ("mymemory", {}), ("libretranslate", {}),
-                                            ("deepl", {"deepl": "test-key-123:fx"})])
+                                            ("deepl", {"deepl": "test-key-123:fx"}),
+                                            ("microsoft", {"microsoft": "k-123456"}), ("baidu", BAIDU_KEYS)])
 def test_normal_answer_through_real_parsing(server: FakeServer, engine: str, secrets: dict[str, str]) -> None:
     assert call(server, engine, **secrets) == "Hello, all of you"
     seen = server.seen[-1]
@@ -194,8 +198,43 @@ def test_microsoft_never_fetches_its_language_list_online(server: FakeServer, mo
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
-    engine = get_engine("microsoft")
-    cfg = EngineConfig(base_url=server.root + "/translate?api-version=3.0", secrets={"microsoft": Secret("k-123456")})
-    with pytest.raises(errors.EngineError):  # our fake speaks no Microsoft; what matters is where it went
-        translate_text(engine, "你们好", "zh", "en", cfg, DEADLINE)
+    assert call(server, "microsoft", microsoft="k-123456") == "Hello, all of you"
     assert targets and all(t[0] == "127.0.0.1" for t in targets)
+    seen = server.seen[-1]
+    assert seen.headers.get("Ocp-Apim-Subscription-Key") == "k-123456"
+    assert (seen.params["from"], seen.params["to"]) == ("zh-Hans", "en")
+
+
+def test_microsoft_refused_key_and_server_error(server: FakeServer) -> None:
+    server.behaviour.mode = "403"
+    with pytest.raises(errors.BadKey):
+        call(server, "microsoft", microsoft="k-wrong")
+    server.behaviour.mode = "500"
+    with pytest.raises(errors.ServerError) as caught:
+        call(server, "microsoft", microsoft="k-123456")
+    assert "HTTP 500" in caught.value.reason
+
+
+def test_baidu_request_is_signed_with_the_app_id_and_key(server: FakeServer) -> None:
+    import hashlib
+
+    assert call(server, "baidu", "Where can I buy this?", source="en", target="zh", **BAIDU_KEYS) == "这个在哪里买？"
+    params = server.seen[-1].params
+    assert (params["appid"], params["from"], params["to"]) == (BAIDU_KEYS["baidu_appid"], "en", "zh")
+    expected = hashlib.md5((params["appid"] + params["q"] + params["salt"] + BAIDU_KEYS["baidu"]).encode()).hexdigest()
+    assert params["sign"] == expected
+    assert BAIDU_KEYS["baidu"] not in server.seen[-1].path + str(params.get("q")), "the key itself is never sent"
+
+
+@pytest.mark.parametrize("code,message,error", [
+    ("54003", "Invalid Access Limit", errors.RateLimited),
+    ("52003", "UNAUTHORIZED USER", errors.BadKey),
+    ("54001", "Invalid Sign", errors.BadKey),
+    ("58001", "INVALID_TO_PARAM", errors.ServerError),
+])
+def test_baidu_errors_sent_as_a_normal_answer_are_named(server: FakeServer, code: str, message: str,
+                                                        error: type[errors.EngineError]) -> None:
+    server.behaviour.api_error = {"error_code": code, "error_msg": message}
+    with pytest.raises(error) as caught:
+        call(server, "baidu", **BAIDU_KEYS)
+    assert BAIDU_KEYS["baidu"] not in str(caught.value)
