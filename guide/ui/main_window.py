@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+5 switch between them")
         self.nav.setFixedWidth(180)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)

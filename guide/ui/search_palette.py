@@ -111,6 +111,7 @@ class SearchPalette(QDialog):
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Results")
+        self.results.setAccessibleDescription("Phrases, UI labels and walkthrough steps; Enter opens the chosen one")
         self.results.setUniformItemSizes(True)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.itemActivated.connect(self._activated)

@@ -49,6 +49,7 @@ class TranslatorSettingsDialog(QDialog):
         self.engine_list = QListWidget()
         self.engine_list.setObjectName("engineOrder")
         self.engine_list.setAccessibleName("Translation engines in the order they are tried")
+        self.engine_list.setAccessibleDescription("Tick the engines to use; drag them, or use Up and Down, to change the order")
         self.engine_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         chosen = [n for n in settings.engines if n in REGISTRY]
         for name in chosen + [n for n in REGISTRY if n not in chosen]:
@@ -62,6 +63,7 @@ class TranslatorSettingsDialog(QDialog):
         for title, step in (("Up", -1), ("Down", 1)):
             button = QPushButton(title)
             button.setAccessibleName(f"Move the selected engine {title.lower()}")
+            button.setToolTip("Engines are tried from the top; the first good answer is used")
             button.clicked.connect(lambda _=False, s=step: self._move(s))
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -77,6 +79,7 @@ class TranslatorSettingsDialog(QDialog):
         self.timeout = QDoubleSpinBox()
         self.timeout.setObjectName("translatorTimeout")
         self.timeout.setAccessibleName("Request timeout in seconds")
+        self.timeout.setToolTip("After this long the next engine is tried; the dictionary breakdown shows anyway")
         self.timeout.setRange(1.0, 60.0)
         self.timeout.setDecimals(0)
         self.timeout.setSuffix(" s")
@@ -84,6 +87,7 @@ class TranslatorSettingsDialog(QDialog):
         form.addRow("Give up on an engine after", self.timeout)
         self.offline = QCheckBox("Offline only: never connect to the network (phrase book, cache and dictionary only)")
         self.offline.setObjectName("translatorOfflineSetting")
+        self.offline.setToolTip("The same switch as on the Translator page")
         self.offline.setChecked(settings.offline_only)
         form.addRow(self.offline)
         layout.addLayout(form)
@@ -104,6 +108,7 @@ class TranslatorSettingsDialog(QDialog):
             keys_form.addRow(title, field)
         self.forget = QCheckBox("Forget all saved keys")
         self.forget.setObjectName("forgetKeys")
+        self.forget.setToolTip("When you press OK, every key this app saved in the system keyring is deleted")
         self.forget.setEnabled(available)
         keys_form.addRow(self.forget)
         if not available:

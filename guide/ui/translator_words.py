@@ -54,6 +54,7 @@ class WordBreakdown(QWidget):
         self.details = QTextBrowser()
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")
+        self.details.setAccessibleDescription("Pinyin and dictionary meanings of the chosen word")
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText("Click a word to see its full dictionary entry.")
         self.details.anchorClicked.connect(lambda url: self.labelLinkActivated.emit(url.toString().removeprefix("label:")))

@@ -48,6 +48,7 @@ class WalkthroughsPage(QStackedWidget):
         self.list = QListWidget()
         self.list.setObjectName("walkthroughList")
         self.list.setAccessibleName("Walkthroughs")
+        self.list.setAccessibleDescription("Each with its app version and what to do first; Enter opens one where you left it")
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         self.list.itemActivated.connect(self._activated)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QListWidget, QTextBrowser
+from PySide6.QtGui import QAccessible, QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QTextBrowser
 
 from guide.core.context import build_context
 from guide.ui.dialogs import WelcomeDialog
@@ -32,6 +32,69 @@ def test_every_visible_control_has_a_name(qtbot, mini_pack: Path) -> None:
     assert unnamed_controls(window) == []
     window.open_walkthrough("first", "open")
     assert unnamed_controls(window) == []
+
+
+def what_a_screen_reader_misses(root) -> list[str]:  # noqa: ANN001
+    """Controls whose accessible interface (what AT-SPI reads out) lacks a name, or a
+    description where the name alone does not say what the control does. Standard dialog
+    buttons (OK, Close) and read-only text need no description; Qt's own inner widgets
+    (`qt_*`, header views) are read through their owners."""
+    from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QDialogButtonBox, QHeaderView,
+                                   QPlainTextEdit, QTextEdit)
+
+    missing = []
+    for cls in (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox):
+        for widget in root.findChildren(cls):
+            if (not widget.isVisibleTo(root) or isinstance(widget, QHeaderView)
+                    or widget.objectName().startswith("qt_")):
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not interface.text(QAccessible.Text.Name).strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r}: no name")
+            self_explaining = (isinstance(widget.parent(), QDialogButtonBox)
+                               or (isinstance(widget, QAbstractButton) and widget.text() == "Close")
+                               or (isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly()
+                                   and root is not None and root.inherits("QDialog")))
+            if not self_explaining and not interface.text(QAccessible.Text.Description).strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}: no description")
+    return missing
+
+
+def test_every_control_on_every_page_is_named_and_described(qtbot, mini_pack: Path) -> None:
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.show()
+    for page in ("start", "walkthroughs", "glossary", "phrasebook", "translator"):
+        window.show_page(page)
+        assert what_a_screen_reader_misses(window) == [], page
+    window.open_walkthrough("first", "open")
+    assert what_a_screen_reader_misses(window) == []
+    direction = window.findChild(QComboBox, "translatorDirection")
+    window.show_page("translator")
+    labelled_by = [other.text(QAccessible.Text.Name) for other, _relation
+                   in QAccessible.queryAccessibleInterface(direction).relations(QAccessible.RelationFlag.Label)]
+    assert any("Direction" in label for label in labelled_by), "Linux screen readers name a combo box by its label"
+
+
+def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
+    from guide.core.search import index_for
+    from guide.core.translate.secrets import SecretStore
+    from guide.ui.dialogs import about_dialog, shortcuts_dialog
+    from guide.ui.navigator import Navigator
+    from guide.ui.phrasebook_page import PracticeDialog
+    from guide.ui.search_palette import SearchPalette
+    from guide.ui.translator_settings import TranslatorSettingsDialog
+
+    context = build_context(mini_pack)
+    phrases = [p for c in context.pack.categories for p in c.phrases]
+    dialogs = [WelcomeDialog(offline_only=False), shortcuts_dialog(), about_dialog(),
+               SearchPalette(index_for(context.pack), Navigator()),
+               TranslatorSettingsDialog(context.settings, SecretStore()), PracticeDialog(phrases)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert what_a_screen_reader_misses(dialog) == [], dialog.objectName()
+        dialog.hide()
 
 
 def test_step_body_never_fetches_resources(qtbot) -> None:
