@@ -228,13 +228,20 @@ class WalkthroughPlayer(QWidget):
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item and item.widget():
+                item.widget().hide()  # out of the Tab chain now, not when deleted
                 item.widget().deleteLater()
+        chips: list[QWidget] = []
         for zh in labels:
             entry = self.context.pack.label(zh)
             if entry:
                 chip = LabelChip(entry)
                 chip.chosen.connect(self.show_label)
                 self.chips.addWidget(chip)
+                chips.append(chip)
+        # Tab follows the screen: instructions, their labels, then Back and Next.
+        chain = [self.body, *chips, self.back_button, self.next_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def show_label(self, zh: str) -> None:
         entry = self.context.pack.label(zh)

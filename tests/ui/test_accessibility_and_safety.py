@@ -97,6 +97,45 @@ def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
         dialog.hide()
 
 
+def _tab_chain(window: MainWindow, start) -> list:  # noqa: ANN001
+    """Widgets Tab visits from `start` until it comes back round."""
+    chain, widget = [], start.nextInFocusChain()
+    while widget is not start and len(chain) < 500:
+        if widget.isVisibleTo(window) and widget.isEnabled() and widget.focusPolicy().value & 0x1:  # TabFocus
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_every_control_can_be_reached_with_tab(qtbot, mini_pack: Path) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QPlainTextEdit, QTextEdit
+
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.show()
+    for page in ("start", "walkthroughs", "glossary", "phrasebook", "translator"):
+        window.show_page(page)
+        reachable = set(map(id, _tab_chain(window, window.nav)))
+        controls = [w for cls in (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit,
+                                  QComboBox, QAbstractSpinBox)
+                    for w in window.pages[page].findChildren(cls)
+                    if w.isVisibleTo(window) and w.isEnabled() and not w.objectName().startswith("qt_")
+                    and not isinstance(w.parent(), QAbstractItemView)]
+        assert controls and [w.objectName() or w.accessibleName() for w in controls if id(w) not in reachable] == [], page
+
+
+def test_tab_in_a_walkthrough_follows_the_screen(qtbot, mini_pack: Path) -> None:
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_walkthrough("first", "open")
+    window.open_walkthrough("first", "save")  # step 2, so Back is enabled; one label: 收藏
+    qtbot.wait(10)  # new chips are shown on the next turn of the event loop
+    body = window.findChild(QTextBrowser, "stepBody")
+    names = [w.objectName() for w in _tab_chain(window, body)][:3]
+    assert names == ["labelChip", "stepBack", "stepNext"]
+
+
 def test_step_body_never_fetches_resources(qtbot) -> None:
     browser = SafeTextBrowser()
     qtbot.addWidget(browser)
