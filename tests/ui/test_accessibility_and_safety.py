@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QTextBrowser
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QCheckBox, QComboBox,
+                               QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+                               QTextBrowser, QTextEdit)
 
 from guide.core.context import build_context
 from guide.ui.dialogs import WelcomeDialog
@@ -14,56 +16,45 @@ from guide.ui.main_window import MainWindow
 from guide.ui.walkthrough_player import SafeTextBrowser
 
 
-def unnamed_controls(root) -> list[str]:  # noqa: ANN001
-    missing = []
-    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLineEdit) + root.findChildren(QListWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
-        if not name.strip() and not (isinstance(widget, QLineEdit) and widget.placeholderText()):
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return missing
+CONTROL_TYPES = (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
 
 
-def test_every_visible_control_has_a_name(qtbot, mini_pack: Path) -> None:
-    window = MainWindow(build_context(mini_pack))
+def visible_controls(root, window=None) -> list:  # noqa: ANN001
+    """Controls a user can operate, without Qt's own inner widgets (`qt_*`, headers, item
+    editors), which are reached through their owners."""
+    window = window or root
+    return [w for cls in CONTROL_TYPES for w in root.findChildren(cls)
+            if w.isVisibleTo(window) and not w.objectName().startswith("qt_")
+            and not isinstance(w, QHeaderView) and not isinstance(w.parent(), QAbstractItemView)]
+
+
+def shown_main_window(qtbot, pack: Path) -> MainWindow:  # noqa: ANN001
+    window = MainWindow(build_context(pack))
     qtbot.addWidget(window)
     window.show()
-    assert unnamed_controls(window) == []
-    window.open_walkthrough("first", "open")
-    assert unnamed_controls(window) == []
+    return window
 
 
 def what_a_screen_reader_misses(root) -> list[str]:  # noqa: ANN001
     """Controls whose accessible interface (what AT-SPI reads out) lacks a name, or a
     description where the name alone does not say what the control does. Standard dialog
-    buttons (OK, Close) and read-only text need no description; Qt's own inner widgets
-    (`qt_*`, header views) are read through their owners."""
-    from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QDialogButtonBox, QHeaderView,
-                                   QPlainTextEdit, QTextEdit)
-
+    buttons (OK, Close) and read-only text need no description."""
     missing = []
-    for cls in (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox):
-        for widget in root.findChildren(cls):
-            if (not widget.isVisibleTo(root) or isinstance(widget, QHeaderView)
-                    or widget.objectName().startswith("qt_")):
-                continue
-            interface = QAccessible.queryAccessibleInterface(widget)
-            if not interface.text(QAccessible.Text.Name).strip():
-                missing.append(f"{type(widget).__name__} {widget.objectName()!r}: no name")
-            self_explaining = (isinstance(widget.parent(), QDialogButtonBox)
-                               or (isinstance(widget, QAbstractButton) and widget.text() == "Close")
-                               or (isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly()
-                                   and root is not None and root.inherits("QDialog")))
-            if not self_explaining and not interface.text(QAccessible.Text.Description).strip():
-                missing.append(f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}: no description")
+    for widget in visible_controls(root):
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if not interface.text(QAccessible.Text.Name).strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}: no name")
+        self_explaining = (isinstance(widget.parent(), QDialogButtonBox)
+                           or (isinstance(widget, QAbstractButton) and widget.text() == "Close")
+                           or (isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly()
+                               and root is not None and root.inherits("QDialog")))
+        if not self_explaining and not interface.text(QAccessible.Text.Description).strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}: no description")
     return missing
 
 
 def test_every_control_on_every_page_is_named_and_described(qtbot, mini_pack: Path) -> None:
-    window = MainWindow(build_context(mini_pack))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_main_window(qtbot, mini_pack)
     for page in ("start", "walkthroughs", "glossary", "phrasebook", "translator"):
         window.show_page(page)
         assert what_a_screen_reader_misses(window) == [], page
@@ -108,26 +99,16 @@ def _tab_chain(window: MainWindow, start) -> list:  # noqa: ANN001
 
 
 def test_every_control_can_be_reached_with_tab(qtbot, mini_pack: Path) -> None:
-    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QPlainTextEdit, QTextEdit
-
-    window = MainWindow(build_context(mini_pack))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_main_window(qtbot, mini_pack)
     for page in ("start", "walkthroughs", "glossary", "phrasebook", "translator"):
         window.show_page(page)
         reachable = set(map(id, _tab_chain(window, window.nav)))
-        controls = [w for cls in (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit,
-                                  QComboBox, QAbstractSpinBox)
-                    for w in window.pages[page].findChildren(cls)
-                    if w.isVisibleTo(window) and w.isEnabled() and not w.objectName().startswith("qt_")
-                    and not isinstance(w.parent(), QAbstractItemView)]
+        controls = [w for w in visible_controls(window.pages[page], window) if w.isEnabled()]
         assert controls and [w.objectName() or w.accessibleName() for w in controls if id(w) not in reachable] == [], page
 
 
 def test_tab_in_a_walkthrough_follows_the_screen(qtbot, mini_pack: Path) -> None:
-    window = MainWindow(build_context(mini_pack))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_main_window(qtbot, mini_pack)
     window.open_walkthrough("first", "open")
     window.open_walkthrough("first", "save")  # step 2, so Back is enabled; one label: 收藏
     qtbot.wait(10)  # new chips are shown on the next turn of the event loop
@@ -146,8 +127,7 @@ def test_step_body_never_fetches_resources(qtbot) -> None:
 
 
 def test_links_in_body_are_not_followed_by_the_browser_itself(qtbot, mini_pack: Path) -> None:
-    window = MainWindow(build_context(mini_pack))
-    qtbot.addWidget(window)
+    window = shown_main_window(qtbot, mini_pack)
     window.open_walkthrough("first", "save")
     body = window.findChild(QTextBrowser, "stepBody")
     assert not body.openLinks() and not body.openExternalLinks()
