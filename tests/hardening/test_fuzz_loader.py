@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIRST_WALKTHROUGH, GLOSSARY, PHRASEBOOK, write_pack
+from conftest import FIRST_WALKTHROUGH, write_pack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

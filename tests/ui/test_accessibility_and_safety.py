@@ -1,4 +1,5 @@
-"""Screen readers get a name for every control; step bodies never load remote content."""
+"""Screen readers get a name and a description for every control, Tab reaches every control in
+screen order, and step bodies never load remote content."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QCheckBox, QComboBox,
-                               QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+                               QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QTextBrowser, QTextEdit)
 
 from guide.core.context import build_context
