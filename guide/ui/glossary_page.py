@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from guide.core import pinyin_text
 from guide.core.context import AppContext
 from guide.core.model import GlossaryEntry
 from guide.core.search import SearchIndex, label_mentions
+from guide.ui.detail_card import DetailCard
 from guide.ui.navigator import Navigator
 
 log = logging.getLogger(__name__)
@@ -178,31 +178,11 @@ class GlossaryPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_selected)
 
     def _build_details(self) -> QWidget:
-        card = QFrame()
-        card.setObjectName("labelCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setStyleSheet("QLabel { background: transparent; }")  # the dark theme paints every QWidget
-        layout = QVBoxLayout(card)
-        self.detail_zh = QLabel()
-        self.detail_zh.setObjectName("cardZh")
-        self.detail_zh.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail_zh)
-        self.detail_pinyin = QLabel()
-        self.detail_pinyin.setObjectName("cardPinyin")
-        self.detail_pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail_pinyin)
-        self.detail_en = QLabel()
-        bold = self.detail_en.font()
-        bold.setBold(True)
-        self.detail_en.setFont(bold)
-        self.detail_where = QLabel()
-        self.detail_note = QLabel()
-        self.detail_note.setObjectName("cardNote")
-        for label in (self.detail_en, self.detail_where, self.detail_note):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)  # content text is never markup
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(label)
+        self.card = card = DetailCard()
+        layout = card.layout()
+        self.detail_zh, self.detail_pinyin, self.detail_en = card.zh, card.pinyin, card.en
+        self.detail_where = card.add_line()
+        self.detail_note = card.add_line("cardNote")
         buttons = QHBoxLayout()
         self.copy_button = QPushButton("Copy")
         self.copy_button.setObjectName("glossaryCopy")
@@ -211,7 +191,7 @@ class GlossaryPage(QWidget):
         buttons.addWidget(self.copy_button)
         self.copy_pinyin_button = QPushButton("Copy with pinyin")
         self.copy_pinyin_button.setObjectName("glossaryCopyPinyin")
-        self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin and meaning")
+        self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(with_pinyin=True))
         buttons.addWidget(self.copy_pinyin_button)
         buttons.addStretch(1)
@@ -292,8 +272,7 @@ class GlossaryPage(QWidget):
         for button in (self.copy_button, self.copy_pinyin_button):
             button.setEnabled(entry is not None)
         if entry is None:
-            for label in (self.detail_zh, self.detail_pinyin, self.detail_en, self.detail_where, self.detail_note):
-                label.clear()
+            self.card.clear()
             return
         self.detail_zh.setText(entry.zh)
         self.detail_pinyin.setText(entry.pinyin)

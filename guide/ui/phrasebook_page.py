@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +50,7 @@ from guide.core.export import collect_cards, csv_path_for, write_anki
 from guide.core.model import Phrase
 from guide.core.practice import PracticeRound
 from guide.core.search import SearchIndex
+from guide.ui.detail_card import DetailCard
 from guide.ui.navigator import Navigator
 
 try:  # PySide6-Addons, installed by the [speech] extra
@@ -294,40 +294,12 @@ class PhrasebookPage(QWidget):
         QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.toggle_favourite())
 
     def _build_details(self) -> QWidget:
-        card = QFrame()
-        card.setObjectName("labelCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setStyleSheet("QLabel { background: transparent; }")  # the dark theme paints every QWidget
-        layout = QVBoxLayout(card)
-        self.detail_zh = QLabel()
-        self.detail_zh.setObjectName("cardZh")
-        self.detail_zh.setWordWrap(True)
-        self.detail_zh.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail_zh)
-        self.detail_pinyin = QLabel()
-        self.detail_pinyin.setObjectName("cardPinyin")
-        self.detail_pinyin.setWordWrap(True)
-        self.detail_pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail_pinyin)
-        self.detail_en = QLabel()
-        self.detail_en.setWordWrap(True)
-        self.detail_en.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.detail_en.font()
-        font.setBold(True)
-        self.detail_en.setFont(font)
-        layout.addWidget(self.detail_en)
-        self.detail_literal = QLabel()
-        self.detail_literal.setWordWrap(True)
-        self.detail_literal.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.detail_literal)
-        self.detail_note = QLabel()
-        self.detail_note.setObjectName("cardNote")
-        self.detail_note.setWordWrap(True)
-        self.detail_note.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.detail_note)
-        self.detail_category = QLabel()
-        self.detail_category.setObjectName("cardNote")
-        layout.addWidget(self.detail_category)
+        self.card = card = DetailCard()
+        layout = card.layout()
+        self.detail_zh, self.detail_pinyin, self.detail_en = card.zh, card.pinyin, card.en
+        self.detail_literal = card.add_line()
+        self.detail_note = card.add_line("cardNote")
+        self.detail_category = card.add_line("cardNote")
 
         rows = QVBoxLayout()
         first = QHBoxLayout()
@@ -573,9 +545,7 @@ class PhrasebookPage(QWidget):
         for button in (self.favourite_button, self.copy_button, self.copy_pinyin_button, self.translate_button, self.speak_button):
             button.setEnabled(phrase is not None)
         if phrase is None:
-            for label in (self.detail_zh, self.detail_pinyin, self.detail_en, self.detail_literal, self.detail_note,
-                          self.detail_category):
-                label.clear()
+            self.card.clear()
             if not self.model.phrases:
                 self.detail_en.setText("No phrases here yet." if not self.search.text() else
                                        "Nothing matches. Try English, 汉字, or pinyin without tones (xiexie).")
