@@ -104,7 +104,6 @@ class WalkthroughPlayer(QWidget):
         middle_layout.addWidget(self.title)
         self.body = SafeTextBrowser()
         self.body.setObjectName("stepBody")
-        self.body.setAccessibleName("Step instructions")
         self.body.setAccessibleDescription("What to do on this step, with the Chinese labels to look for")
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
