@@ -93,7 +93,13 @@ def run_app(args: argparse.Namespace) -> int:
     settings = settings_store.load()
     apply_theme(app, getattr(args, "theme", None) or settings.theme)
     window = MainWindow(settings=settings, settings_store=settings_store)
+    # Before the window exists on screen, so a logout at any moment after this closes it
+    # properly (and before "listening" is announced: tests and other launches rely on that).
+    from guide.ui.clean_exit import close_window_on_signals
+
+    close_window_on_signals(window)
     window.show()
+    log.info("window shown")
     if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py
         from guide.ui.bench_hook import report_shown
 
@@ -108,6 +114,8 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
     from guide.ui.single_instance import InstanceServer
 
     app = QApplication.instance()
+    if not window.isVisible():  # closed (e.g. SIGTERM) before this first turn of the loop
+        return
     finish_application(app)
     window.finish_shell()
     server = InstanceServer(app)
@@ -118,9 +126,6 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
         return
     server.activated.connect(window.bring_to_front)
     window.instance_server = server  # lives as long as the window
-    from guide.ui.clean_exit import close_window_on_signals
-
-    close_window_on_signals(window)
 
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
     window.attach(context)

@@ -18,6 +18,8 @@ class NoticeBar(QFrame):
         layout.addWidget(self.label, 1)
         close = QPushButton("Dismiss")
         close.setAccessibleName("Dismiss notice")
+        close.setToolTip("Hide these notices until something new happens")
+        close.setAccessibleDescription("Hides the notice bar; a new problem shows it again")
         close.clicked.connect(self.clear)
         layout.addWidget(close)
         self.messages: list[str] = []

@@ -44,7 +44,7 @@ def check_file(target: str, data: bytes) -> None:
         started = time.perf_counter()
         pack = load_pack(_PACK)
         elapsed = time.perf_counter() - started
-        assert elapsed < 1.0, f"{elapsed:.2f}s for {len(data)} bytes"
+        assert elapsed < 10, f"{elapsed:.2f}s for {len(data)} bytes: a hang, not noise"
         for problem in pack.problems:
             assert problem.location.line >= 1 and problem.location.column >= 1
             assert problem.location.path.is_relative_to(_PACK)

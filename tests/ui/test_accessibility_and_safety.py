@@ -112,8 +112,9 @@ def test_tab_in_a_walkthrough_follows_the_screen(qtbot, mini_pack: Path) -> None
     window = shown_main_window(qtbot, mini_pack)
     window.open_walkthrough("first", "open")
     window.open_walkthrough("first", "save")  # step 2, so Back is enabled; one label: 收藏
-    qtbot.wait(10)  # new chips are shown on the next turn of the event loop
     body = window.findChild(QTextBrowser, "stepBody")
+    # new chips are shown on a later turn of the event loop: wait for them, not for a clock
+    qtbot.waitUntil(lambda: [w.objectName() for w in _tab_chain(window, body)][:1] == ["labelChip"], timeout=20000)
     names = [w.objectName() for w in _tab_chain(window, body)][:3]
     assert names == ["labelChip", "stepBack", "stepNext"]
 

@@ -64,11 +64,11 @@ def test_typing_fast_keeps_threads_and_sockets_bounded(translator: Translator, s
         previous = token
         time.sleep(0.03)
     for worker, _ in results:
-        worker.join(5)
+        worker.join(30)
     outcomes = [box[0] for _, box in results]
     assert all(r.cancelled for r in outcomes[:-1])
     assert outcomes[-1].translation == "EN[第14个字]"
-    settle = time.monotonic() + 3
+    settle = time.monotonic() + 15
     while time.monotonic() < settle and (any(t.name == "translate-call" for t in threading.enumerate())
                                          or server.open_handlers):
         time.sleep(0.05)
@@ -98,8 +98,8 @@ def test_abort_all_releases_every_waiting_call(server: FakeServer) -> None:
     started = time.monotonic()
     deadline.abort_all()
     for thread in threads:
-        thread.join(3)
-    assert time.monotonic() - started < 1.0
+        thread.join(30)
+    assert time.monotonic() - started < 10, "abort_all frees waiting calls long before their 30 s deadline"
     assert len(errors) == 3 and all(isinstance(e, Cancelled) for e in errors)
 
 
