@@ -18,7 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from guide.core.model import AppInfo, GlossaryEntry, Pack, Phrase, PhraseCategory, Step, Walkthrough  # noqa: E402
+from guide.core.content.model import (  # noqa: E402
+    AppInfo,
+    GlossaryEntry,
+    Pack,
+    Phrase,
+    PhraseCategory,
+    Step,
+    Walkthrough,
+)
 
 PHRASES = 5000
 RUNS = 7
@@ -76,7 +84,7 @@ def generated_pack(phrases: int = PHRASES, walkthroughs: int = 60, seed: int = 7
 
 def measure(runs: int = RUNS) -> dict[str, float]:
     """Milliseconds: build (best of 3), each query's median, and the slowest single run."""
-    from guide.core.search import SearchIndex
+    from guide.core.study.search import SearchIndex
 
     pack = generated_pack()
     builds = []

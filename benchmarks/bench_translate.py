@@ -51,8 +51,8 @@ def _no_keyring() -> None:
 
 
 def cached_lookup_ms(runs: int = 200) -> float:
-    from guide.core import paths
-    from guide.core.loader import load_pack
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
     from guide.core.translate.cache import TranslationCache
     from guide.core.translate.pipeline import TranslateOptions, Translator
 
@@ -79,8 +79,8 @@ def gloss_cold_ms() -> float:
     """A fresh process: dictionary, segmenter and pypinyin tables all load on this call."""
     code = (
         "import time, sys; sys.path.insert(0, %r)\n"
-        "from guide.core import paths\n"
-        "from guide.core.loader import load_pack\n"
+        "from guide.core.storage import paths\n"
+        "from guide.core.content.loader import load_pack\n"
         "from guide.core.translate.gloss import Glosser\n"
         "g = Glosser(load_pack(paths.default_pack()))\n"
         "t = time.perf_counter(); g.gloss(%r, 'zh'); g.pinyin(%r)\n"
@@ -93,12 +93,10 @@ def gloss_cold_ms() -> float:
 
 
 def gloss_warm_ms(runs: int = 30) -> float:
-    from guide.core import paths
-    from guide.core.loader import load_pack
-    from guide.core.translate.gloss import Glosser
-
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
     from guide.core.translate.dictionary import _parse_lines
-    from guide.core.translate.gloss import word_pinyin
+    from guide.core.translate.gloss import Glosser, word_pinyin
 
     glosser = Glosser(load_pack(paths.default_pack()))
     glosser.gloss(TEXT_300, "zh")

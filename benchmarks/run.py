@@ -100,11 +100,10 @@ def startup_figures(runs: int) -> list[Figure]:
 
 
 def content_load_figures(runs: int) -> list[Figure]:
+    import yaml
     from make_pack import make_pack
 
-    import yaml
-
-    from guide.core.loader import load_pack
+    from guide.core.content.loader import load_pack
 
     with tempfile.TemporaryDirectory() as tmp:
         root = make_pack(Path(tmp) / "pack", walkthroughs=100, phrases=300)

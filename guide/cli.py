@@ -11,11 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from guide import APP_NAME, __version__
+from guide.commands.exit_codes import (
+    EXIT_GLOSS_ONLY,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+)
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_GLOSS_ONLY = 3
+__all__ = ["EXIT_GLOSS_ONLY", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
 VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator"
 
@@ -62,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         if args.screenshot:
-            from guide.ui.screenshot import run_screenshot
+            from guide.commands.render_cmd import run_screenshot
 
             return run_screenshot(args)
         from guide.ui.app import run_app

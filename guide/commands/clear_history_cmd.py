@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from guide.cli import EXIT_OK, EXIT_PROBLEMS
+from guide.commands.exit_codes import EXIT_OK, EXIT_PROBLEMS
 
 
 def run(args: argparse.Namespace) -> int:
-    from guide.core import paths
+    from guide.core.storage import paths
     from guide.core.translate.cache import TranslationCache
     from guide.core.translate.history import History, clear_history_and_cache
 

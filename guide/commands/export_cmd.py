@@ -11,13 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from guide.commands.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
     from guide.commands.search_cmd import load_pack_for
-    from guide.core.export import collect_cards, write_anki
-    from guide.core.userdata import UserData
+    from guide.core.storage.userdata import UserData
+    from guide.core.study.export import collect_cards, write_anki
 
     pack = load_pack_for(args, "export")
     if pack is None:

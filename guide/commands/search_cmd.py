@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from guide.cli import EXIT_OK, EXIT_USAGE
-from guide.core.model import Pack
-from guide.core.search import SearchResult
+from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from guide.core.content.model import Pack
+from guide.core.study.search import SearchResult
 
 MAX_LIMIT = 1000
 
@@ -28,8 +28,8 @@ def _error(message: str) -> int:
 def load_pack_for(args: argparse.Namespace, command: str) -> Pack | None:
     """The pack named by --pack (or the bundled one); None, with a message, if absent.
     Broken files are reported on stderr and the rest of the pack is used."""
-    from guide.core import paths
-    from guide.core.loader import load_pack
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
 
     pack_dir = Path(args.pack) if getattr(args, "pack", None) else paths.default_pack()
     if not (pack_dir / "pack.yaml").is_file():
@@ -57,7 +57,7 @@ def format_result(result: SearchResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from guide.core.search import SearchIndex
+    from guide.core.study.search import SearchIndex
 
     query = args.query.strip()
     if not query:

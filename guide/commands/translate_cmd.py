@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from guide.cli import EXIT_GLOSS_ONLY, EXIT_OK, EXIT_USAGE
+from guide.commands.exit_codes import EXIT_GLOSS_ONLY, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from guide.core.translate.pipeline import TranslationResult
@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     if args.endpoint is not None and not _valid_url(args.endpoint):
         return _usage("--endpoint must be an http:// or https:// URL, e.g. http://localhost:5000")
 
-    from guide.core import paths
-    from guide.core.loader import load_pack
-    from guide.core.settings import SettingsStore
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
+    from guide.core.storage.settings import SettingsStore
     from guide.core.translate.cache import TranslationCache
     from guide.core.translate.history import History
     from guide.core.translate.pipeline import TranslateOptions, Translator

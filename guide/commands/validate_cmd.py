@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from guide.core import paths
-from guide.core.model import Problem
+from guide.core.content.model import Problem
+from guide.core.storage import paths
 
 
 def _display(problem: Problem) -> str:
@@ -23,7 +23,7 @@ def _display(problem: Problem) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from guide.core.validator import validate_pack
+    from guide.core.content.validator import validate_pack
 
     roots = [Path(p) for p in args.paths] if args.paths else paths.bundled_packs()
     if not roots:

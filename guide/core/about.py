@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guide.core import paths
+from guide.core.storage import paths
 
 LICENCES = (
     ("RedNote Guide", "MIT"),

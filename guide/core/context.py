@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.core import paths
-from guide.core.loader import load_pack
-from guide.core.model import Pack
-from guide.core.settings import Settings, SettingsStore
-from guide.core.userdata import UserData
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Pack
+from guide.core.storage import paths
+from guide.core.storage.settings import Settings, SettingsStore
+from guide.core.storage.userdata import UserData
 
 
 @dataclass

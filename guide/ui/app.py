@@ -27,7 +27,7 @@ def finish_application(app: QApplication) -> None:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QIcon
 
-    from guide.core import paths
+    from guide.core.storage import paths
     from guide.ui.theme import follow_system
 
     def handler(mode: QtMsgType, context: object, message: str) -> None:
@@ -85,7 +85,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 0
 
     # The shell needs only settings; content, user data and fonts load right after it is up.
-    from guide.core.settings import SettingsStore
+    from guide.core.storage.settings import SettingsStore
     from guide.ui.main_window import MainWindow
     from guide.ui.theme import apply_theme
 

@@ -46,7 +46,9 @@ def report_attached_and_quit(window: QWidget) -> None:
         print(f"attached {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
-                from guide.core.translate.dictionary import load_dictionary  # as the translator would
+                from guide.core.translate.dictionary import (
+                    load_dictionary,  # as the translator would
+                )
 
                 load_dictionary()
                 print(f"dict rss_mb {rss_mb():.1f}", flush=True)

@@ -2,14 +2,20 @@
 for the selected one its card and the walkthrough steps that show it.
 
 This is what a newcomer keeps open while tapping around the app, so the 汉字 are large
-and the filter understands pinyin typed any way (it uses `guide.core.search`).
+and the filter understands pinyin typed any way (it uses `guide.core.study.search`).
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core import pinyin_text
+from guide.core.content.model import GlossaryEntry
 from guide.core.context import AppContext
-from guide.core.model import GlossaryEntry
-from guide.core.search import SearchIndex, label_mentions
+from guide.core.study import pinyin_text
+from guide.core.study.search import SearchIndex, label_mentions
 from guide.ui.detail_card import DetailCard
 from guide.ui.navigator import Navigator
 

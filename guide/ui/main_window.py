@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from guide import APP_NAME
 from guide.core.fonts import cjk_font_advice
-from guide.core.settings import Settings, SettingsStore
+from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
 
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
     def _build_search_index(self, context: AppContext) -> None:
         import threading
 
-        from guide.core.search import index_for
+        from guide.core.study.search import index_for
 
         if self.context is context:
             threading.Thread(target=index_for, args=(context.pack,), name="search-index", daemon=True).start()
@@ -328,8 +328,8 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         try:
+            from guide.core.study.search import index_for
             from guide.ui.search_palette import SearchPalette
-            from guide.core.search import index_for
         except ImportError:
             self.notices.add("Search is not available in this build.")
             return

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from guide.core.model import Highlight
+from guide.core.content.model import Highlight
 
 HIGHLIGHT = QColor("#FF2442")
 

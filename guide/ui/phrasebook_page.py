@@ -2,34 +2,19 @@
 its actions on the right (favourite, copy, copy with pinyin, translate, speak).
 
 The search box filters across every category as you type, with pinyin typed any way;
-the matching is `guide.core.search`. Favourites live in the user's data dir
-(`context.userdata`), flashcards come from `guide.core.export` / `guide.core.practice`.
+the matching is `guide.core.study.search`. Favourites live in the user's data dir
+(`context.userdata`), flashcards come from `guide.core.study.export` / `guide.core.study.practice`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QMouseEvent, QPainter, QPalette, QShortcut
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,171 +23,38 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from guide.core.content.model import Phrase
 from guide.core.context import AppContext
-from guide.core.export import collect_cards, csv_path_for, write_anki
-from guide.core.model import Phrase
-from guide.core.practice import PracticeRound
-from guide.core.search import SearchIndex
+from guide.core.study.search import SearchIndex
+from guide.ui.anki_export import export_flashcards
 from guide.ui.detail_card import DetailCard
 from guide.ui.navigator import Navigator
+from guide.ui.phrase_list import (
+    CATEGORY_ROLE,
+    FAVOURITES,
+    PHRASE_ROLE,
+    STAR_OFF,
+    STAR_ON,
+    PhraseDelegate,
+    PhraseListModel,
+    with_pinyin,
+)
+from guide.ui.practice_dialog import PracticeDialog
 
 try:  # PySide6-Addons, installed by the [speech] extra
     from PySide6.QtTextToSpeech import QTextToSpeech
 except ImportError:  # pragma: no cover - depends on the installation
     QTextToSpeech = None
 
-log = logging.getLogger(__name__)
-
-FAVOURITES = "__favourites__"
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-PHRASE_ROLE = Qt.ItemDataRole.UserRole + 2
-FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 3
-CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 4
-STAR_ON, STAR_OFF = "★", "☆"
-
 
 def speech_available() -> bool:
     return QTextToSpeech is not None
 
-
-def with_pinyin(phrase: Phrase) -> str:
-    """What "Copy with pinyin" puts on the clipboard."""
-    return f"{phrase.zh} ({phrase.pinyin})"
-
-
-class PhraseListModel(QAbstractListModel):
-    """The phrases shown right now; the delegate draws them, tests read DisplayRole."""
-
-    def __init__(self, is_favourite: Callable[[str], bool], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.phrases: list[Phrase] = []
-        self.context_titles: dict[str, str] = {}  # phrase key -> category title, shown while searching
-        self._is_favourite = is_favourite
-
-    def set_phrases(self, phrases: list[Phrase], context_titles: dict[str, str] | None = None) -> None:
-        self.beginResetModel()
-        self.phrases = phrases
-        self.context_titles = context_titles or {}
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.phrases)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self.phrases):
-            return None
-        phrase = self.phrases[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{phrase.en} — {phrase.zh} ({phrase.pinyin})"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            star = ", favourite" if self._is_favourite(phrase.key) else ""
-            return f"{phrase.en}: {phrase.zh}, {phrase.pinyin}{star}"
-        if role == KEY_ROLE:
-            return phrase.key
-        if role == PHRASE_ROLE:
-            return phrase
-        if role == FAVOURITE_ROLE:
-            return self._is_favourite(phrase.key)
-        if role == CONTEXT_ROLE:
-            return self.context_titles.get(phrase.key, "")
-        return None
-
-    def row_of(self, key: str) -> int | None:
-        for row, phrase in enumerate(self.phrases):
-            if phrase.key == key:
-                return row
-        return None
-
-    def refresh_row(self, key: str) -> None:
-        row = self.row_of(key)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-
-class PhraseDelegate(QStyledItemDelegate):
-    """Draws a phrase as a card: 汉字 large, pinyin, English, then literal meaning and note,
-    with a star on the right that toggles the favourite."""
-
-    starClicked = Signal(str)
-
-    PADDING = 10
-    STAR_SIZE = 30
-
-    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
-        zh = QFont(base)
-        zh.setPixelSize(24)
-        pinyin = QFont(base)
-        pinyin.setPixelSize(15)
-        en = QFont(base)
-        en.setPixelSize(15)
-        en.setBold(True)
-        note = QFont(base)
-        note.setPixelSize(13)
-        return zh, pinyin, en, note
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        height = 2 * self.PADDING + sum(QFontMetrics(f).height() + 2 for f in self._fonts(option.font))
-        return QSize(320, height)
-
-    def star_rect(self, rect: QRect) -> QRect:
-        return QRect(rect.right() - self.PADDING - self.STAR_SIZE, rect.top() + self.PADDING, self.STAR_SIZE, self.STAR_SIZE)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        phrase: Phrase | None = index.data(PHRASE_ROLE)
-        if phrase is None:
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        accent = text if selected else palette.color(QPalette.ColorRole.Link)
-        muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        zh_font, pinyin_font, en_font, note_font = self._fonts(opt.font)
-        painter.save()
-        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        star = self.star_rect(opt.rect)
-        width = star.left() - rect.left() - 6
-        y = rect.top()
-        extras = " · ".join(part for part in (index.data(CONTEXT_ROLE),
-                                              f'literally "{phrase.literal}"' if phrase.literal else "", phrase.note) if part)
-        for font, colour, value in ((zh_font, text, phrase.zh), (pinyin_font, accent, phrase.pinyin),
-                                    (en_font, text, phrase.en), (note_font, muted, extras)):
-            metrics = QFontMetrics(font)
-            painter.setFont(font)
-            painter.setPen(colour)
-            painter.drawText(QRect(rect.left(), y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(value, Qt.TextElideMode.ElideRight, width))
-            y += metrics.height() + 2
-        favourite = bool(index.data(FAVOURITE_ROLE))
-        star_font = QFont(opt.font)
-        star_font.setPixelSize(22)
-        painter.setFont(star_font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected else
-                       (palette.color(QPalette.ColorRole.Link) if favourite else muted))
-        painter.drawText(star, Qt.AlignmentFlag.AlignCenter, STAR_ON if favourite else STAR_OFF)
-        painter.restore()
-
-    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,  # noqa: N802
-                    index: QModelIndex) -> bool:
-        if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
-                and event.button() == Qt.MouseButton.LeftButton
-                and self.star_rect(option.rect).contains(event.position().toPoint())):
-            self.starClicked.emit(index.data(KEY_ROLE))
-            return True
-        return super().editorEvent(event, model, option, index)
+log = logging.getLogger(__name__)
 
 
 class PhrasebookPage(QWidget):
@@ -451,27 +303,7 @@ class PhrasebookPage(QWidget):
 
     def export_anki(self, path: Path | None = None) -> Path | None:
         """Write the Anki file (asking where when `path` is None); returns the path written."""
-        if path is None:
-            suggested = str(Path.home() / "rednote-guide-flashcards.txt")
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export for Anki", suggested,
-                                                    "Anki text file (*.txt);;Tab-separated (*.tsv);;All files (*)")
-            if not chosen:
-                return None
-            path = Path(chosen)
-        cards = collect_cards(self.context.pack, self.context.userdata.favourites(), self.context.userdata.completed())
-        try:
-            write_anki(cards, path)
-        except OSError as exc:
-            message = f"Could not export to {path}: {exc.strerror or exc}. Choose another folder."
-            self.status.setText(message)
-            self.navigator.notice.emit(message)
-            return None
-        if cards:
-            self.status.setText(f"Exported {len(cards)} cards to {path} (and a CSV copy, {csv_path_for(path).name}). "
-                                "In Anki: File › Import.")
-        else:
-            self.status.setText(f"Wrote {path}, but it has no cards yet: star phrases or finish a walkthrough first.")
-        return path
+        return export_flashcards(self, self.context, self.status.setText, self.navigator.notice.emit, path)
 
     def start_practice(self) -> PracticeDialog | None:
         phrases = [self.phrases[k] for k in self.context.userdata.favourites() if k in self.phrases]
@@ -562,109 +394,3 @@ class PhrasebookPage(QWidget):
         self.favourite_button.setAccessibleName(f"{'Remove' if favourite else 'Add'} {phrase.zh} "
                                                 f"{'from' if favourite else 'to'} favourites")
         self.copy_button.setAccessibleName(f"Copy {phrase.zh}")
-
-
-class PracticeDialog(QDialog):
-    """Flashcards over favourites: the 汉字 first; Show answer reveals pinyin and meaning;
-    Known takes the card out of the round, Again brings it back a little later."""
-
-    def __init__(self, phrases: list[Phrase], parent: QWidget | None = None, shuffle: bool = True) -> None:
-        super().__init__(parent)
-        self.setObjectName("practiceDialog")
-        self.setWindowTitle("Practice your favourites")
-        self.resize(480, 360)
-        self.phrases = phrases
-        self.shuffle = shuffle
-        self.round: PracticeRound[Phrase] = PracticeRound(phrases, shuffle=shuffle)
-        layout = QVBoxLayout(self)
-        self.progress = QLabel()
-        self.progress.setObjectName("practiceProgress")
-        layout.addWidget(self.progress)
-        self.zh = QLabel()
-        self.zh.setObjectName("practiceZh")
-        self.zh.setStyleSheet("font-size: 44px; font-weight: 600;")  # a flashcard reads from arm's length
-        self.zh.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zh.setWordWrap(True)
-        layout.addWidget(self.zh, 2)
-        self.pinyin = QLabel()
-        self.pinyin.setObjectName("cardPinyin")
-        self.pinyin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pinyin.setWordWrap(True)
-        layout.addWidget(self.pinyin)
-        self.answer = QLabel()
-        self.answer.setObjectName("practiceAnswer")
-        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop)
-        self.answer.setWordWrap(True)
-        self.answer.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.answer, 1)
-        buttons = QHBoxLayout()
-        self.reveal_button = QPushButton("Show answer")
-        self.reveal_button.setObjectName("practiceReveal")
-        self.reveal_button.setToolTip("Show the pinyin and meaning (Space)")
-        self.reveal_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.reveal_button.clicked.connect(self.reveal)
-        buttons.addWidget(self.reveal_button)
-        self.again_button = QPushButton("Again (1)")
-        self.again_button.setObjectName("practiceAgain")
-        self.again_button.setToolTip("Not yet: this card comes back later in the round (1)")
-        self.again_button.setShortcut(QKeySequence(Qt.Key.Key_1))
-        self.again_button.clicked.connect(lambda: self.mark(False))
-        buttons.addWidget(self.again_button)
-        self.known_button = QPushButton("Known (2)")
-        self.known_button.setObjectName("practiceKnown")
-        self.known_button.setToolTip("You knew it: this card leaves the round (2)")
-        self.known_button.setShortcut(QKeySequence(Qt.Key.Key_2))
-        self.known_button.clicked.connect(lambda: self.mark(True))
-        buttons.addWidget(self.known_button)
-        self.restart_button = QPushButton("Practise again")
-        self.restart_button.setObjectName("practiceRestart")
-        self.restart_button.setToolTip("A new round with all your favourites")
-        self.restart_button.clicked.connect(self.restart)
-        buttons.addWidget(self.restart_button)
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
-        self._show_card()
-
-    def reveal(self) -> None:
-        card = self.round.current
-        if card is None:
-            return
-        literal = f"\nLiterally: {card.literal}" if card.literal else ""
-        self.pinyin.setText(card.pinyin)
-        self.answer.setText(f"{card.en}{literal}")
-        self.reveal_button.setEnabled(False)
-        self.again_button.setEnabled(True)
-        self.known_button.setEnabled(True)
-        self.known_button.setFocus()
-
-    def mark(self, known: bool) -> None:
-        if self.round.current is None or self.reveal_button.isEnabled():
-            return  # answer first, then judge
-        self.round.mark(known)
-        self._show_card()
-
-    def restart(self) -> None:
-        self.round = PracticeRound(self.phrases, shuffle=self.shuffle)
-        self._show_card()
-
-    def _show_card(self) -> None:
-        card = self.round.current
-        done = card is None
-        self.pinyin.clear()
-        self.answer.clear()
-        self.reveal_button.setEnabled(not done)
-        self.again_button.setEnabled(False)
-        self.known_button.setEnabled(False)
-        self.restart_button.setVisible(done)
-        if done:
-            repeats = f", after {self.round.again} repeat{'s' if self.round.again != 1 else ''}" if self.round.again else ""
-            self.zh.setText("Done!")
-            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}.")
-            self.restart_button.setFocus()
-            return
-        self.zh.setText(card.zh)
-        self.progress.setText(f"{self.round.known} of {self.round.total} known · {self.round.remaining} to go. "
-                              "Say it, then Show answer (Space).")
-        self.reveal_button.setFocus()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.search import SearchIndex, SearchResult
+from guide.core.study.search import SearchIndex, SearchResult
 from guide.ui.navigator import Navigator
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole

@@ -15,7 +15,7 @@ import zlib
 
 from PySide6.QtCore import QObject, Signal
 
-from guide.core import paths
+from guide.core.storage import paths
 
 log = logging.getLogger(__name__)
 MESSAGE = b"raise\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from guide.core import paths
+from guide.core.storage import paths
 
 # role name -> (colour, colour when disabled or None for the same). Text on its background
 # is at least 4.5:1 (WCAG AA); the brand red #FF2442 is too light for white text, so

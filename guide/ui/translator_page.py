@@ -33,7 +33,11 @@ from guide.core.translate.cache import TranslationCache
 from guide.core.translate.gloss import GlossWord
 from guide.core.translate.history import History, HistoryItem, clear_history_and_cache
 from guide.core.translate.normalise import has_han
-from guide.core.translate.pipeline import TranslateOptions, TranslationResult, Translator
+from guide.core.translate.pipeline import (
+    TranslateOptions,
+    TranslationResult,
+    Translator,
+)
 from guide.ui.navigator import Navigator
 from guide.ui.translator_words import WordBreakdown
 from guide.ui.translator_worker import TranslationRunner

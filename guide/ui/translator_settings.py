@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.settings import Settings
+from guide.core.storage.settings import Settings
 from guide.core.translate.engines import REGISTRY
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
 

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from guide.core.translate.deadline import CancelToken, abort_all
-from guide.core.translate.pipeline import TranslateOptions, TranslationResult, Translator
+from guide.core.translate.pipeline import (
+    TranslateOptions,
+    TranslationResult,
+    Translator,
+)
 
 log = logging.getLogger(__name__)
 

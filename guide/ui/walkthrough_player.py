@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.content.model import Walkthrough
+from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
-from guide.core.model import Walkthrough
-from guide.core.step_text import expand_ui_labels, link_action, progress_text
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.label_card import LabelCard, LabelChip
 from guide.ui.mockup_view import MockupView

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.content.model import Walkthrough
 from guide.core.context import AppContext
-from guide.core.model import Walkthrough
 from guide.ui.navigator import Navigator
 from guide.ui.walkthrough_player import WalkthroughPlayer
 

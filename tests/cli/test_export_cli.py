@@ -6,10 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 
-from fixtures_search import search_pack
 from guide.cli import main
-from guide.core.userdata import UserData
+from guide.core.storage.userdata import UserData
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 
-from fixtures_search import search_pack
 from guide.cli import main
-from guide.core import paths
+from guide.core.storage import paths
 
 JSON_KEYS = {"kind", "id", "zh", "pinyin", "en", "title", "score"}
 

@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.fake_server import FakeServer, refused_url
+from helpers.packs import slang_pack
 
-from core.translate.fakes import FakeServer, refused_url, slang_pack
 from guide.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 import pytest
 
-from guide.core import paths
-from guide.core.model import Pack
-from guide.core.validator import validate_pack
+from guide.core.content.model import Pack
+from guide.core.content.validator import validate_pack
+from guide.core.storage import paths
 
 REQUIRED_WALKTHROUGHS = {
     "sign-up", "home-tour", "your-profile", "language-and-translate", "search-and-follow", "like-save-comment",

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIRST_WALKTHROUGH, write_pack
+from helpers.packs import FIRST_WALKTHROUGH, write_pack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.core.loader import load_pack
-from guide.core.validator import validate_pack
+from guide.core.content.loader import load_pack
+from guide.core.content.validator import validate_pack
 
 KEYS = ["id", "title", "summary", "minutes", "level", "tags", "requires", "app_version", "steps", "body", "screen",
         "highlight", "labels", "tip", "warning", "x", "y", "w", "h", "label", "zh", "pinyin", "en", "where", "note",

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from guide.core.userdata import UserData
+from guide.core.storage.userdata import UserData
 
 WRITER = """
 import sys
 from pathlib import Path
-from guide.core.userdata import UserData
+from guide.core.storage.userdata import UserData
 data = UserData("p", Path(sys.argv[1]))
 n = 0
 while True:

@@ -7,15 +7,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QCheckBox, QComboBox,
-                               QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QTextBrowser, QTextEdit)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextBrowser,
+    QTextEdit,
+)
 
 from guide.core.context import build_context
 from guide.ui.dialogs import WelcomeDialog
 from guide.ui.main_window import MainWindow
 from guide.ui.walkthrough_player import SafeTextBrowser
-
 
 CONTROL_TYPES = (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
 
@@ -69,7 +79,7 @@ def test_every_control_on_every_page_is_named_and_described(qtbot, mini_pack: Pa
 
 
 def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
-    from guide.core.search import index_for
+    from guide.core.study.search import index_for
     from guide.core.translate.secrets import SecretStore
     from guide.ui.dialogs import about_dialog, shortcuts_dialog
     from guide.ui.navigator import Navigator

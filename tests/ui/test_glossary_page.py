@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton, QTableView
 
-from fixtures_search import search_pack
 from guide.core.context import AppContext, build_context
 from guide.ui.glossary_page import GlossaryPage
 from guide.ui.navigator import Navigator

@@ -6,15 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QListView, QListWidget, QPushButton
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QPushButton,
+)
 
 import guide.ui.phrasebook_page as phrasebook
-from fixtures_search import search_pack
 from guide.core.context import AppContext, build_context
 from guide.ui.navigator import Navigator
-from guide.ui.phrasebook_page import FAVOURITES, KEY_ROLE, PhrasebookPage
+from guide.ui.phrase_list import FAVOURITES, KEY_ROLE
+from guide.ui.phrasebook_page import PhrasebookPage
 
 
 @pytest.fixture

@@ -138,7 +138,7 @@ def test_internal_link_opens_the_other_walkthrough_step(qtbot, window: MainWindo
 
 
 def test_broken_walkthrough_file_shows_a_notice_and_the_rest_works(qtbot, tmp_path: Path) -> None:
-    from conftest import write_pack
+    from helpers.packs import write_pack
 
     root = write_pack(tmp_path / "p")
     (root / "walkthroughs" / "second.yaml").write_text("id: second\ntitle: [unclosed\n", encoding="utf-8")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget
 
-from fixtures_search import search_pack
+from guide.core.content.loader import load_pack
 from guide.core.context import build_context
-from guide.core.loader import load_pack
-from guide.core.search import SearchIndex
+from guide.core.study.search import SearchIndex
 from guide.ui.navigator import Navigator
 from guide.ui.search_palette import SearchPalette
 

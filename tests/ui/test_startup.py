@@ -107,7 +107,7 @@ def test_both_palettes_are_complete_and_readable(qapp) -> None:
 def test_stylesheet_text_on_coloured_backgrounds_is_readable() -> None:
     import re
 
-    from guide.core import paths
+    from guide.core.storage import paths
 
     named = {"white": "#ffffff"}
     checked = 0
@@ -143,7 +143,7 @@ def test_system_theme_follows_a_dark_platform_palette(qapp) -> None:
 
 
 def test_closing_before_content_loads_keeps_the_users_settings(qtbot) -> None:
-    from guide.core.settings import SettingsStore
+    from guide.core.storage.settings import SettingsStore
     from guide.ui.main_window import MainWindow
 
     store = SettingsStore()

@@ -9,11 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.fake_server import FakeServer
+from helpers.packs import slang_pack
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 
-from core.translate.fakes import FakeServer, slang_pack
 from guide.core.context import AppContext, build_context
 from guide.ui.navigator import Navigator
 from guide.ui.translator_page import TranslatorPage
@@ -173,8 +182,8 @@ def test_closing_the_window_while_a_request_hangs_is_prompt(qtbot, context: AppC
 
 
 def test_settings_dialog_stores_keys_in_the_keyring_only(qtbot, context: AppContext, memory_keyring) -> None:  # noqa: ANN001
-    from guide.ui.translator_settings import TranslatorSettingsDialog
     from guide.core.translate.secrets import SecretStore
+    from guide.ui.translator_settings import TranslatorSettingsDialog
 
     key = "dl-KEY-1234567890:fx"
     dialog = TranslatorSettingsDialog(context.settings, SecretStore())
@@ -200,8 +209,8 @@ def test_settings_dialog_stores_keys_in_the_keyring_only(qtbot, context: AppCont
 
 
 def test_settings_dialog_refuses_a_bad_url(qtbot, context: AppContext) -> None:  # noqa: ANN001
-    from guide.ui.translator_settings import TranslatorSettingsDialog
     from guide.core.translate.secrets import SecretStore
+    from guide.ui.translator_settings import TranslatorSettingsDialog
 
     dialog = TranslatorSettingsDialog(context.settings, SecretStore())
     qtbot.addWidget(dialog)

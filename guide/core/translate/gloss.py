@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from guide.core.model import Pack
+from guide.core.content.model import Pack
 from guide.core.translate.dictionary import CedictEntry, Dictionary, load_dictionary
 from guide.core.translate.normalise import has_han, match_key
 

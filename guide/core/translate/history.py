@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.core import paths
-from guide.core.sqlite_store import Store, open_store
+from guide.core.storage import paths
+from guide.core.storage.sqlite_store import Store, open_store
 from guide.core.translate.cache import TableStore, TranslationCache, _secure_delete
 
 log = logging.getLogger(__name__)

@@ -14,12 +14,16 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from guide.core.model import Pack
-from guide.core.settings import Settings
+from guide.core.content.model import Pack
+from guide.core.storage.settings import Settings
 from guide.core.translate import engines as engine_registry
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.deadline import CancelToken
-from guide.core.translate.engines import EngineConfig, join_translations, translate_chunks
+from guide.core.translate.engines import (
+    EngineConfig,
+    join_translations,
+    translate_chunks,
+)
 from guide.core.translate.errors import Cancelled, EngineError, RateLimited
 from guide.core.translate.gloss import Glosser, GlossWord
 from guide.core.translate.history import History

@@ -1,2 +1,2 @@
 """Translator tests. A package so that its conftest does not shadow tests/conftest.py
-(other test modules import helpers with `from conftest import ...`)."""
+(other test modules import helpers with `from helpers.packs import ...`)."""

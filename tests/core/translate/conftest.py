@@ -1,5 +1,5 @@
-"""Fixtures for translator tests: local fake engine servers, an in-memory keyring, a pack
-with slang, and a Translator wired to stores in the test's own dirs."""
+"""Fixtures for translator tests: a pack with slang and a Translator wired to stores in the
+test's own dirs (fake servers and the in-memory keyring come from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers.packs import slang_pack
 
-from core.translate.fakes import FakeServer, slang_pack
-from guide.core.loader import load_pack
-from guide.core.model import Pack
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Pack
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.history import History
 from guide.core.translate.pipeline import Translator
-
-
-@pytest.fixture
-def second_server() -> Iterator[FakeServer]:
-    srv = FakeServer()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import threading
 import time
 
 import pytest
+from helpers.fake_server import FakeServer, options_for
 
-from core.translate.fakes import FakeServer, options_for
 from guide.core.translate import deadline
 from guide.core.translate.deadline import CancelToken, run_with_deadline
 from guide.core.translate.pipeline import Translator

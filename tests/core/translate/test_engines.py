@@ -7,11 +7,16 @@ import threading
 import time
 
 import pytest
+from helpers.fake_server import FakeServer, refused_url
 
-from core.translate.fakes import FakeServer, refused_url
 from guide.core.translate import errors
 from guide.core.translate.deadline import CancelToken
-from guide.core.translate.engines import EngineConfig, get_engine, translate_chunks, translate_text
+from guide.core.translate.engines import (
+    EngineConfig,
+    get_engine,
+    translate_chunks,
+    translate_text,
+)
 from guide.core.translate.secrets import Secret
 
 DEADLINE = 1.0

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from guide.core.model import Pack
+from guide.core.content.model import Pack
 from guide.core.translate import dictionary
 from guide.core.translate.dictionary import load_dictionary, numbered_to_marks, parse
 from guide.core.translate.gloss import Glosser

@@ -6,8 +6,8 @@ from __future__ import annotations
 import socket
 
 import pytest
+from helpers.fake_server import FakeServer, options_for, refused_url
 
-from core.translate.fakes import FakeServer, options_for, refused_url
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.pipeline import Backoff, TranslateOptions, Translator
 

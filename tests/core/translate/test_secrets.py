@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import pytest
+from helpers.fake_server import FakeServer
+from helpers.memory_keyring import MemoryKeyring
 
-from core.translate.fakes import FakeServer, MemoryKeyring
-from guide.core.settings import Settings, SettingsStore
+from guide.core.storage.settings import Settings, SettingsStore
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.core.translate.secrets import Secret, SecretStore
 

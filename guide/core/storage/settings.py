@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from guide.core import paths
+from guide.core.storage import paths
 
 log = logging.getLogger(__name__)
 

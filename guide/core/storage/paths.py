@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR_NAME = "rednote-guide"
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[2]  # guide/
 
 
 def _bundled(name: str) -> Path:

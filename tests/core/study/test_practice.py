@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guide.core.practice import AGAIN_GAP, PracticeRound
+from guide.core.study.practice import AGAIN_GAP, PracticeRound
 
 
 def test_known_cards_leave_and_the_round_ends() -> None:

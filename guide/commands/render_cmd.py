@@ -8,7 +8,7 @@ import sys
 import tempfile
 import time
 
-from guide.cli import EXIT_OK, EXIT_USAGE
+from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 KNOWN = ("start", "walkthroughs", "glossary", "phrasebook", "translator")
 

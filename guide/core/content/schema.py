@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide.core.model import Location, Problem, Severity
-from guide.core.yamlsafe import Node
+from guide.core.content.model import Location, Problem, Severity
+from guide.core.content.yamlsafe import Node
 
 
 @dataclass(frozen=True)

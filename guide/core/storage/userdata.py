@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.core import paths
-from guide.core.sqlite_store import Store, open_store
+from guide.core.storage import paths
+from guide.core.storage.sqlite_store import Store, open_store
 
 MIGRATIONS = (
     """

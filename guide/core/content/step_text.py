@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.core import markdown_links
-from guide.core.model import Pack
+from guide.core.content import markdown_links
+from guide.core.content.model import Pack
 
 
 def label_inline(pack: Pack, zh: str) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.core.settings import Settings, SettingsStore
-from guide.core.userdata import UserData
+from guide.core.storage.settings import Settings, SettingsStore
+from guide.core.storage.userdata import UserData
 
 
 def test_progress_and_favourites_persist(tmp_path: Path) -> None:

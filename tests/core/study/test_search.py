@@ -7,11 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.packs import generated_pack, search_pack
 
-from fixtures_search import generated_pack, search_pack
-from guide.core.loader import load_pack
-from guide.core.model import Pack
-from guide.core.search import SearchIndex, SearchResult, index_for, label_mentions, plain_text, step_label_keys
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Pack
+from guide.core.study.search import (
+    SearchIndex,
+    SearchResult,
+    index_for,
+    label_mentions,
+    plain_text,
+    step_label_keys,
+)
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +174,7 @@ def test_core_search_has_no_qt() -> None:
     import subprocess
     import sys
 
-    code = "import sys, guide.core.search, guide.core.pinyin_text, guide.core.export, guide.core.practice; " \
+    code = "import sys, guide.core.study.search, guide.core.study.pinyin_text, guide.core.study.export, guide.core.study.practice; " \
            "print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert out.stdout.strip() == "False", out.stderr

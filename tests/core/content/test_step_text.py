@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.core.loader import load_pack
-from guide.core.step_text import expand_ui_labels, link_action
+from guide.core.content.loader import load_pack
+from guide.core.content.step_text import expand_ui_labels, link_action
 
 
 def test_ui_label_expands_to_label_pinyin_and_meaning(mini_pack: Path) -> None:

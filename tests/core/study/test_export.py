@@ -7,9 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
+from helpers.packs import search_pack
 
-from fixtures_search import search_pack
-from guide.core.export import (
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Pack
+from guide.core.study.export import (
     Card,
     anki_field,
     anki_tsv,
@@ -19,8 +21,6 @@ from guide.core.export import (
     table_csv,
     write_anki,
 )
-from guide.core.loader import load_pack
-from guide.core.model import Pack
 
 
 @pytest.fixture(scope="module")

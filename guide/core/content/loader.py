@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from guide.core import markdown_links
-from guide.core.model import (
+from guide.core.content import markdown_links
+from guide.core.content.model import (
     AppInfo,
     GlossaryEntry,
     Highlight,
@@ -23,8 +23,15 @@ from guide.core.model import (
     Step,
     Walkthrough,
 )
-from guide.core.schema import Field, FileProblems, read_fields, text, texts, value
-from guide.core.yamlsafe import Node, YamlError, read_file
+from guide.core.content.schema import (
+    Field,
+    FileProblems,
+    read_fields,
+    text,
+    texts,
+    value,
+)
+from guide.core.content.yamlsafe import Node, YamlError, read_file
 
 LEVELS = ("beginner", "intermediate")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIRST_WALKTHROUGH, SECOND_WALKTHROUGH, write_pack
+from helpers.packs import FIRST_WALKTHROUGH, SECOND_WALKTHROUGH, write_pack
 
-from guide.core.loader import load_pack
-from guide.core.model import Pack
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Pack
 
 
 def problems_for(pack: Pack, name: str) -> list[str]:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.core.model import Pack
-from guide.core.search import step_label_keys
+from guide.core.content.model import Pack
+from guide.core.study.search import step_label_keys
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.core.pinyin_check import check
+from guide.core.content.pinyin_check import check
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from guide.core import pinyin_text
-from guide.core.model import Pack, Step, Walkthrough
+from guide.core.content.model import Pack, Step, Walkthrough
+from guide.core.study import pinyin_text
 
 log = logging.getLogger(__name__)
 

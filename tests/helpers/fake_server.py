@@ -1,8 +1,8 @@
-"""Test doubles for the translator: local HTTP servers that speak enough of each engine's
-API for deep-translator's real code to run, an in-memory keyring, and a slang pack.
+"""A local fake translation server that speaks enough of each engine's API (Google,
+MyMemory, LibreTranslate, DeepL, Microsoft, Baidu) for deep-translator's real code to run,
+with switchable faults (slow, hang, 429, 500, garbage …).
 
-Imported by tests/core/translate, tests/ui/test_translator_page.py and
-tests/cli/test_translate_cli.py as `core.translate.fakes` (tests/ is on sys.path).
+The `server` and `second_server` fixtures in tests/conftest.py are the way tests get one.
 Nothing here touches the internet: servers listen on 127.0.0.1 only.
 """
 
@@ -16,11 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-
-import keyring
-import keyring.backend
 
 # -- fake translation ----------------------------------------------------------------------
 
@@ -241,127 +237,6 @@ def refused_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}"
-
-
-# -- keyring ---------------------------------------------------------------------------------
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Keeps keys in a dict, so no test ever reads or writes the real keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
-
-
-def use_memory_keyring() -> MemoryKeyring:
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend
-
-
-# -- a pack with slang ------------------------------------------------------------------------
-
-SLANG_GLOSSARY = """\
-labels:
-  - zh: 小红书
-    pinyin: Xiǎohóngshū
-    en: RedNote
-    where: The app's name
-  - zh: 收藏
-    pinyin: shōucáng
-    en: Save / Collect
-    where: Star under a note
-  - zh: 发布
-    pinyin: fābù
-    en: Post
-    where: Red button in the editor
-"""
-
-SLANG_PHRASEBOOK = """\
-categories:
-  - id: greetings
-    title: Greetings
-    phrases:
-      - en: Hello
-        zh: 你好
-        pinyin: nǐ hǎo
-        note: Everyday hello.
-      - en: Hi everyone!
-        zh: 大家好！
-        pinyin: Dàjiā hǎo!
-        note: Opening line.
-  - id: slang
-    title: Slang
-    phrases:
-      - en: Absolutely amazing
-        zh: 绝绝子
-        pinyin: juéjuézi
-        literal: absolutely-absolutely
-        note: Over-the-top praise.
-        pinyin_exception: slang
-      - en: the GOAT
-        zh: yyds
-        pinyin: yǒngyuǎn de shén
-        literal: forever god
-        note: Short for 永远的神.
-        pinyin_exception: abbreviation of 永远的神
-      - en: to make someone want to buy something
-        zh: 种草
-        pinyin: zhòngcǎo
-        literal: plant grass
-        note: The opposite is 拔草.
-"""
-
-
-PACK_YAML = """\
-id: slang
-title: Slang pack
-app:
-  name: RedNote
-  native_name: 小红书
-  language: zh-Hans
-version: "1"
-walkthroughs:
-  - hello
-"""
-
-WALKTHROUGH = """\
-id: hello
-title: Say hello
-summary: Post your first note.
-minutes: 1
-level: beginner
-app_version: "8.69"
-steps:
-  - id: post
-    title: Post
-    body: Press {{ui:发布}} on {{ui:小红书}}, then {{ui:收藏}} what you like.
-"""
-
-
-def slang_pack(root: Path) -> Path:
-    """A small valid pack whose glossary and phrase book carry RedNote slang.
-
-    Written here rather than with tests/conftest.py's helper: a second conftest module
-    would shadow that one's name when imported."""
-    (root / "walkthroughs").mkdir(parents=True, exist_ok=True)
-    (root / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
-    (root / "walkthroughs" / "hello.yaml").write_text(WALKTHROUGH, encoding="utf-8")
-    (root / "glossary.yaml").write_text(SLANG_GLOSSARY, encoding="utf-8")
-    (root / "phrasebook.yaml").write_text(SLANG_PHRASEBOOK, encoding="utf-8")
-    return root
 
 
 @dataclass

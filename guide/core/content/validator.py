@@ -12,10 +12,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from guide.core import pinyin_check
-from guide.core.loader import load_pack
-from guide.core.model import Location, Pack, Problem, Severity
-from guide.core.yamlsafe import YamlError, read_file
+from guide.core.content import pinyin_check
+from guide.core.content.loader import load_pack
+from guide.core.content.model import Location, Pack, Problem, Severity
+from guide.core.content.yamlsafe import YamlError, read_file
 
 IMAGE_SUFFIXES = {".svg", ".png"}
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guide.core import pinyin_text
+from guide.core.study import pinyin_text
 
 
 @pytest.mark.parametrize("typed", ["ni hao", "nihao", "ni3 hao3", "ni3hao3", "nǐ hǎo", "NiHao", "Nǐ Hǎo!", "ni-hao", " ni  hao "])
@@ -91,7 +91,7 @@ def test_splitting_does_not_load_pypinyin() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from guide.core import pinyin_text as p; p.syllables('shoucang'); p.key('nǐ hǎo'); "
+    code = ("import sys; from guide.core.study import pinyin_text as p; p.syllables('shoucang'); p.key('nǐ hǎo'); "
             "print('pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
