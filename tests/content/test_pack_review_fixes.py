@@ -14,12 +14,10 @@ from functools import lru_cache
 
 import pytest
 
-# The lead is moving these modules (guide.core.loader -> guide.core.content.loader,
-# guide.core.model -> guide.core.content.model); every import of them is here, in one place.
-from guide.core import paths
-from guide.core.loader import load_pack
-from guide.core.model import GlossaryEntry, Pack
-from guide.core.search import han_key
+from guide.core.content.loader import load_pack
+from guide.core.content.model import GlossaryEntry, Pack
+from guide.core.storage import paths
+from guide.core.study.search import han_key
 
 UI_RE = re.compile(r"\{\{\s*ui:\s*([^}]+?)\s*\}\}")
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
