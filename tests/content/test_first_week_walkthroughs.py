@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.core import paths
-from guide.core.model import Pack, Step, Walkthrough
-from guide.core.validator import validate_pack
+from guide.core.storage import paths
+from guide.core.content.model import Pack, Step, Walkthrough
+from guide.core.content.validator import validate_pack
 
 NEW_WALKTHROUGHS = ("your-notes-after-posting", "real-accounts-and-scams", "going-live", "teen-mode-and-leaving")
 
