@@ -51,3 +51,26 @@ def test_look_alikes_step_highlights_the_users_tab_it_says_to_tap() -> None:
     found = step("real-accounts-and-scams", "look-alikes")
     assert "tap the {{ui:用户}} tab" in found.body
     assert "用户" in {h.label for h in found.highlight}
+
+
+def test_going_live_does_not_state_as_fact_that_unverified_users_can_comment() -> None:
+    """Only going live is confirmed to need 实名认证; community-rules leaves commenting open, so this step hedges too."""
+    text = text_of(step("going-live", "verify-first"))
+    assert "you can still watch and comment" not in text
+    assert "usually still watch" in text
+
+
+def test_time_zone_tip_says_morning_in_china() -> None:
+    tip = step("going-live", "set-up").tip
+    assert "Chinese morning" not in tip
+    assert "morning in China" in tip
+
+
+def test_teen_mode_glossary_note_hedges_the_limits_like_the_walkthrough() -> None:
+    """The walkthrough could not confirm RedNote's own limits; the glossary stated them flatly."""
+    note = pack().label("青少年模式").note
+    assert "usually" in note and "shown in the app" in note
+
+
+def test_delete_comment_phrase_makes_no_unsourced_claim_about_notifications() -> None:
+    assert "not told" not in phrase("恶意评论我会直接删除。").note
