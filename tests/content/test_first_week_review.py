@@ -72,5 +72,27 @@ def test_teen_mode_glossary_note_hedges_the_limits_like_the_walkthrough() -> Non
     assert "usually" in note and "shown in the app" in note
 
 
+def test_shutiao_literal_says_fries_not_chips() -> None:
+    """"chips" reads as crisps or poker chips; 薯条 is "fries" everywhere else in the pack."""
+    literal = phrase("要不要投薯条？").literal
+    assert "chips" not in literal and "fries" in literal
+
+
+def test_minor_is_one_pinyin_word_as_in_the_glossary() -> None:
+    assert pack().label("未成年人").pinyin == "wèichéngniánrén"
+    assert phrase("未成年人不能打赏主播。").pinyin.startswith("Wèichéngniánrén ")
+
+
 def test_delete_comment_phrase_makes_no_unsourced_claim_about_notifications() -> None:
     assert "not told" not in phrase("恶意评论我会直接删除。").note
+
+
+def test_new_walkthroughs_do_not_follow_a_label_with_a_second_parenthesis() -> None:
+    """{{ui:写长文}} renders as 写长文 (xiě chángwén, "…"); a "(next step)" right after made two brackets in a row."""
+    for walkthrough in pack().walkthroughs:
+        if walkthrough.id not in NEW_WALKTHROUGHS:
+            continue
+        for found in walkthrough.steps:
+            for match in UI_REF.finditer(text_of(found)):
+                after = text_of(found)[match.end():match.end() + 3]
+                assert not after.startswith((" (", "(")), f"{walkthrough.id}/{found.id}: {match.group(0)}{after}"
