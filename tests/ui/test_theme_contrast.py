@@ -10,7 +10,15 @@ from collections.abc import Iterator
 import pytest
 from helpers.contrast import contrast
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QStyle, QStyleOptionButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guide.ui.theme import DARK, LIGHT, apply_theme, stylesheet
 
@@ -25,7 +33,7 @@ COLOUR = r"(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}\b|white|black)"
 
 
 def _rules(sheet: str) -> Iterator[tuple[list[str], str]]:
-    sheet = re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)
+    sheet = re.sub(r"/\*.*?\*/", "", sheet, flags=re.DOTALL)
     for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet):
         yield [s.strip() for s in selectors.split(",")], body
 
@@ -68,7 +76,7 @@ def test_every_control_boundary_is_three_to_one_against_its_surfaces(dark: bool)
 
 
 @pytest.fixture
-def themed(qapp) -> Iterator[QApplication]:  # noqa: ANN001
+def themed(qapp) -> Iterator[QApplication]:
     app = QApplication.instance()
     choice = app.property("themeChoice") or "light"
     yield app
@@ -76,7 +84,7 @@ def themed(qapp) -> Iterator[QApplication]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_an_unticked_checkbox_is_drawn_with_a_visible_boundary(themed: QApplication, qtbot, theme: str) -> None:  # noqa: ANN001
+def test_an_unticked_checkbox_is_drawn_with_a_visible_boundary(themed: QApplication, qtbot, theme: str) -> None:
     """What the screen shows, not just what the sheet says: the darkest/lightest pixel of an
     unticked box stands out 3:1 from the window behind it."""
     apply_theme(themed, theme)
@@ -95,7 +103,7 @@ def test_an_unticked_checkbox_is_drawn_with_a_visible_boundary(themed: QApplicat
     assert best >= 3.0, f"{theme}: unticked box at most {best:.2f}:1 against the window"
 
 
-def test_english_punctuation_comes_from_a_latin_font(themed: QApplication, qtbot) -> None:  # noqa: ANN001
+def test_english_punctuation_comes_from_a_latin_font(themed: QApplication, qtbot) -> None:
     """Curly quotes are half as wide as a Chinese character, not a full-width CJK glyph."""
     if not set(QFontDatabase.families()) & {"Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Ubuntu", "Cantarell"}:
         pytest.skip("no common Latin font is installed here")
