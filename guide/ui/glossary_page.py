@@ -16,9 +16,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,6 +39,7 @@ from guide.core.context import AppContext
 from guide.core.study import pinyin_text
 from guide.core.study.search import SearchIndex, label_mentions
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
 
 log = logging.getLogger(__name__)
@@ -47,6 +50,8 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("汉字", "Pinyin", "English", "Where", "Note")
 ZH_POINT_SIZE = 20
 COLUMN_WIDTHS = (130, 150, 190, 260, 300)  # full texts are in the tooltip and the card
+CARD_MIN_WIDTH = 250
+ZH_COLUMN_MAX = 320  # a very long label elides rather than pushing the English off screen
 
 
 class LabelTableModel(QAbstractTableModel):
@@ -179,7 +184,9 @@ class GlossaryPage(QWidget):
         splitter.addWidget(self._build_details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([660, 420])
+        splitter.setSizes([680, 400])
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
         outer.addWidget(splitter, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_selected)
 
@@ -189,7 +196,7 @@ class GlossaryPage(QWidget):
         self.detail_zh, self.detail_pinyin, self.detail_en = card.zh, card.pinyin, card.en
         self.detail_where = card.add_line()
         self.detail_note = card.add_line("cardNote")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # wraps in a narrow window
         self.copy_button = QPushButton("Copy")
         self.copy_button.setObjectName("glossaryCopy")
         self.copy_button.setToolTip("Copy the Chinese label (Ctrl+C in the table)")
@@ -200,12 +207,12 @@ class GlossaryPage(QWidget):
         self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(with_pinyin=True))
         buttons.addWidget(self.copy_pinyin_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.copied = QLabel()
         self.copied.setObjectName("glossaryCopied")
         layout.addWidget(self.copied)
         self.steps_heading = QLabel("<b>Walkthrough steps that show it</b>")
+        self.steps_heading.setWordWrap(True)
         layout.addWidget(self.steps_heading)
         self.steps = QListWidget()
         self.steps.setObjectName("glossarySteps")
@@ -215,12 +222,27 @@ class GlossaryPage(QWidget):
         self.steps.itemActivated.connect(self._open_step)
         self.steps.itemClicked.connect(self._open_step)
         layout.addWidget(self.steps, 1)
-        return card
+        # In a small window the card keeps a readable width and scrolls instead of overlapping.
+        scroller = QScrollArea()
+        scroller.setObjectName("glossaryDetailsScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(CARD_MIN_WIDTH)
+        scroller.setWidget(card)
+        return scroller
 
     def _fill(self) -> None:
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(0, self.zh_column_width())
         self._update_count()
+
+    def zh_column_width(self) -> int:
+        """Wide enough for the longest label (陌生人消息, 获赞与收藏), within reason."""
+        metrics = QFontMetrics(self.model.zh_font)
+        longest = max((metrics.horizontalAdvance(e.zh) for e in self.model.entries), default=0)
+        return max(COLUMN_WIDTHS[0], min(longest + 24, ZH_COLUMN_MAX))
 
     # -- public API --------------------------------------------------------------------------
 

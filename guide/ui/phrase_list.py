@@ -99,6 +99,7 @@ class PhraseDelegate(QStyledItemDelegate):
 
     PADDING = 10
     STAR_SIZE = 30
+    MIN_WIDTH = 200
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         zh = QFont(base)
@@ -114,7 +115,7 @@ class PhraseDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         height = 2 * self.PADDING + sum(QFontMetrics(f).height() + 2 for f in self._fonts(option.font))
-        return QSize(320, height)
+        return QSize(PhraseDelegate.MIN_WIDTH, height)  # the list is as wide as it gets; rows elide
 
     def star_rect(self, rect: QRect) -> QRect:
         return QRect(rect.right() - self.PADDING - self.STAR_SIZE, rect.top() + self.PADDING, self.STAR_SIZE, self.STAR_SIZE)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from guide.core.context import AppContext
 from guide.core.study.search import SearchIndex
 from guide.ui.anki_export import export_flashcards
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
 from guide.ui.phrase_list import (
     CATEGORY_ROLE,
@@ -55,6 +59,8 @@ def speech_available() -> bool:
     return QTextToSpeech is not None
 
 log = logging.getLogger(__name__)
+
+PHRASE_LIST_MIN_WIDTH = 220
 
 
 class PhrasebookPage(QWidget):
@@ -115,8 +121,10 @@ class PhrasebookPage(QWidget):
         self.categories.setWordWrap(True)
         self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.categories.setSpacing(2)
+        self.categories.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap titles when the column resizes
         self.categories.currentItemChanged.connect(self._category_chosen)
         splitter.addWidget(self.categories)
+        splitter.setCollapsible(0, False)
 
         self.model = PhraseListModel(self.is_favourite, self)
         self.list = QListView()
@@ -127,12 +135,17 @@ class PhrasebookPage(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows elide to the width they get: scrolling sideways would hide the stars.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(PHRASE_LIST_MIN_WIDTH)
         self.delegate = PhraseDelegate(self.list)
         self.delegate.starClicked.connect(self.toggle_favourite)
         self.list.setItemDelegate(self.delegate)
         self.list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_details(current))
         splitter.addWidget(self.list)
         splitter.addWidget(self._build_details())
+        for index in (1, 2):
+            splitter.setCollapsible(index, False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -153,8 +166,8 @@ class PhrasebookPage(QWidget):
         self.detail_note = card.add_line("cardNote")
         self.detail_category = card.add_line("cardNote")
 
-        rows = QVBoxLayout()
-        first = QHBoxLayout()
+        rows = FlowLayout(spacing=6)  # buttons wrap in a narrow window instead of widening it
+        first = rows
         self.favourite_button = QPushButton(f"{STAR_OFF} Favourite")
         self.favourite_button.setObjectName("phraseFavourite")
         self.favourite_button.setCheckable(True)
@@ -171,9 +184,7 @@ class PhrasebookPage(QWidget):
         self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(pinyin=True))
         first.addWidget(self.copy_pinyin_button)
-        first.addStretch(1)
-        rows.addLayout(first)
-        second = QHBoxLayout()
+        second = rows
         self.translate_button = QPushButton("Translate this")
         self.translate_button.setObjectName("phraseTranslate")
         self.translate_button.setToolTip("Open the phrase in the Translator to see it word by word or adapt it")
@@ -185,11 +196,16 @@ class PhrasebookPage(QWidget):
         self.speak_button.clicked.connect(self.speak_selected)
         self.speak_button.setVisible(speech_available())
         second.addWidget(self.speak_button)
-        second.addStretch(1)
-        rows.addLayout(second)
         layout.addLayout(rows)
         layout.addStretch(1)
-        return card
+        # In a short window the card scrolls rather than cutting off its buttons.
+        scroller = QScrollArea()
+        scroller.setObjectName("phraseDetailsScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(card)
+        return scroller
 
     def _fill_categories(self) -> None:
         self.categories.blockSignals(True)
@@ -203,6 +219,7 @@ class PhrasebookPage(QWidget):
             self.categories.addItem(item)
         self.categories.blockSignals(False)
         self._update_favourites_item()
+        self._fit_categories()
 
     # -- public API --------------------------------------------------------------------------
 
@@ -343,6 +360,13 @@ class PhrasebookPage(QWidget):
                 self.categories.setCurrentItem(item)
                 break
         self.categories.blockSignals(False)
+
+    def _fit_categories(self) -> None:
+        """Wide enough for "★ Favourites (999)" and a short title, however narrow the window."""
+        metrics = self.categories.fontMetrics()
+        text = max(metrics.horizontalAdvance(f"{STAR_ON} Favourites (999)"), metrics.horizontalAdvance("Introductions (99)"))
+        scroll = self.categories.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.categories.setMinimumWidth(text + scroll + 2 * self.categories.frameWidth() + 24)
 
     def _update_favourites_item(self) -> None:
         item = self.categories.item(0)
