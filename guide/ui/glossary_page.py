@@ -94,13 +94,17 @@ class LabelTableModel(QAbstractTableModel):
 
 
 class _LabelFilter(QSortFilterProxyModel):
-    """Shows the rows whose label id is in `allowed` (None: all rows)."""
+    """Shows the rows whose label id is in `allowed` (None: all rows); while `by_rank`, rows
+    come in the order of `rank` (the search's best match first) instead of a column's."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.allowed: set[str] | None = None
+        self.rank: dict[str, int] = {}
+        self.by_rank = False
 
-    def set_allowed(self, allowed: set[str] | None) -> None:
+    def set_allowed(self, allowed: set[str] | None, rank: dict[str, int] | None = None) -> None:
+        self.rank = rank or {}
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
             self.beginFilterChange()
             self.allowed = allowed
@@ -108,6 +112,12 @@ class _LabelFilter(QSortFilterProxyModel):
         else:
             self.allowed = allowed
             self.invalidateRowsFilter()
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        if self.by_rank:
+            last = len(self.rank)
+            return self.rank.get(left.data(ID_ROLE), last) < self.rank.get(right.data(ID_ROLE), last)
+        return super().lessThan(left, right)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if self.allowed is None:
@@ -175,6 +185,7 @@ class GlossaryPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(int(ZH_POINT_SIZE * 2.4))
         header = self.table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._user_sorted)  # before the view's own sort slot
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # pack order until a header is clicked
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -248,10 +259,19 @@ class GlossaryPage(QWidget):
 
     def apply_filter(self, text: str) -> None:
         """Show only the labels matching `text` (English, 汉字 or pinyin); empty shows all."""
-        self.proxy.set_allowed(set(self.index.match_ids(text, "label")) if text.strip() else None)
+        ranked = self.index.ranked_ids(text, "label") if text.strip() else None
+        self.proxy.set_allowed(set(ranked) if ranked is not None else None,
+                               {zh: n for n, zh in enumerate(ranked or ())})
+        if self.table.horizontalHeader().sortIndicatorSection() < 0 or self.proxy.by_rank:
+            # No header chosen: best matches first (as in Ctrl+K), pack order when cleared.
+            self.proxy.by_rank = ranked is not None
+            self.proxy.sort(-1)  # sort() ignores a repeat of the current column, and the ranks changed
+            if ranked is not None:
+                self.proxy.sort(0)
         self._update_count()
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+        if self.proxy.rowCount() and (ranked is not None or not self.table.selectionModel().hasSelection()):
             self.table.selectRow(0)
+            self.table.scrollToTop()
 
     def show_label(self, zh: str) -> bool:
         """Select a label (navigator.open_label); clears a filter that hides it."""
@@ -288,6 +308,11 @@ class GlossaryPage(QWidget):
             if self.proxy.index(row, 0).data(ID_ROLE) == zh:
                 return row
         return None
+
+    def _user_sorted(self, section: int, _order: Qt.SortOrder) -> None:
+        """A clicked header wins over the search order until the filter is typed again."""
+        if section >= 0:
+            self.proxy.by_rank = False
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
