@@ -41,6 +41,7 @@ from guide.core.study.search import SearchIndex, label_mentions
 from guide.ui.detail_card import DetailCard
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
+from guide.ui.phrase_list import zh_with_pinyin
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +298,7 @@ class GlossaryPage(QWidget):
         entry = self.selected_label()
         if entry is None:
             return
-        text = f"{entry.zh} ({entry.pinyin})" if with_pinyin else entry.zh
+        text = zh_with_pinyin(entry.zh, entry.pinyin) if with_pinyin else entry.zh
         QGuiApplication.clipboard().setText(text)
         self.copied.setText(f"Copied {text}")
 

@@ -231,3 +231,17 @@ def test_show_phrase_selects_it_in_its_category(page: PhrasebookPage) -> None:
     assert page.findChild(QListWidget, "phraseCategories").currentItem().text() == "Slang (2)"
     assert page.selected_phrase().zh == "自驾游" and page.detail_zh.text() == "自驾游"
     assert not page.show_phrase("no such phrase")
+
+
+@pytest.mark.parametrize(("zh", "expected"), [
+    ("yyds", "yyds (yǒngyuǎn de shén)"), ("666", "666 (liùliùliù)"), ("emo", "emo"), ("大家好！", "大家好！ (Dàjiā hǎo!)"),
+])
+def test_copy_with_pinyin_never_repeats_letters_the_pinyin_already_has(qtbot, zh: str, expected: str) -> None:  # noqa: ANN001
+    """Slang written in letters has pinyin like "yyds (yǒngyuǎn de shén)" (issue 14 item 14)."""
+    bundled = build_context(None)
+    page = make_page(qtbot, bundled)
+    key = next(p.key for p in bundled.pack.phrases if p.zh == zh)
+    assert page.show_phrase(key)
+    qtbot.mouseClick(page.findChild(QPushButton, "phraseCopyPinyin"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == expected
+    assert page.status.text() == f"Copied {expected}"
