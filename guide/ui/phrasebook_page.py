@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,7 @@ def speech_available() -> bool:
 log = logging.getLogger(__name__)
 
 PHRASE_LIST_MIN_WIDTH = 220
+STATUS_SECONDS = 12  # long enough to read "Exported 42 cards to …", short enough not to go stale
 
 
 class PhrasebookPage(QWidget):
@@ -142,6 +143,7 @@ class PhrasebookPage(QWidget):
         self.delegate.starClicked.connect(self.toggle_favourite)
         self.list.setItemDelegate(self.delegate)
         self.list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_details(current))
+        self.list.selectionModel().currentChanged.connect(lambda _current, _previous: self._clear_status())
         splitter.addWidget(self.list)
         splitter.addWidget(self._build_details())
         for index in (1, 2):
@@ -155,6 +157,10 @@ class PhrasebookPage(QWidget):
         self.status.setObjectName("phraseStatus")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
+        self.status_timer = QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(STATUS_SECONDS * 1000)
+        self.status_timer.timeout.connect(self.status.clear)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.list, lambda: self.copy_selected())
         QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.toggle_favourite())
 
@@ -297,7 +303,7 @@ class PhrasebookPage(QWidget):
             return
         text = with_pinyin(phrase) if pinyin else phrase.zh
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(f"Copied {text}")
+        self.say(f"Copied {text}")
 
     def translate_selected(self) -> None:
         phrase = self.selected_phrase()
@@ -318,14 +324,23 @@ class PhrasebookPage(QWidget):
                 self._speech.setLocale(chinese[0])
         self._speech.say(phrase.zh)
 
-    def export_anki(self, path: Path | None = None) -> Path | None:
-        """Write the Anki file (asking where when `path` is None); returns the path written."""
-        return export_flashcards(self, self.context, self.status.setText, self.navigator.notice.emit, path)
+    def export_anki(self, path: Path | None = None, include: tuple[bool, bool] | None = None) -> Path | None:
+        """Write the Anki file (asking what and where when `path` is None); returns the path written."""
+        return export_flashcards(self, self.context, self.say, self.navigator.notice.emit, path, include)
+
+    def say(self, text: str) -> None:
+        """A status line that clears itself after a while, or at the user's next action."""
+        self.status.setText(text)
+        self.status_timer.start()
+
+    def _clear_status(self) -> None:
+        self.status_timer.stop()
+        self.status.clear()
 
     def start_practice(self) -> PracticeDialog | None:
         phrases = [self.phrases[k] for k in self.context.userdata.favourites() if k in self.phrases]
         if not phrases:
-            self.status.setText("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
+            self.say("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
             return None
         dialog = PracticeDialog(phrases, self)
         dialog.show()
@@ -344,9 +359,11 @@ class PhrasebookPage(QWidget):
     # -- internals ---------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
+        self._clear_status()
         self.apply_search(text)
 
     def _category_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self._clear_status()
         if current is not None:
             self.show_category(current.data(CATEGORY_ROLE))
 

@@ -33,6 +33,7 @@ class PracticeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.progress = QLabel()
         self.progress.setObjectName("practiceProgress")
+        self.progress.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read out by screen readers when focused
         layout.addWidget(self.progress)
         self.zh = QLabel()
         self.zh.setObjectName("practiceZh")
@@ -75,9 +76,12 @@ class PracticeDialog(QDialog):
         self.restart_button.setToolTip("A new round with all your favourites")
         self.restart_button.clicked.connect(self.restart)
         buttons.addWidget(self.restart_button)
-        close = QPushButton("Close")
+        self.close_button = close = QPushButton("Close")
+        close.setObjectName("practiceClose")
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
+        for button in (self.reveal_button, self.again_button, self.known_button, self.restart_button):
+            button.setAutoDefault(False)  # Enter never starts or judges anything by accident
         layout.addLayout(buttons)
         self._show_card()
 
@@ -115,9 +119,14 @@ class PracticeDialog(QDialog):
         if done:
             repeats = f", after {self.round.again} repeat{'s' if self.round.again != 1 else ''}" if self.round.again else ""
             self.zh.setText("Done!")
-            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}.")
-            self.restart_button.setFocus()
+            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}. "
+                                  "Practise again for a new round, or Close.")
+            # Focus on the summary, not on a button: Space (Show answer a moment ago) must not
+            # start a new round unasked. Enter closes.
+            self.close_button.setDefault(True)
+            self.progress.setFocus()
             return
+        self.close_button.setDefault(False)
         self.zh.setText(card.zh)
         self.progress.setText(f"{self.round.known} of {self.round.total} known · {self.round.remaining} to go. "
                               "Say it, then Show answer (Space).")
