@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,6 +38,7 @@ from guide.core.content.model import GlossaryEntry
 from guide.core.context import AppContext
 from guide.core.study import pinyin_text
 from guide.core.study.search import SearchIndex, label_mentions
+from guide.ui import keys
 from guide.ui.detail_card import DetailCard
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
@@ -200,7 +201,7 @@ class GlossaryPage(QWidget):
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
         outer.addWidget(splitter, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_selected)
+        QShortcut(keys.COPY_LABEL.sequence(), self.table, self.copy_selected)
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Phrase
 from guide.core.context import AppContext
 from guide.core.study.search import SearchIndex
+from guide.ui import keys
 from guide.ui.anki_export import export_flashcards
 from guide.ui.detail_card import DetailCard
 from guide.ui.flow_layout import FlowLayout
@@ -161,8 +162,8 @@ class PhrasebookPage(QWidget):
         self.status_timer.setSingleShot(True)
         self.status_timer.setInterval(STATUS_SECONDS * 1000)
         self.status_timer.timeout.connect(self.status.clear)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.list, lambda: self.copy_selected())
-        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.toggle_favourite())
+        QShortcut(keys.COPY_PHRASE.sequence(), self.list, lambda: self.copy_selected())
+        QShortcut(keys.FAVOURITE.sequence(), self, lambda: self.toggle_favourite())
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()

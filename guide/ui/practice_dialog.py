@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import Phrase
 from guide.core.study.practice import PracticeRound
+from guide.ui import keys
 
 
 class PracticeDialog(QDialog):
@@ -56,19 +56,19 @@ class PracticeDialog(QDialog):
         self.reveal_button = QPushButton("Show answer")
         self.reveal_button.setObjectName("practiceReveal")
         self.reveal_button.setToolTip("Show the pinyin and meaning (Space)")
-        self.reveal_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.reveal_button.setShortcut(keys.REVEAL.sequence())
         self.reveal_button.clicked.connect(self.reveal)
         buttons.addWidget(self.reveal_button)
         self.again_button = QPushButton("Again (1)")
         self.again_button.setObjectName("practiceAgain")
         self.again_button.setToolTip("Not yet: this card comes back later in the round (1)")
-        self.again_button.setShortcut(QKeySequence(Qt.Key.Key_1))
+        self.again_button.setShortcut(keys.AGAIN.sequence())
         self.again_button.clicked.connect(lambda: self.mark(False))
         buttons.addWidget(self.again_button)
         self.known_button = QPushButton("Known (2)")
         self.known_button.setObjectName("practiceKnown")
         self.known_button.setToolTip("You knew it: this card leaves the round (2)")
-        self.known_button.setShortcut(QKeySequence(Qt.Key.Key_2))
+        self.known_button.setShortcut(keys.KNOWN.sequence())
         self.known_button.clicked.connect(lambda: self.mark(True))
         buttons.addWidget(self.known_button)
         self.restart_button = QPushButton("Practise again")
