@@ -35,6 +35,7 @@ class ExportChoiceDialog(QDialog):
                        f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
                        "finished. Choose what to export:")
         intro.setWordWrap(True)
+        intro.setMinimumWidth(420)
         layout.addWidget(intro)
         self.favourites = QCheckBox(f"Favourite phrases ({favourites})")
         self.favourites.setObjectName("exportFavourites")

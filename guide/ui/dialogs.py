@@ -50,8 +50,11 @@ def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
             area = where
             parts.append(f"<tr><td colspan='2'><br><b>{html.escape(where)}</b></td></tr>")
         parts.append(f"<tr><td><b>{html.escape(shown)}</b></td><td>{html.escape(what)}</td></tr>")
-    return _dialog(parent, "Keyboard shortcuts", f"<h3>Keyboard shortcuts</h3><table cellpadding='3'>{''.join(parts)}</table>",
-                   "shortcutsDialog")
+    dialog = _dialog(parent, "Keyboard shortcuts", f"<h3>Keyboard shortcuts</h3><table cellpadding='3'>{''.join(parts)}</table>",
+                     "shortcutsDialog")
+    screen = dialog.screen().availableGeometry().height() if dialog.screen() is not None else 768
+    dialog.resize(600, max(400, min(700, screen - 60)))  # the whole list at once where the screen allows
+    return dialog
 
 
 def about_dialog(parent: QWidget | None = None) -> QDialog:

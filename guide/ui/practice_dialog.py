@@ -116,6 +116,8 @@ class PracticeDialog(QDialog):
         self.again_button.setEnabled(False)
         self.known_button.setEnabled(False)
         self.restart_button.setVisible(done)
+        for button in (self.reveal_button, self.again_button, self.known_button):
+            button.setVisible(not done)  # nothing left to reveal or judge
         if done:
             repeats = f", after {self.round.again} repeat{'s' if self.round.again != 1 else ''}" if self.round.again else ""
             self.zh.setText("Done!")
