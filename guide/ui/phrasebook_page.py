@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QShortcut
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +65,21 @@ log = logging.getLogger(__name__)
 
 PHRASE_LIST_MIN_WIDTH = 220
 STATUS_SECONDS = 12  # long enough to read "Exported 42 cards to …", short enough not to go stale
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """Air between wrapped category titles. (List spacing or stylesheet padding would make Qt
+    wrap the title at one width and draw it at another, cutting it to "laughter, …".)"""
+
+    GAP = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return super().sizeHint(option, index) + QSize(0, self.GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(0, self.GAP // 2, 0, -(self.GAP - self.GAP // 2))
+        super().paint(painter, inner, index)
 
 
 class PhrasebookPage(QWidget):
@@ -122,8 +139,9 @@ class PhrasebookPage(QWidget):
         self.categories.setAccessibleDescription("Choose a category to list its phrases, or Favourites")
         self.categories.setWordWrap(True)
         self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.categories.setSpacing(2)
+        self.categories.setItemDelegate(_RoomyDelegate(self.categories))
         self.categories.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap titles when the column resizes
+        self.categories.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped titles show whole
         self.categories.currentItemChanged.connect(self._category_chosen)
         splitter.addWidget(self.categories)
         splitter.setCollapsible(0, False)
