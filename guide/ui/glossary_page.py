@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
@@ -53,6 +54,7 @@ COLUMNS = ("汉字", "Pinyin", "English", "Where", "Note")
 ZH_POINT_SIZE = 20
 COLUMN_WIDTHS = (130, 150, 190, 260, 300)  # full texts are in the tooltip and the card
 CARD_MIN_WIDTH = 250
+STATUS_SECONDS = 12
 ZH_COLUMN_MAX = 320  # a very long label elides rather than pushing the English off screen
 
 
@@ -224,6 +226,10 @@ class GlossaryPage(QWidget):
         self.copied = QLabel()
         self.copied.setObjectName("glossaryCopied")
         layout.addWidget(self.copied)
+        self.copied_timer = QTimer(self)  # "Copied …" clears itself, as the Phrase book's status does
+        self.copied_timer.setSingleShot(True)
+        self.copied_timer.setInterval(STATUS_SECONDS * 1000)
+        self.copied_timer.timeout.connect(self.copied.clear)
         self.steps_heading = QLabel("<b>Walkthrough steps that show it</b>")
         self.steps_heading.setWordWrap(True)
         layout.addWidget(self.steps_heading)
@@ -302,6 +308,7 @@ class GlossaryPage(QWidget):
         text = zh_with_pinyin(entry.zh, entry.pinyin) if with_pinyin else entry.zh
         QGuiApplication.clipboard().setText(text)
         self.copied.setText(f"Copied {text}")
+        self.copied_timer.start()
 
     # -- internals ---------------------------------------------------------------------------
 

@@ -150,3 +150,12 @@ def test_a_clicked_header_sort_wins_over_the_search_order(qtbot, page: GlossaryP
     assert first in (sorted(first, key=str.casefold), sorted(first, key=str.casefold, reverse=True))
     page.filter.clear()
     assert len(column(page)) == 5
+
+
+def test_the_copied_line_clears_after_a_while(qtbot, page: GlossaryPage) -> None:  # noqa: ANN001
+    page.show_label("收藏")
+    page.copy_selected()
+    assert page.copied.text() == "Copied 收藏" and page.copied_timer.isActive()
+    page.copied_timer.setInterval(1)
+    page.copied_timer.start()
+    qtbot.waitUntil(lambda: page.copied.text() == "", timeout=5000)
