@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE", help="render one view offscreen to a PNG file and exit")
     parser.add_argument("--view", metavar="VIEW", default="start", help=f"view for --screenshot: {VIEWS_HELP}")
     parser.add_argument("--theme", choices=("light", "dark"), help="force a theme (mainly for --screenshot)")
+    parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (default 1280x800)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check content packs; one line per problem")

@@ -30,6 +30,11 @@ def run_screenshot(args: argparse.Namespace) -> int:
     if head not in KNOWN and head != "walkthrough":
         print(f"rednote-guide: unknown view {view!r}; choose one of: start, walkthroughs, walkthrough/ID[/STEP], glossary, phrasebook, translator", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        width, height = (int(n) for n in str(getattr(args, "size", None) or "1280x800").lower().split("x"))
+    except ValueError:
+        print(f"rednote-guide: --size wants WIDTHxHEIGHT, e.g. 800x600, not {args.size!r}", file=sys.stderr)
+        return EXIT_USAGE
     # A throwaway profile: a screenshot never writes to the user's settings, history or cache.
     profile = tempfile.TemporaryDirectory(prefix="rednote-guide-shot-")
     for name in ("CONFIG", "DATA", "CACHE"):
@@ -39,7 +44,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     app = make_application()
     window = build_window(args, app)
     window.context.settings.offline_only = True  # screenshots never reach the network
-    window.resize(1280, 800)
+    window.resize(width, height)
     window.show()
     if head == "walkthrough":
         walkthrough_id, _, step_id = rest.partition("/")

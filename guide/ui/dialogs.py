@@ -17,17 +17,6 @@ from PySide6.QtWidgets import (
 from guide import APP_NAME, __version__
 from guide.core.about import LICENCES, NETWORK_USE, data_locations
 
-SHORTCUTS = (
-    ("Ctrl+1 … Ctrl+5", "Start, Walkthroughs, UI labels, Phrase book, Translator"),
-    ("Ctrl+K", "Search everything (phrases, labels, walkthrough steps)"),
-    ("→ / Page Down", "Next step in a walkthrough"),
-    ("← / Page Up", "Previous step"),
-    ("Enter", "Open the selected item"),
-    ("Esc", "Close a dialog or the search palette"),
-    ("F1 or ?", "This list of shortcuts"),
-    ("Ctrl+Q", "Quit"),
-)
-
 
 def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QDialog:
     dialog = QDialog(parent)
@@ -46,9 +35,26 @@ def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QD
     return dialog
 
 
+def shortcut_rows() -> list[tuple[str, str, str]]:
+    """(where, keys, what) for F1, straight from the declarations the code binds (guide.ui.keys)."""
+    from guide.ui import keys
+
+    areas = list(dict.fromkeys(s.where for s in keys.ALL))
+    return [(area, s.shown(), s.what) for area in areas for s in keys.ALL if s.where == area]
+
+
 def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
-    rows = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in SHORTCUTS)
-    return _dialog(parent, "Keyboard shortcuts", f"<h3>Keyboard shortcuts</h3><table cellpadding='4'>{rows}</table>", "shortcutsDialog")
+    parts, area = [], None
+    for where, shown, what in shortcut_rows():
+        if where != area:
+            area = where
+            parts.append(f"<tr><td colspan='2'><br><b>{html.escape(where)}</b></td></tr>")
+        parts.append(f"<tr><td><b>{html.escape(shown)}</b></td><td>{html.escape(what)}</td></tr>")
+    dialog = _dialog(parent, "Keyboard shortcuts", f"<h3>Keyboard shortcuts</h3><table cellpadding='3'>{''.join(parts)}</table>",
+                     "shortcutsDialog")
+    screen = dialog.screen().availableGeometry().height() if dialog.screen() is not None else 768
+    dialog.resize(600, max(400, min(700, screen - 60)))  # the whole list at once where the screen allows
+    return dialog
 
 
 def about_dialog(parent: QWidget | None = None) -> QDialog:

@@ -15,10 +15,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -36,8 +39,11 @@ from guide.core.content.model import GlossaryEntry
 from guide.core.context import AppContext
 from guide.core.study import pinyin_text
 from guide.core.study.search import SearchIndex, label_mentions
+from guide.ui import keys
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
+from guide.ui.phrase_list import zh_with_pinyin
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,9 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("汉字", "Pinyin", "English", "Where", "Note")
 ZH_POINT_SIZE = 20
 COLUMN_WIDTHS = (130, 150, 190, 260, 300)  # full texts are in the tooltip and the card
+CARD_MIN_WIDTH = 250
+STATUS_SECONDS = 12
+ZH_COLUMN_MAX = 320  # a very long label elides rather than pushing the English off screen
 
 
 class LabelTableModel(QAbstractTableModel):
@@ -89,13 +98,17 @@ class LabelTableModel(QAbstractTableModel):
 
 
 class _LabelFilter(QSortFilterProxyModel):
-    """Shows the rows whose label id is in `allowed` (None: all rows)."""
+    """Shows the rows whose label id is in `allowed` (None: all rows); while `by_rank`, rows
+    come in the order of `rank` (the search's best match first) instead of a column's."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.allowed: set[str] | None = None
+        self.rank: dict[str, int] = {}
+        self.by_rank = False
 
-    def set_allowed(self, allowed: set[str] | None) -> None:
+    def set_allowed(self, allowed: set[str] | None, rank: dict[str, int] | None = None) -> None:
+        self.rank = rank or {}
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
             self.beginFilterChange()
             self.allowed = allowed
@@ -103,6 +116,12 @@ class _LabelFilter(QSortFilterProxyModel):
         else:
             self.allowed = allowed
             self.invalidateRowsFilter()
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        if self.by_rank:
+            last = len(self.rank)
+            return self.rank.get(left.data(ID_ROLE), last) < self.rank.get(right.data(ID_ROLE), last)
+        return super().lessThan(left, right)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if self.allowed is None:
@@ -170,6 +189,7 @@ class GlossaryPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(int(ZH_POINT_SIZE * 2.4))
         header = self.table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._user_sorted)  # before the view's own sort slot
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # pack order until a header is clicked
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -179,9 +199,11 @@ class GlossaryPage(QWidget):
         splitter.addWidget(self._build_details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([660, 420])
+        splitter.setSizes([680, 400])
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
         outer.addWidget(splitter, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_selected)
+        QShortcut(keys.COPY_LABEL.sequence(), self.table, self.copy_selected)
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()
@@ -189,7 +211,7 @@ class GlossaryPage(QWidget):
         self.detail_zh, self.detail_pinyin, self.detail_en = card.zh, card.pinyin, card.en
         self.detail_where = card.add_line()
         self.detail_note = card.add_line("cardNote")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # wraps in a narrow window
         self.copy_button = QPushButton("Copy")
         self.copy_button.setObjectName("glossaryCopy")
         self.copy_button.setToolTip("Copy the Chinese label (Ctrl+C in the table)")
@@ -200,12 +222,16 @@ class GlossaryPage(QWidget):
         self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(with_pinyin=True))
         buttons.addWidget(self.copy_pinyin_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.copied = QLabel()
         self.copied.setObjectName("glossaryCopied")
         layout.addWidget(self.copied)
+        self.copied_timer = QTimer(self)  # "Copied …" clears itself, as the Phrase book's status does
+        self.copied_timer.setSingleShot(True)
+        self.copied_timer.setInterval(STATUS_SECONDS * 1000)
+        self.copied_timer.timeout.connect(self.copied.clear)
         self.steps_heading = QLabel("<b>Walkthrough steps that show it</b>")
+        self.steps_heading.setWordWrap(True)
         layout.addWidget(self.steps_heading)
         self.steps = QListWidget()
         self.steps.setObjectName("glossarySteps")
@@ -215,21 +241,45 @@ class GlossaryPage(QWidget):
         self.steps.itemActivated.connect(self._open_step)
         self.steps.itemClicked.connect(self._open_step)
         layout.addWidget(self.steps, 1)
-        return card
+        # In a small window the card keeps a readable width and scrolls instead of overlapping.
+        scroller = QScrollArea()
+        scroller.setObjectName("glossaryDetailsScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(CARD_MIN_WIDTH)
+        scroller.setWidget(card)
+        return scroller
 
     def _fill(self) -> None:
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(0, self.zh_column_width())
         self._update_count()
+
+    def zh_column_width(self) -> int:
+        """Wide enough for the longest label (陌生人消息, 获赞与收藏), within reason."""
+        metrics = QFontMetrics(self.model.zh_font)
+        longest = max((metrics.horizontalAdvance(e.zh) for e in self.model.entries), default=0)
+        return max(COLUMN_WIDTHS[0], min(longest + 24, ZH_COLUMN_MAX))
 
     # -- public API --------------------------------------------------------------------------
 
     def apply_filter(self, text: str) -> None:
         """Show only the labels matching `text` (English, 汉字 or pinyin); empty shows all."""
-        self.proxy.set_allowed(set(self.index.match_ids(text, "label")) if text.strip() else None)
+        ranked = self.index.ranked_ids(text, "label") if text.strip() else None
+        self.proxy.set_allowed(set(ranked) if ranked is not None else None,
+                               {zh: n for n, zh in enumerate(ranked or ())})
+        if self.table.horizontalHeader().sortIndicatorSection() < 0 or self.proxy.by_rank:
+            # No header chosen: best matches first (as in Ctrl+K), pack order when cleared.
+            self.proxy.by_rank = ranked is not None
+            self.proxy.sort(-1)  # sort() ignores a repeat of the current column, and the ranks changed
+            if ranked is not None:
+                self.proxy.sort(0)
         self._update_count()
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+        if self.proxy.rowCount() and (ranked is not None or not self.table.selectionModel().hasSelection()):
             self.table.selectRow(0)
+            self.table.scrollToTop()
 
     def show_label(self, zh: str) -> bool:
         """Select a label (navigator.open_label); clears a filter that hides it."""
@@ -255,9 +305,10 @@ class GlossaryPage(QWidget):
         entry = self.selected_label()
         if entry is None:
             return
-        text = f"{entry.zh} ({entry.pinyin})" if with_pinyin else entry.zh
+        text = zh_with_pinyin(entry.zh, entry.pinyin) if with_pinyin else entry.zh
         QGuiApplication.clipboard().setText(text)
         self.copied.setText(f"Copied {text}")
+        self.copied_timer.start()
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -266,6 +317,11 @@ class GlossaryPage(QWidget):
             if self.proxy.index(row, 0).data(ID_ROLE) == zh:
                 return row
         return None
+
+    def _user_sorted(self, section: int, _order: Qt.SortOrder) -> None:
+        """A clicked header wins over the search order until the filter is typed again."""
+        if section >= 0:
+            self.proxy.by_rank = False
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -215,13 +215,15 @@ class MainWindow(QMainWindow):
         self.context.userdata.on_notice(self.notices.add)
 
     def _shortcuts(self) -> None:
-        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtGui import QShortcut
 
-        for number, (name, _title) in enumerate(PAGES, start=1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+        from guide.ui import keys
+
+        for number, (name, _title) in enumerate(PAGES):
+            shortcut = QShortcut(keys.PAGES.sequence(number), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
-        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.open_search)
-        QShortcut(QKeySequence("?"), self).activated.connect(self._question_mark)
+        QShortcut(keys.SEARCH.sequence(), self).activated.connect(self.open_search)
+        QShortcut(keys.HELP.sequence(1), self).activated.connect(self._question_mark)
 
     def _question_mark(self) -> None:
         """`?` opens help unless the user is typing (then it is just a character)."""
@@ -234,16 +236,18 @@ class MainWindow(QMainWindow):
         self.show_shortcuts()
 
     def _menus(self) -> None:
-        from PySide6.QtGui import QActionGroup, QKeySequence
+        from PySide6.QtGui import QActionGroup
+
+        from guide.ui import keys
 
         file_menu, view, help_menu = self._top_menus
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        for number, (name, title) in enumerate(PAGES, start=1):
-            self._action(view, title, lambda n=name: self.show_page(n), QKeySequence(f"Ctrl+{number}"), shortcut_in_menu_only=True)
-        self._action(view, "&Search…", self.open_search, QKeySequence("Ctrl+K"), shortcut_in_menu_only=True)
+        self._action(file_menu, "&Quit", self.close, keys.QUIT.sequence())
+        for number, (name, title) in enumerate(PAGES):
+            self._action(view, title, lambda n=name: self.show_page(n), keys.PAGES.sequence(number), shortcut_in_menu_only=True)
+        self._action(view, "&Search…", self.open_search, keys.SEARCH.sequence(), shortcut_in_menu_only=True)
         view.addSeparator()
         theme_menu = view.addMenu("&Theme")
         group = QActionGroup(self)
@@ -253,7 +257,7 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.theme == choice)
             action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
             group.addAction(action)
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence(_qt().Key.Key_F1))
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, keys.HELP.sequence())
         self._action(help_menu, "&About RedNote Guide", self.show_about)
 
     def _action(self, menu, title, slot, keys=None, shortcut_in_menu_only=False) -> QAction:  # noqa: ANN001

@@ -36,9 +36,20 @@ CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 STAR_ON, STAR_OFF = "★", "☆"
 
 
+def zh_with_pinyin(zh: str, pinyin: str) -> str:
+    """汉字 followed by their pinyin, without repeating what the pinyin already starts with:
+    slang written in letters has pinyin like "yyds (yǒngyuǎn de shén)", and "emo" is its own."""
+    zh, pinyin = zh.strip(), pinyin.strip()
+    if not pinyin or pinyin == zh:
+        return zh
+    if pinyin.startswith(zh):
+        return pinyin
+    return f"{zh} ({pinyin})"
+
+
 def with_pinyin(phrase: Phrase) -> str:
     """What "Copy with pinyin" puts on the clipboard."""
-    return f"{phrase.zh} ({phrase.pinyin})"
+    return zh_with_pinyin(phrase.zh, phrase.pinyin)
 
 
 class PhraseListModel(QAbstractListModel):
@@ -64,7 +75,7 @@ class PhraseListModel(QAbstractListModel):
             return None
         phrase = self.phrases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{phrase.en} — {phrase.zh} ({phrase.pinyin})"
+            return f"{phrase.en} — {with_pinyin(phrase)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             star = ", favourite" if self._is_favourite(phrase.key) else ""
             return f"{phrase.en}: {phrase.zh}, {phrase.pinyin}{star}"
@@ -99,6 +110,7 @@ class PhraseDelegate(QStyledItemDelegate):
 
     PADDING = 10
     STAR_SIZE = 30
+    MIN_WIDTH = 200
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         zh = QFont(base)
@@ -114,7 +126,7 @@ class PhraseDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         height = 2 * self.PADDING + sum(QFontMetrics(f).height() + 2 for f in self._fonts(option.font))
-        return QSize(320, height)
+        return QSize(PhraseDelegate.MIN_WIDTH, height)  # the list is as wide as it gets; rows elide
 
     def star_rect(self, rect: QRect) -> QRect:
         return QRect(rect.right() - self.PADDING - self.STAR_SIZE, rect.top() + self.PADDING, self.STAR_SIZE, self.STAR_SIZE)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +23,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +35,10 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Phrase
 from guide.core.context import AppContext
 from guide.core.study.search import SearchIndex
+from guide.ui import keys
 from guide.ui.anki_export import export_flashcards
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
 from guide.ui.phrase_list import (
     CATEGORY_ROLE,
@@ -55,6 +62,24 @@ def speech_available() -> bool:
     return QTextToSpeech is not None
 
 log = logging.getLogger(__name__)
+
+PHRASE_LIST_MIN_WIDTH = 220
+STATUS_SECONDS = 12  # long enough to read "Exported 42 cards to …", short enough not to go stale
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """Air between wrapped category titles. (List spacing or stylesheet padding would make Qt
+    wrap the title at one width and draw it at another, cutting it to "laughter, …".)"""
+
+    GAP = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return super().sizeHint(option, index) + QSize(0, self.GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(0, self.GAP // 2, 0, -(self.GAP - self.GAP // 2))
+        super().paint(painter, inner, index)
 
 
 class PhrasebookPage(QWidget):
@@ -114,9 +139,12 @@ class PhrasebookPage(QWidget):
         self.categories.setAccessibleDescription("Choose a category to list its phrases, or Favourites")
         self.categories.setWordWrap(True)
         self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.categories.setSpacing(2)
+        self.categories.setItemDelegate(_RoomyDelegate(self.categories))
+        self.categories.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap titles when the column resizes
+        self.categories.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped titles show whole
         self.categories.currentItemChanged.connect(self._category_chosen)
         splitter.addWidget(self.categories)
+        splitter.setCollapsible(0, False)
 
         self.model = PhraseListModel(self.is_favourite, self)
         self.list = QListView()
@@ -127,12 +155,18 @@ class PhrasebookPage(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows elide to the width they get: scrolling sideways would hide the stars.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(PHRASE_LIST_MIN_WIDTH)
         self.delegate = PhraseDelegate(self.list)
         self.delegate.starClicked.connect(self.toggle_favourite)
         self.list.setItemDelegate(self.delegate)
         self.list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_details(current))
+        self.list.selectionModel().currentChanged.connect(lambda _current, _previous: self._clear_status())
         splitter.addWidget(self.list)
         splitter.addWidget(self._build_details())
+        for index in (1, 2):
+            splitter.setCollapsible(index, False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -142,8 +176,12 @@ class PhrasebookPage(QWidget):
         self.status.setObjectName("phraseStatus")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.list, lambda: self.copy_selected())
-        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.toggle_favourite())
+        self.status_timer = QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(STATUS_SECONDS * 1000)
+        self.status_timer.timeout.connect(self.status.clear)
+        QShortcut(keys.COPY_PHRASE.sequence(), self.list, lambda: self.copy_selected())
+        QShortcut(keys.FAVOURITE.sequence(), self, lambda: self.toggle_favourite())
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()
@@ -153,8 +191,8 @@ class PhrasebookPage(QWidget):
         self.detail_note = card.add_line("cardNote")
         self.detail_category = card.add_line("cardNote")
 
-        rows = QVBoxLayout()
-        first = QHBoxLayout()
+        rows = FlowLayout(spacing=6)  # buttons wrap in a narrow window instead of widening it
+        first = rows
         self.favourite_button = QPushButton(f"{STAR_OFF} Favourite")
         self.favourite_button.setObjectName("phraseFavourite")
         self.favourite_button.setCheckable(True)
@@ -171,9 +209,7 @@ class PhrasebookPage(QWidget):
         self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(pinyin=True))
         first.addWidget(self.copy_pinyin_button)
-        first.addStretch(1)
-        rows.addLayout(first)
-        second = QHBoxLayout()
+        second = rows
         self.translate_button = QPushButton("Translate this")
         self.translate_button.setObjectName("phraseTranslate")
         self.translate_button.setToolTip("Open the phrase in the Translator to see it word by word or adapt it")
@@ -185,11 +221,16 @@ class PhrasebookPage(QWidget):
         self.speak_button.clicked.connect(self.speak_selected)
         self.speak_button.setVisible(speech_available())
         second.addWidget(self.speak_button)
-        second.addStretch(1)
-        rows.addLayout(second)
         layout.addLayout(rows)
         layout.addStretch(1)
-        return card
+        # In a short window the card scrolls rather than cutting off its buttons.
+        scroller = QScrollArea()
+        scroller.setObjectName("phraseDetailsScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(card)
+        return scroller
 
     def _fill_categories(self) -> None:
         self.categories.blockSignals(True)
@@ -203,6 +244,7 @@ class PhrasebookPage(QWidget):
             self.categories.addItem(item)
         self.categories.blockSignals(False)
         self._update_favourites_item()
+        self._fit_categories()
 
     # -- public API --------------------------------------------------------------------------
 
@@ -280,7 +322,7 @@ class PhrasebookPage(QWidget):
             return
         text = with_pinyin(phrase) if pinyin else phrase.zh
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(f"Copied {text}")
+        self.say(f"Copied {text}")
 
     def translate_selected(self) -> None:
         phrase = self.selected_phrase()
@@ -301,14 +343,23 @@ class PhrasebookPage(QWidget):
                 self._speech.setLocale(chinese[0])
         self._speech.say(phrase.zh)
 
-    def export_anki(self, path: Path | None = None) -> Path | None:
-        """Write the Anki file (asking where when `path` is None); returns the path written."""
-        return export_flashcards(self, self.context, self.status.setText, self.navigator.notice.emit, path)
+    def export_anki(self, path: Path | None = None, include: tuple[bool, bool] | None = None) -> Path | None:
+        """Write the Anki file (asking what and where when `path` is None); returns the path written."""
+        return export_flashcards(self, self.context, self.say, self.navigator.notice.emit, path, include)
+
+    def say(self, text: str) -> None:
+        """A status line that clears itself after a while, or at the user's next action."""
+        self.status.setText(text)
+        self.status_timer.start()
+
+    def _clear_status(self) -> None:
+        self.status_timer.stop()
+        self.status.clear()
 
     def start_practice(self) -> PracticeDialog | None:
         phrases = [self.phrases[k] for k in self.context.userdata.favourites() if k in self.phrases]
         if not phrases:
-            self.status.setText("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
+            self.say("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
             return None
         dialog = PracticeDialog(phrases, self)
         dialog.show()
@@ -327,9 +378,11 @@ class PhrasebookPage(QWidget):
     # -- internals ---------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
+        self._clear_status()
         self.apply_search(text)
 
     def _category_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self._clear_status()
         if current is not None:
             self.show_category(current.data(CATEGORY_ROLE))
 
@@ -343,6 +396,13 @@ class PhrasebookPage(QWidget):
                 self.categories.setCurrentItem(item)
                 break
         self.categories.blockSignals(False)
+
+    def _fit_categories(self) -> None:
+        """Wide enough for "★ Favourites (999)" and a short title, however narrow the window."""
+        metrics = self.categories.fontMetrics()
+        text = max(metrics.horizontalAdvance(f"{STAR_ON} Favourites (999)"), metrics.horizontalAdvance("Introductions (99)"))
+        scroll = self.categories.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.categories.setMinimumWidth(text + scroll + 2 * self.categories.frameWidth() + 24)
 
     def _update_favourites_item(self) -> None:
         item = self.categories.item(0)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import Phrase
 from guide.core.study.practice import PracticeRound
+from guide.ui import keys
 
 
 class PracticeDialog(QDialog):
@@ -33,6 +33,7 @@ class PracticeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.progress = QLabel()
         self.progress.setObjectName("practiceProgress")
+        self.progress.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read out by screen readers when focused
         layout.addWidget(self.progress)
         self.zh = QLabel()
         self.zh.setObjectName("practiceZh")
@@ -55,19 +56,19 @@ class PracticeDialog(QDialog):
         self.reveal_button = QPushButton("Show answer")
         self.reveal_button.setObjectName("practiceReveal")
         self.reveal_button.setToolTip("Show the pinyin and meaning (Space)")
-        self.reveal_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.reveal_button.setShortcut(keys.REVEAL.sequence())
         self.reveal_button.clicked.connect(self.reveal)
         buttons.addWidget(self.reveal_button)
         self.again_button = QPushButton("Again (1)")
         self.again_button.setObjectName("practiceAgain")
         self.again_button.setToolTip("Not yet: this card comes back later in the round (1)")
-        self.again_button.setShortcut(QKeySequence(Qt.Key.Key_1))
+        self.again_button.setShortcut(keys.AGAIN.sequence())
         self.again_button.clicked.connect(lambda: self.mark(False))
         buttons.addWidget(self.again_button)
         self.known_button = QPushButton("Known (2)")
         self.known_button.setObjectName("practiceKnown")
         self.known_button.setToolTip("You knew it: this card leaves the round (2)")
-        self.known_button.setShortcut(QKeySequence(Qt.Key.Key_2))
+        self.known_button.setShortcut(keys.KNOWN.sequence())
         self.known_button.clicked.connect(lambda: self.mark(True))
         buttons.addWidget(self.known_button)
         self.restart_button = QPushButton("Practise again")
@@ -75,9 +76,12 @@ class PracticeDialog(QDialog):
         self.restart_button.setToolTip("A new round with all your favourites")
         self.restart_button.clicked.connect(self.restart)
         buttons.addWidget(self.restart_button)
-        close = QPushButton("Close")
+        self.close_button = close = QPushButton("Close")
+        close.setObjectName("practiceClose")
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
+        for button in (self.reveal_button, self.again_button, self.known_button, self.restart_button):
+            button.setAutoDefault(False)  # Enter never starts or judges anything by accident
         layout.addLayout(buttons)
         self._show_card()
 
@@ -112,12 +116,19 @@ class PracticeDialog(QDialog):
         self.again_button.setEnabled(False)
         self.known_button.setEnabled(False)
         self.restart_button.setVisible(done)
+        for button in (self.reveal_button, self.again_button, self.known_button):
+            button.setVisible(not done)  # nothing left to reveal or judge
         if done:
             repeats = f", after {self.round.again} repeat{'s' if self.round.again != 1 else ''}" if self.round.again else ""
             self.zh.setText("Done!")
-            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}.")
-            self.restart_button.setFocus()
+            self.progress.setText(f"You knew all {self.round.total} phrases{repeats}. "
+                                  "Practise again for a new round, or Close.")
+            # Focus on the summary, not on a button: Space (Show answer a moment ago) must not
+            # start a new round unasked. Enter closes.
+            self.close_button.setDefault(True)
+            self.progress.setFocus()
             return
+        self.close_button.setDefault(False)
         self.zh.setText(card.zh)
         self.progress.setText(f"{self.round.known} of {self.round.total} known · {self.round.remaining} to go. "
                               "Say it, then Show answer (Space).")

@@ -58,11 +58,14 @@ def build_palette(colours: dict[str, tuple[str, str | None]]) -> QPalette:
 
 
 def stylesheet(dark: bool) -> str:
+    """The theme's stylesheet; `@resources` in it (images such as the check mark) becomes the
+    absolute resources folder, since Qt resolves relative urls against the working directory."""
     name = "style-dark.qss" if dark else "style-light.qss"
     try:
-        return (paths.resources_dir() / name).read_text(encoding="utf-8")
+        text = (paths.resources_dir() / name).read_text(encoding="utf-8")
     except OSError:
         return ""
+    return text.replace("@resources", paths.resources_dir().resolve().as_posix())
 
 
 def _platform_is_dark(app: QApplication) -> bool:

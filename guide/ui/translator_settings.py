@@ -32,6 +32,10 @@ from guide.core.translate.secrets import SECRET_NAMES, SecretStore
 log = logging.getLogger(__name__)
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+NO_KEYRING = ("No system keyring is available, so API keys cannot be saved (they are never written to a file). "
+              "Google, MyMemory and LibreTranslate work without keys. To use DeepL or Microsoft, install and "
+              "unlock a keyring — GNOME Keyring or KWallet on Linux (e.g. sudo apt install gnome-keyring), "
+              "Windows Credential Manager and the macOS Keychain are built in — then reopen this dialog.")
 
 
 class TranslatorSettingsDialog(QDialog):
@@ -58,6 +62,7 @@ class TranslatorSettingsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
             self.engine_list.addItem(item)
+        self._fit_engine_list()
         engines_layout.addWidget(self.engine_list, 1)
         buttons = QVBoxLayout()
         for title, step in (("Up", -1), ("Down", 1)):
@@ -102,8 +107,11 @@ class TranslatorSettingsDialog(QDialog):
             field.setAccessibleName(title)
             field.setEchoMode(QLineEdit.EchoMode.Password if name != "microsoft_region" else QLineEdit.EchoMode.Normal)
             saved = available and secrets.has(name)
-            field.setPlaceholderText("saved — type to replace" if saved else "not set")
+            field.setPlaceholderText(("saved — type to replace" if saved else "not set") if available
+                                     else "cannot be saved: no system keyring")
             field.setEnabled(available)
+            if not available:
+                field.setToolTip(NO_KEYRING)
             self.key_fields[name] = field
             keys_form.addRow(title, field)
         self.forget = QCheckBox("Forget all saved keys")
@@ -112,10 +120,11 @@ class TranslatorSettingsDialog(QDialog):
         self.forget.setEnabled(available)
         keys_form.addRow(self.forget)
         if not available:
-            warning = QLabel("No system keyring is available, so keys cannot be saved. Google, MyMemory and "
-                             "LibreTranslate work without keys.")
+            warning = QLabel(NO_KEYRING)
+            warning.setObjectName("noKeyringWarning")
             warning.setWordWrap(True)
-            keys_form.addRow(warning)
+            warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            keys_form.insertRow(0, warning)  # above the fields it explains
         layout.addWidget(keys_box)
 
         self.message = QLabel()
@@ -126,6 +135,11 @@ class TranslatorSettingsDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+
+    def _fit_engine_list(self) -> None:
+        """Tall enough to show every engine without scrolling (a sliced last row looked broken)."""
+        rows = sum(self.engine_list.sizeHintForRow(row) for row in range(self.engine_list.count()))
+        self.engine_list.setFixedHeight(rows + 2 * self.engine_list.frameWidth() + 4)
 
     def _move(self, step: int) -> None:
         row = self.engine_list.currentRow()

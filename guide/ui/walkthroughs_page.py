@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -54,6 +54,7 @@ class WalkthroughsPage(QStackedWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         layout.addWidget(self.list, 1)
+        self.list.viewport().installEventFilter(self)
         self.addWidget(list_page)
         self.player = WalkthroughPlayer(context, navigator)
         self.player.backToList.connect(self.show_list)
@@ -81,9 +82,25 @@ class WalkthroughsPage(QStackedWidget):
             card.setContentsMargins(8, 6, 8, 6)
             card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.list.setItemWidget(item, card)
-            item.setSizeHint(QSize(0, card.heightForWidth(max(self.list.viewport().width(), 700) - 40) + 30))
+        self._fit_rows()
         if self.list.count():
             self.list.setCurrentRow(max(current, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        """Row heights follow the list's width, so a narrower window never cuts the grey line."""
+        width = self.list.viewport().width() if self.list.viewport().width() > 100 else 700
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            card = self.list.itemWidget(item)
+            if card is not None:
+                height = card.heightForWidth(width - 40) + 30
+                if item.sizeHint().height() != height:
+                    item.setSizeHint(QSize(0, height))
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.open(item.data(ID_ROLE))

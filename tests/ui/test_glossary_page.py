@@ -119,3 +119,43 @@ def test_main_window_routes_open_label_here(qtbot, context: AppContext) -> None:
     window.navigator.open_label.emit("已关注")
     assert window.current_page_name() == "glossary"
     assert window.pages["glossary"].selected_label().zh == "已关注"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> AppContext:
+    return build_context(None)
+
+
+@pytest.mark.parametrize("typed", ["save", "收藏", "shoucang"])
+def test_filter_lists_the_best_match_first_like_ctrl_k(qtbot, bundled: AppContext, typed: str) -> None:  # noqa: ANN001
+    from guide.core.study.search import index_for
+
+    page = GlossaryPage(bundled, Navigator())
+    qtbot.addWidget(page)
+    page.show()
+    type_into(qtbot, page.findChild(QLineEdit, "glossaryFilter"), typed)
+    shown = column(page)
+    assert shown[0] == "收藏", shown[:4]
+    assert page.selected_label().zh == "收藏", "the best match is the one selected"
+    palette = [r.id for r in index_for(bundled.pack).search(typed, limit=None, kinds=("label",))]
+    assert shown == palette, "the same order as Ctrl+K"
+
+
+def test_a_clicked_header_sort_wins_over_the_search_order(qtbot, page: GlossaryPage) -> None:  # noqa: ANN001
+    header = table(page).horizontalHeader()
+    english = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(english, 5))
+    qtbot.keyClicks(page.findChild(QLineEdit, "glossaryFilter"), "guan zhu")
+    first = column(page, 2)
+    assert first in (sorted(first, key=str.casefold), sorted(first, key=str.casefold, reverse=True))
+    page.filter.clear()
+    assert len(column(page)) == 5
+
+
+def test_the_copied_line_clears_after_a_while(qtbot, page: GlossaryPage) -> None:  # noqa: ANN001
+    page.show_label("收藏")
+    page.copy_selected()
+    assert page.copied.text() == "Copied 收藏" and page.copied_timer.isActive()
+    page.copied_timer.setInterval(1)
+    page.copied_timer.start()
+    qtbot.waitUntil(lambda: page.copied.text() == "", timeout=5000)

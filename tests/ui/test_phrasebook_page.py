@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 import guide.ui.phrasebook_page as phrasebook
 from guide.core.context import AppContext, build_context
+from guide.ui import anki_export
 from guide.ui.navigator import Navigator
 from guide.ui.phrase_list import FAVOURITES, KEY_ROLE
 from guide.ui.phrasebook_page import PhrasebookPage
@@ -34,7 +35,7 @@ def context(pack_dir: Path) -> AppContext:
     return build_context(pack_dir)
 
 
-def make_page(qtbot, context: AppContext) -> PhrasebookPage:  # noqa: ANN001
+def make_page(qtbot, context: AppContext) -> PhrasebookPage:
     widget = PhrasebookPage(context, Navigator())
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
@@ -43,7 +44,7 @@ def make_page(qtbot, context: AppContext) -> PhrasebookPage:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> PhrasebookPage:  # noqa: ANN001
+def page(qtbot, context: AppContext) -> PhrasebookPage:
     return make_page(qtbot, context)
 
 
@@ -80,7 +81,7 @@ def test_categories_with_favourites_first(page: PhrasebookPage) -> None:
     ("ni hao", ["你好", "你好吗？"]), ("nihao", ["你好", "你好吗？"]), ("ni3 hao3", ["你好", "你好吗？"]),
     ("yyds", ["yyds"]), ("lv", ["要绿色的"]), ("green", ["要绿色的"]), ("road", ["自驾游"]),
 ])
-def test_search_filters_across_all_categories_as_you_type(qtbot, page: PhrasebookPage, typed: str,  # noqa: ANN001
+def test_search_filters_across_all_categories_as_you_type(qtbot, page: PhrasebookPage, typed: str,
                                                           expected: list[str]) -> None:
     qtbot.keyClicks(search_box(page), typed)
     assert shown(page) == expected
@@ -89,7 +90,7 @@ def test_search_filters_across_all_categories_as_you_type(qtbot, page: Phraseboo
     assert shown(page) == ["你好", "你好吗？", "大家好！"], "clearing goes back to the category"
 
 
-def test_hanzi_search_and_nothing_found(qtbot, page: PhrasebookPage) -> None:  # noqa: ANN001
+def test_hanzi_search_and_nothing_found(qtbot, page: PhrasebookPage) -> None:
     search_box(page).insert("绿")
     assert shown(page) == ["要绿色的"]
     search_box(page).clear()
@@ -98,7 +99,7 @@ def test_hanzi_search_and_nothing_found(qtbot, page: PhrasebookPage) -> None:  #
     assert not page.findChild(QPushButton, "phraseCopy").isEnabled()
 
 
-def test_star_button_persists_across_two_pages_sharing_the_data_dir(qtbot, pack_dir: Path) -> None:  # noqa: ANN001
+def test_star_button_persists_across_two_pages_sharing_the_data_dir(qtbot, pack_dir: Path) -> None:
     first = make_page(qtbot, build_context(pack_dir))
     first.show_phrase("yyds")
     star = first.findChild(QPushButton, "phraseFavourite")
@@ -118,7 +119,7 @@ def test_star_button_persists_across_two_pages_sharing_the_data_dir(qtbot, pack_
     assert shown(second) == ["你好"], "unstarring in Favourites removes it from the list"
 
 
-def test_favourites_persist_across_two_main_windows(qtbot, pack_dir: Path) -> None:  # noqa: ANN001
+def test_favourites_persist_across_two_main_windows(qtbot, pack_dir: Path) -> None:
     from guide.ui.main_window import MainWindow
 
     first = MainWindow(build_context(pack_dir))
@@ -135,7 +136,7 @@ def test_favourites_persist_across_two_main_windows(qtbot, pack_dir: Path) -> No
     assert shown(again) == ["要绿色的"]
 
 
-def test_clicking_the_star_in_a_row_toggles_the_favourite(qtbot, page: PhrasebookPage) -> None:  # noqa: ANN001
+def test_clicking_the_star_in_a_row_toggles_the_favourite(qtbot, page: PhrasebookPage) -> None:
     view = phrase_list(page)
     rect = view.visualRect(view.model().index(1))
     star = page.delegate.star_rect(rect).center()
@@ -145,7 +146,7 @@ def test_clicking_the_star_in_a_row_toggles_the_favourite(qtbot, page: Phraseboo
     assert page.context.userdata.favourites() == []
 
 
-def test_copy_and_copy_with_pinyin(qtbot, page: PhrasebookPage) -> None:  # noqa: ANN001
+def test_copy_and_copy_with_pinyin(qtbot, page: PhrasebookPage) -> None:
     page.show_phrase("大家好！")
     qtbot.mouseClick(page.findChild(QPushButton, "phraseCopy"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "大家好！"
@@ -159,14 +160,14 @@ def test_copy_and_copy_with_pinyin(qtbot, page: PhrasebookPage) -> None:  # noqa
     assert page.detail_literal.text() == "Literally: forever god"
 
 
-def test_translate_this_sends_the_chinese_to_the_navigator(qtbot, page: PhrasebookPage) -> None:  # noqa: ANN001
+def test_translate_this_sends_the_chinese_to_the_navigator(qtbot, page: PhrasebookPage) -> None:
     page.show_phrase("值得买吗？")
     with qtbot.waitSignal(page.navigator.translate_text) as signal:
         qtbot.mouseClick(page.findChild(QPushButton, "phraseTranslate"), Qt.MouseButton.LeftButton)
     assert signal.args == ["值得买吗？"]
 
 
-def test_speak_button_only_with_text_to_speech(qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_speak_button_only_with_text_to_speech(qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(phrasebook, "QTextToSpeech", None)
     without = make_page(qtbot, context)
     assert without.findChild(QPushButton, "phraseSpeak").isHidden()
@@ -175,17 +176,18 @@ def test_speak_button_only_with_text_to_speech(qtbot, context: AppContext, monke
     assert not with_speech.findChild(QPushButton, "phraseSpeak").isHidden()
 
 
-def test_export_button_asks_for_a_file_and_writes_it(qtbot, page: PhrasebookPage, tmp_path: Path,  # noqa: ANN001
+def test_export_button_asks_for_a_file_and_writes_it(qtbot, page: PhrasebookPage, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     page.set_favourite("yyds", True)
     page.context.userdata.mark_complete("first", "post")
     target = tmp_path / "anki.txt"
+    monkeypatch.setattr(anki_export, "ask_what_to_export", lambda parent, favourites, labels: (True, True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     qtbot.mouseClick(page.findChild(QPushButton, "phraseExport"), Qt.MouseButton.LeftButton)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "小红书", "发布", "收藏"]
     assert (tmp_path / "anki.csv").is_file()
-    assert "Exported 4 cards" in page.status.text()
+    assert "Exported 4 cards (1 favourites, 3 UI labels met)" in page.status.text()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert page.export_anki() is None, "cancelling the dialog writes nothing"
 
@@ -199,7 +201,7 @@ def test_export_failure_is_reported(page: PhrasebookPage, tmp_path: Path) -> Non
     assert notices and "Could not export" in notices[0]
 
 
-def test_practice_round_over_favourites(qtbot, page: PhrasebookPage) -> None:  # noqa: ANN001
+def test_practice_round_over_favourites(qtbot, page: PhrasebookPage) -> None:
     practice = page.findChild(QPushButton, "phrasePractice")
     assert not practice.isEnabled(), "nothing to practise without favourites"
     assert page.start_practice() is None and "star a few phrases" in page.status.text()
@@ -231,3 +233,99 @@ def test_show_phrase_selects_it_in_its_category(page: PhrasebookPage) -> None:
     assert page.findChild(QListWidget, "phraseCategories").currentItem().text() == "Slang (2)"
     assert page.selected_phrase().zh == "自驾游" and page.detail_zh.text() == "自驾游"
     assert not page.show_phrase("no such phrase")
+
+
+@pytest.mark.parametrize(("zh", "expected"), [
+    ("yyds", "yyds (yǒngyuǎn de shén)"), ("666", "666 (liùliùliù)"), ("emo", "emo"), ("大家好！", "大家好！ (Dàjiā hǎo!)"),
+])
+def test_copy_with_pinyin_never_repeats_letters_the_pinyin_already_has(qtbot, zh: str, expected: str) -> None:
+    """Slang written in letters has pinyin like "yyds (yǒngyuǎn de shén)" (issue 14 item 14)."""
+    bundled = build_context(None)
+    page = make_page(qtbot, bundled)
+    key = next(p.key for p in bundled.pack.phrases if p.zh == zh)
+    assert page.show_phrase(key)
+    qtbot.mouseClick(page.findChild(QPushButton, "phraseCopyPinyin"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == expected
+    assert page.status.text() == f"Copied {expected}"
+
+
+def test_export_says_what_goes_in_and_lets_the_user_choose(qtbot, page: PhrasebookPage, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """4 favourites must not silently become 42 cards (issue 14 item 15)."""
+    page.set_favourite("yyds", True)
+    page.context.userdata.mark_complete("first", "post")
+    asked: list[tuple[int, int]] = []
+
+    def only_favourites(parent, favourites: int, labels: int) -> tuple[bool, bool]:
+        asked.append((favourites, labels))
+        return True, False
+
+    monkeypatch.setattr(anki_export, "ask_what_to_export", only_favourites)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "fav.txt"), "")))
+    assert page.export_anki() == tmp_path / "fav.txt"
+    assert asked == [(1, 3)], "the dialog names both sources and their counts"
+    lines = (tmp_path / "fav.txt").read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[0] for line in lines[4:]] == ["yyds"]
+    monkeypatch.setattr(anki_export, "ask_what_to_export", lambda *a: None)
+    assert page.export_anki() is None, "cancelling the choice writes nothing"
+
+
+def test_export_choice_dialog_names_both_sources(qtbot) -> None:
+    dialog = anki_export.ExportChoiceDialog(4, 38)
+    qtbot.addWidget(dialog)
+    assert dialog.favourites.text() == "Favourite phrases (4)" and dialog.favourites.isChecked()
+    assert dialog.labels.text() == "UI labels from finished walkthroughs (38)" and dialog.labels.isChecked()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.favourites.setChecked(False)
+    dialog.labels.setChecked(False)
+    assert not ok.isEnabled(), "nothing to export: nothing to confirm"
+
+
+def test_the_save_dialog_opens_in_the_folder_used_last(qtbot, page: PhrasebookPage, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    page.set_favourite("yyds", True)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    suggested: list[str] = []
+
+    def save_name(parent, title: str, start: str, filters: str) -> tuple[str, str]:
+        suggested.append(start)
+        return str(folder / "cards.txt"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    assert page.export_anki() == folder / "cards.txt"
+    assert Path(suggested[0]).parent == Path.home()
+    assert build_context(page.context.pack.root).settings.last_export_folder == str(folder), "kept in the settings file"
+    assert page.export_anki() is not None
+    assert Path(suggested[1]).parent == folder
+
+
+def test_status_lines_clear_at_the_next_action_and_after_a_while(qtbot, page: PhrasebookPage, tmp_path: Path) -> None:
+    page.set_favourite("yyds", True)
+    assert page.export_anki(tmp_path / "a.txt", include=(True, False))
+    assert "Exported 1 cards" in page.status.text() and page.status_timer.isActive()
+    page.categories.setCurrentRow(2)
+    assert page.status.text() == "", "choosing a category is the next action"
+    page.copy_selected()
+    assert page.status.text().startswith("Copied")
+    page.status_timer.setInterval(1)
+    page.status_timer.start()
+    qtbot.waitUntil(lambda: page.status.text() == "", timeout=5000)
+
+
+def test_space_on_the_done_screen_does_not_start_a_new_round(qtbot, page: PhrasebookPage) -> None:
+    page.set_favourite("你好", True)
+    dialog = page.start_practice()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # Show answer
+    assert dialog.pinyin.text() != ""
+    assert dialog.focusWidget() is dialog.findChild(QPushButton, "practiceKnown")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # Known, the focused button
+    assert dialog.zh.text() == "Done!"
+    for _ in range(2):
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Space)
+        assert dialog.zh.text() == "Done!" and dialog.round.current is None, "Space started a new round"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "practiceRestart"), Qt.MouseButton.LeftButton)
+    assert dialog.zh.text() != "Done!", "the button still starts one"

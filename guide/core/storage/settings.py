@@ -32,6 +32,7 @@ class Settings:
     first_run_done: bool = False
     last_page: str = "start"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
+    last_export_folder: str = ""  # where "Export for Anki" saved last; its save dialog opens there
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:

@@ -369,6 +369,11 @@ class SearchIndex:
         ranked = heapq.nsmallest(limit, ranked) if limit is not None else sorted(ranked)
         return [self._result(n, -negative, query) for negative, _, n in ranked]
 
+    def ranked_ids(self, query: str, kind: str) -> list[str]:
+        """Ids of one kind that match, in Ctrl+K's order (best first, same tie-breaks): a
+        page's filter lists them this way so "save" shows 收藏 before "Most popular"."""
+        return [result.id for result in self.search(query, limit=None, kinds=(kind,))]
+
     def match_ids(self, query: str, kind: str) -> dict[str, float]:
         """id -> score of every entry of one kind that matches: what the pages filter with."""
         return {self.entries[n].id: score for n, score in self.scores(query, (kind,)).items()}

@@ -1,0 +1,90 @@
+"""Issue 14 item 9: the window goes down to 800×600 and every page stays usable there:
+readable category titles, no sideways scrolling that hides the stars, the walkthrough list's
+grey line after a resize, and whole Chinese labels in the UI labels table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QListView, QListWidget, QTableView
+
+from guide.core.context import AppContext, build_context
+from guide.ui.main_window import PAGES, MainWindow
+from guide.ui.phrase_list import STAR_ON
+from guide.ui.theme import apply_theme
+
+
+@pytest.fixture(scope="module")
+def bundled() -> AppContext:
+    return build_context(None)
+
+
+@pytest.fixture
+def window(qtbot, bundled: AppContext) -> Iterator[MainWindow]:
+    app = QApplication.instance()
+    choice = app.property("themeChoice") or "light"
+    apply_theme(app, "light")  # the stylesheet's fonts, as a user sees them
+    bundled.userdata.set_favourite(bundled.pack.phrases[0].key, True)
+    win = MainWindow(bundled)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    apply_theme(app, choice)
+
+
+def _small(window: MainWindow, page: str) -> None:
+    window.show_page(page)
+    window.resize(800, 600)
+    QApplication.processEvents()
+    window.resize(800, 600)  # the splitters settle once the page has its new size
+    QApplication.processEvents()
+
+
+def test_the_window_goes_down_to_800_by_600_with_every_page_built(window: MainWindow) -> None:
+    for name, _title in PAGES:
+        window.show_page(name)
+    window.open_walkthrough(window.context.pack.walkthroughs[0].id)
+    window.notices.add("A long notice that should wrap rather than widen the window. " * 4)
+    QApplication.processEvents()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 600, hint
+    window.resize(800, 600)
+    assert (window.width(), window.height()) == (800, 600)
+
+
+def test_phrase_book_at_800_wide_shows_category_titles_and_stars(window: MainWindow) -> None:
+    _small(window, "phrasebook")
+    page = window.pages["phrasebook"]
+    categories = page.findChild(QListWidget, "phraseCategories")
+    needed = categories.fontMetrics().horizontalAdvance(f"{STAR_ON} Favourites (4)")
+    assert categories.viewport().width() >= needed, "the Favourites title is cut"
+    phrases = page.findChild(QListView, "phraseList")
+    assert phrases.horizontalScrollBar().maximum() == 0, "the phrase list scrolls sideways"
+    star = page.delegate.star_rect(phrases.visualRect(phrases.model().index(0, 0, QModelIndex())))
+    assert phrases.viewport().rect().contains(star), "the star is outside the visible list"
+
+
+def test_walkthrough_list_rows_grow_when_the_window_narrows(window: MainWindow) -> None:
+    window.show_page("walkthroughs")
+    QApplication.processEvents()
+    window.resize(window.minimumSizeHint().width(), 600)  # narrower than the width rows were sized for
+    QApplication.processEvents()
+    rows = window.pages["walkthroughs"].list
+    for row in range(rows.count()):
+        item = rows.item(row)
+        card = rows.itemWidget(item)
+        assert card.height() >= card.heightForWidth(card.width()), f"row {row} cuts its last line"
+
+
+def test_ui_labels_table_shows_whole_chinese_labels(window: MainWindow) -> None:
+    _small(window, "glossary")
+    table = window.pages["glossary"].findChild(QTableView, "glossaryTable")
+    model = window.pages["glossary"].model
+    zh = QFontMetrics(model.zh_font)
+    for entry in model.entries:
+        assert table.columnWidth(0) >= zh.horizontalAdvance(entry.zh) + 8, entry.zh
