@@ -109,7 +109,9 @@ class StartPage(QWidget):
         following = next((w for w in pack.walkthroughs if w.id not in done and w.id != self._continue_id), None)
         self._first_id = following.id if following is not None else ""
         if following is not None:
-            label = f"Start here: {following.title}" if not done and not self._continue_id else f"Next: {following.title}"
+            order = [w.id for w in pack.walkthroughs]
+            first_step = not done and (not self._continue_id or order.index(following.id) < order.index(self._continue_id))
+            label = f"Start here: {following.title}" if first_step else f"Next: {following.title}"
             self.begin.setText(button_text(label + " →"))
             self.begin.setAccessibleName(label)
         self.begin.setEnabled(following is not None)

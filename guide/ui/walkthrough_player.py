@@ -369,7 +369,7 @@ class WalkthroughPlayer(QWidget):
         """Ask before moving back: the place reached is the one thing a restart loses."""
         assert self.walkthrough is not None
         box = QMessageBox(QMessageBox.Icon.Question, "Start again?",
-                          f"Start “{self.walkthrough.title}” again from step 1?", parent=self)
+                          f"Start \"{self.walkthrough.title}\" again from step 1?", parent=self)
         box.setObjectName("restartQuestion")
         where = "You have finished it" if self.finished else f"You are at step {self.index + 1}"
         kept = "it stays marked finished" if self.finished or self.walkthrough.id in self.context.userdata.completed() \

@@ -175,3 +175,12 @@ def test_restart_part_way_asks_and_then_moves_to_step_one(qtbot, mini_pack: Path
     assert seen and "step 2" in seen[0]
     assert win.findChild(QLabel, "stepTitle").text() == "Open the app"
     assert win.context.userdata.progress("first").step == "open"
+
+
+def test_start_here_still_names_an_earlier_walkthrough_not_done(qtbot, mini_pack: Path) -> None:
+    win = launch(qtbot, mini_pack)
+    win.open_walkthrough("second", "two")  # jumped ahead without doing the first
+    win.show_page("start")
+    assert start_button(win, "startContinue").text() == "Continue: Second steps · step 2 →"
+    assert start_button(win, "startBegin").text() == "Start here: First steps →"
+    assert start_button(win, "startContinue").isDefault() and not start_button(win, "startBegin").isDefault()
