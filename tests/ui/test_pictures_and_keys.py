@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers.packs import FIRST_WALKTHROUGH, GLOSSARY, SECOND_WALKTHROUGH, write_pack
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -15,7 +16,6 @@ from guide.core.context import build_context
 from guide.ui.main_window import MainWindow
 from guide.ui.mockup_view import MockupView, reading_order
 from guide.ui.zoom_dialog import ZoomDialog
-from helpers.packs import FIRST_WALKTHROUGH, GLOSSARY, SECOND_WALKTHROUGH, write_pack
 
 # Draws a red card at y=800..900, below its own 780-high viewBox (as feed mockups do).
 SPILLING_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="360" height="780" viewBox="0 0 360 780">'

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.packs import SECOND_WALKTHROUGH, write_pack
 
 from guide.core.content.model import Severity
 from guide.core.content.validator import repeated_glosses, validate_pack
-from helpers.packs import SECOND_WALKTHROUGH, write_pack
 
 STEP = """\
 id: first
