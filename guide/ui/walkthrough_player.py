@@ -236,9 +236,12 @@ class WalkthroughPlayer(QWidget):
         self._tab_chain()
         self.card_host.hide()
         self.back_button.setEnabled(index > 0)
+        self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
         last = index == total - 1
         self.next_button.setText("Finish ✓" if last else "Next →")
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
+        self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
+                                    else "Next step (Right arrow or Page Down)")
         self.context.userdata.set_step(self.walkthrough.id, step.id)
 
     def _space_paragraphs(self) -> None:
@@ -330,12 +333,15 @@ class WalkthroughPlayer(QWidget):
                                   "Press **Next walkthrough →** to start it, or choose any other from **← All walkthroughs**.")
             self.next_button.setText(button_text(f"Next walkthrough: {suggestion.title} →"))
             self.next_button.setAccessibleName(f"Next walkthrough: {suggestion.title}")
+            self.next_button.setToolTip("Start the next walkthrough you have not finished")
         else:
             self.title.setText("Well done! You have finished every walkthrough")
             self.body.setMarkdown(f"{done}\n\nThat was the last one. **UI labels** and the **Phrase book** are there "
                                   "whenever a screen or a comment puzzles you (Ctrl+K searches everything).")
             self.next_button.setText("All walkthroughs")
             self.next_button.setAccessibleName("Back to all walkthroughs")
+            self.next_button.setToolTip("The list of every walkthrough")
+        self.back_button.setToolTip("Back to the last step")
         self._space_paragraphs()
         for widget in (self.tip, self.warning, self.chips_host, self.card_host, self.mockup_panel):
             widget.hide()

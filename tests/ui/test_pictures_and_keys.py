@@ -172,3 +172,32 @@ def test_ampersand_in_content_is_shown_not_taken_as_a_mnemonic(qtbot, tmp_path: 
     win.show_page("start")
     resume = win.pages["start"].findChild(QPushButton, "startContinue")
     assert resume.text() == "Continue: Likes && saves · step 2 →"
+
+
+def test_zoom_and_summary_controls_are_named_for_screen_readers(qtbot, mini_pack: Path) -> None:
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractButton
+
+    def unnamed(root) -> list[str]:  # noqa: ANN001
+        missing = []
+        for widget in root.findChildren(QAbstractButton):
+            if not widget.isVisibleTo(root) or widget.text() == "Close":
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not interface.text(QAccessible.Text.Name).strip() or not interface.text(QAccessible.Text.Description).strip():
+                missing.append(widget.objectName() or widget.text())
+        return missing
+
+    win = launch(qtbot, mini_pack)
+    win.open_walkthrough("first", "open")
+    player = win.pages["walkthroughs"].player
+    player.zoom()
+    zoom = next(z for z in win.findChildren(ZoomDialog) if z.isVisible())
+    assert zoom.accessibleName() and unnamed(zoom) == []
+    zoom.reject()
+    win.open_walkthrough("first", "post")
+    player.next()
+    assert unnamed(player) == []
+    assert "next walkthrough" in player.next_button.toolTip().lower()
+    player.back()
+    assert player.next_button.toolTip().startswith("Mark this walkthrough complete")
