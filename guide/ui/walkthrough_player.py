@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from guide.ui.mockup_view import MockupView
 from guide.ui.navigator import Navigator
 from guide.ui.zoom_dialog import ZoomDialog
 
-ZOOM_KEYS = ("+", "=", QKeySequence.StandardKey.ZoomIn)
+ZOOM_KEYS = ("+", "=", "Ctrl++")
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -180,10 +180,13 @@ class WalkthroughPlayer(QWidget):
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
-        for keys in ZOOM_KEYS:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.zoom)
+        # An action, not a bare shortcut, so a list of shortcuts built from actions shows it.
+        self.zoom_action = QAction("Enlarge the step's picture", self)
+        self.zoom_action.setObjectName("zoomAction")
+        self.zoom_action.setShortcuts([QKeySequence(keys) for keys in ZOOM_KEYS])
+        self.zoom_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.zoom_action.triggered.connect(self.zoom)
+        self.addAction(self.zoom_action)
         self._zoom: ZoomDialog | None = None
 
     # -- behaviour --------------------------------------------------------------------
