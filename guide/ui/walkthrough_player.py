@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -205,7 +206,13 @@ class WalkthroughPlayer(QWidget):
             saved = self.context.userdata.progress(walkthrough.id)
             index = walkthrough.step_index(saved.step) if saved else None
         self.go_to(index or 0)
-        self.setFocus()
+        # Once the page has switched to the player (after this call), so → and + work at once.
+        QTimer.singleShot(0, self._focus_step)
+
+    def _focus_step(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_to(self, index: int) -> None:
         if self.walkthrough is None or not self.walkthrough.steps:

@@ -191,3 +191,19 @@ def test_start_here_still_names_an_earlier_walkthrough_not_done(qtbot, mini_pack
     assert start_button(win, "startContinue").text() == "Continue: Second steps · step 2 →"
     assert start_button(win, "startBegin").text() == "Start here: First steps →"
     assert start_button(win, "startContinue").isDefault() and not start_button(win, "startBegin").isDefault()
+
+
+def test_keys_work_at_once_in_a_reopened_walkthrough(qtbot, mini_pack: Path) -> None:
+    first = launch(qtbot, mini_pack)
+    first.open_walkthrough("first", "save")
+    first.close()
+    first.context.userdata.close()
+    second = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(second)
+    with qtbot.waitActive(second):
+        second.show()
+        second.activateWindow()
+    player = player_of(second)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and player.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert second.findChild(QLabel, "stepTitle").text() == "Post"
