@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.content.model import GlossaryEntry
+from guide.ui.button_text import button_text
 
 
 class LabelCard(QFrame):
@@ -38,15 +41,17 @@ class LabelCard(QFrame):
         pinyin = QLabel(entry.pinyin)
         pinyin.setObjectName("cardPinyin")
         layout.addWidget(pinyin)
-        meaning = QLabel(f"<b>{entry.en}</b>")
+        meaning = QLabel(f"<b>{html.escape(entry.en)}</b>")
         meaning.setWordWrap(True)
         layout.addWidget(meaning)
         if entry.where:
             where = QLabel(f"Where: {entry.where}")
+            where.setTextFormat(Qt.TextFormat.PlainText)
             where.setWordWrap(True)
             layout.addWidget(where)
         if entry.note:
             note = QLabel(entry.note)
+            note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             note.setObjectName("cardNote")
             layout.addWidget(note)
@@ -54,12 +59,13 @@ class LabelCard(QFrame):
 
 
 class LabelChip(QPushButton):
-    """A flat button: 汉字 · pinyin · English; clicking shows the full card."""
+    """A flat button: 汉字 · pinyin · English; clicking shows the full card. "&" in the
+    text is shown as "&", not taken as a mnemonic (see button_text)."""
 
     chosen = Signal(str)
 
     def __init__(self, entry: GlossaryEntry, parent: QWidget | None = None) -> None:
-        super().__init__(f"{entry.zh}  {entry.pinyin}  ·  {entry.en}", parent)
+        super().__init__(button_text(f"{entry.zh}  {entry.pinyin}  ·  {entry.en}"), parent)
         self.setObjectName("labelChip")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Label {entry.zh}, {entry.pinyin}, {entry.en}")

@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         last = self.settings.last_page
         self.show_page("start")
+        # "walkthrough/ID": the app was closed inside that walkthrough; reopen it at its step.
+        head, _, self._resume_walkthrough = last.partition("/") if last.startswith("walkthrough/") else ("", "", "")
+        last = "walkthroughs" if head else last
         self._requested_page = last if last in {p[0] for p in PAGES} else "start"
         if context is not None:
             self.attach(context)
@@ -141,8 +144,10 @@ class MainWindow(QMainWindow):
         self._report_problems()
         self._check_fonts()
         start = self.pages["start"]
-        start.populate(context)  # type: ignore[attr-defined]
+        start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
+        if self._requested_page == "walkthroughs" and context.pack.walkthrough(self._resume_walkthrough) is not None:
+            self.open_walkthrough(self._resume_walkthrough)
         # Build the Ctrl+K index off the UI thread so the first search opens at once, but
         # only once the first screen is done: the thread holds the GIL in turns with the UI
         # and made that screen ~50 ms later when started at once. A Ctrl+K before then
@@ -181,8 +186,11 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> QWidget:
         if self.context is None and name != "start":
             self._requested_page = name  # shown as soon as the content has loaded
+            self._resume_walkthrough = ""
             name = "start"
         widget = self.page(name)
+        if name == "start" and self.context is not None:
+            widget.refresh(self._recent_walkthrough())  # type: ignore[attr-defined]  # counts and Continue, as of now
         self.stack.setCurrentWidget(widget)
         row = [p[0] for p in PAGES].index(name)
         if self.nav.currentRow() != row:
@@ -195,6 +203,21 @@ class MainWindow(QMainWindow):
 
     def current_page_name(self) -> str:
         return str(self.stack.currentWidget().property("pageName"))
+
+    def current_view(self) -> str:
+        """The page on screen, or "walkthrough/ID" when a walkthrough's step is (reopened on relaunch)."""
+        name = self.current_page_name()
+        page = self.pages.get("walkthroughs")
+        player = getattr(page, "player", None)
+        if name == "walkthroughs" and player is not None and page.currentWidget() is player and player.showing():  # type: ignore[union-attr]
+            return f"walkthrough/{player.showing()}"
+        return name
+
+    def _recent_walkthrough(self) -> str:
+        """The walkthrough last shown in the player (this session, or when the app was closed)."""
+        page = self.pages.get("walkthroughs")
+        walkthrough = getattr(getattr(page, "player", None), "walkthrough", None)
+        return walkthrough.id if walkthrough is not None else getattr(self, "_resume_walkthrough", "")
 
     def open_walkthrough(self, walkthrough_id: str, step_id: str = "") -> bool:
         page = self.show_page("walkthroughs")
@@ -348,6 +371,8 @@ class MainWindow(QMainWindow):
             if callable(shutdown):
                 shutdown()
         if self.context is not None:
+            if self.current_view().startswith("walkthrough/"):  # else show_page has set the page
+                self.settings.last_page = self.current_view()
             self.context.save_settings()
         elif self._settings_store is not None:
             self._settings_store.save(self.settings)

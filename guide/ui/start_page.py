@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from guide.ui.button_text import button_text
 from guide.ui.navigator import Navigator
 
 if TYPE_CHECKING:
@@ -15,7 +16,10 @@ if TYPE_CHECKING:
 class StartPage(QWidget):
     """Static text first (shown before content loads), then `populate` adds the pack's
     name, the "Start here" button and the user's progress. Part of the first frame, so
-    no `Qt` namespace here (see main_window); the labels detect rich text themselves."""
+    no `Qt` namespace here (see main_window); the labels detect rich text themselves.
+
+    `refresh` (each time the page is shown) points "Start here" at the first unfinished
+    walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way."""
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +45,13 @@ class StartPage(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
+        self.resume = QPushButton("Continue")
+        self.resume.setObjectName("startContinue")
+        self.resume.setToolTip("Back to the step you left")
+        self.resume.setAccessibleDescription("Opens the walkthrough you left part-way, at the step you reached")
+        self.resume.hide()
+        self.resume.clicked.connect(self._continue)
+        buttons.addWidget(self.resume)
         self.begin = QPushButton("Start here →")
         self.begin.setObjectName("startBegin")
         self.begin.setToolTip("Open the first walkthrough, or carry on where you stopped")
@@ -59,20 +70,59 @@ class StartPage(QWidget):
         layout.addWidget(self.progress)
         layout.addStretch(1)
         self._first_id = ""
+        self._continue_id = ""
+        self._context: AppContext | None = None
 
-    def populate(self, context: "AppContext") -> None:
+    def populate(self, context: "AppContext", recent: str = "") -> None:
         pack = context.pack
+        self._context = context
         self.title.setText(f"<h1>Welcome to {pack.app.name or pack.title} <span style='color:#FF2442'>{pack.app.native_name}</span></h1>")
-        if pack.walkthroughs:
-            first = pack.walkthroughs[0]
-            self._first_id = first.id
-            self.begin.setText(f"Start here: {first.title} →")
-            self.begin.setEnabled(True)
-            done = len(context.userdata.completed() & {w.id for w in pack.walkthroughs})
-            self.progress.setText(f"You have finished {done} of {len(pack.walkthroughs)} walkthroughs.")
-        else:
+        self.refresh(recent)
+
+    def refresh(self, recent: str = "") -> None:
+        """Buttons and counts from the progress saved now; `recent` is the walkthrough last
+        shown, preferred for Continue when it is still part-way."""
+        if self._context is None:
+            return
+        pack, userdata = self._context.pack, self._context.userdata
+        if not pack.walkthroughs:
             self.begin.hide()
+            self.resume.hide()
+            return
+        progress = userdata.all_progress()
+        done = {w.id for w in pack.walkthroughs if (p := progress.get(w.id)) is not None and p.completed}
+        self.progress.setText(f"You have finished all {len(pack.walkthroughs)} walkthroughs ✓" if len(done) == len(pack.walkthroughs)
+                              else f"You have finished {len(done)} of {len(pack.walkthroughs)} walkthroughs.")
+        part_way: dict[str, int] = {}
+        for walkthrough in pack.walkthroughs:
+            saved = progress.get(walkthrough.id)
+            index = walkthrough.step_index(saved.step) if saved is not None and not saved.completed else None
+            if index:  # step 2 or later: step 1 is just "start"
+                part_way[walkthrough.id] = index
+        self._continue_id = recent if recent in part_way else next(iter(part_way), "")
+        if self._continue_id:
+            walkthrough = pack.walkthrough(self._continue_id)
+            label = f"Continue: {walkthrough.title} · step {part_way[self._continue_id] + 1}"
+            self.resume.setText(button_text(label + " →"))
+            self.resume.setAccessibleName(label)
+        self.resume.setVisible(bool(self._continue_id))
+        following = next((w for w in pack.walkthroughs if w.id not in done and w.id != self._continue_id), None)
+        self._first_id = following.id if following is not None else ""
+        if following is not None:
+            order = [w.id for w in pack.walkthroughs]
+            first_step = not done and (not self._continue_id or order.index(following.id) < order.index(self._continue_id))
+            label = f"Start here: {following.title}" if first_step else f"Next: {following.title}"
+            self.begin.setText(button_text(label + " →"))
+            self.begin.setAccessibleName(label)
+        self.begin.setEnabled(following is not None)
+        self.begin.setVisible(following is not None)
+        self.begin.setDefault(not self._continue_id)
+        self.resume.setDefault(bool(self._continue_id))
 
     def _begin(self) -> None:
         if self._first_id:
             self.navigator.open_walkthrough.emit(self._first_id, "")
+
+    def _continue(self) -> None:
+        if self._continue_id:
+            self.navigator.open_walkthrough.emit(self._continue_id, "")

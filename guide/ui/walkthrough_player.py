@@ -1,20 +1,25 @@
 """Steps through one walkthrough: step list, progress, body, mockup, chips, tip/warning.
 
 Position and completion go to UserData on every move, so closing the app loses nothing.
+Finishing shows a short summary with a button to the next unfinished walkthrough (not
+the last step's text); Restart asks first and only moves back to step 1: a finished
+walkthrough stays finished (a replay is not a reset of what was done).
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -27,10 +32,14 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Walkthrough
 from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
+from guide.ui.button_text import button_text
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.label_card import LabelCard, LabelChip
 from guide.ui.mockup_view import MockupView
 from guide.ui.navigator import Navigator
+from guide.ui.zoom_dialog import ZoomDialog
+
+ZOOM_KEYS = ("+", "=", "Ctrl++")
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -52,6 +61,7 @@ class WalkthroughPlayer(QWidget):
         self.walkthrough: Walkthrough | None = None
         self.index = 0
         self.finished = False
+        self._chips: list[QWidget] = []
         self._build()
 
     # -- layout ---------------------------------------------------------------------
@@ -69,7 +79,7 @@ class WalkthroughPlayer(QWidget):
         header.addWidget(self.walkthrough_title, 1)
         self.restart_button = QPushButton("Restart")
         self.restart_button.setObjectName("stepRestart")
-        self.restart_button.setToolTip("Start this walkthrough again from step 1 and clear its completion mark")
+        self.restart_button.setToolTip("Start this walkthrough again from step 1 (asks first; a ✓ stays)")
         self.restart_button.clicked.connect(self.restart)
         header.addWidget(self.restart_button)
         outer.addLayout(header)
@@ -118,9 +128,9 @@ class WalkthroughPlayer(QWidget):
         self.warning.setWordWrap(True)
         middle_layout.addWidget(self.tip)
         middle_layout.addWidget(self.warning)
-        chips_host = QWidget()
-        self.chips = FlowLayout(chips_host)
-        middle_layout.addWidget(chips_host)
+        self.chips_host = QWidget()
+        self.chips = FlowLayout(self.chips_host)
+        middle_layout.addWidget(self.chips_host)
         self.card_host = QScrollArea()
         self.card_host.setObjectName("labelPanel")
         self.card_host.setWidgetResizable(True)
@@ -144,9 +154,22 @@ class WalkthroughPlayer(QWidget):
         middle_layout.addLayout(buttons)
         splitter.addWidget(middle)
 
-        self.mockup = MockupView()
+        self.mockup_panel = QWidget()
+        self.mockup_panel.setObjectName("mockupPanel")
+        panel_layout = QVBoxLayout(self.mockup_panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        self.mockup = MockupView(describe=self._describe_label)
         self.mockup.labelClicked.connect(self.show_label)
-        splitter.addWidget(self.mockup)
+        self.mockup.zoomRequested.connect(self.zoom)
+        panel_layout.addWidget(self.mockup, 1)
+        self.zoom_button = QPushButton("Enlarge picture (+)")
+        self.zoom_button.setObjectName("zoomButton")
+        self.zoom_button.setAccessibleName("Enlarge the picture")
+        self.zoom_button.setAccessibleDescription("Shows the screen picture as large as the window allows; Esc closes it")
+        self.zoom_button.setToolTip("Or click the picture, or press +")
+        self.zoom_button.clicked.connect(self.zoom)
+        panel_layout.addWidget(self.zoom_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        splitter.addWidget(self.mockup_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -158,13 +181,21 @@ class WalkthroughPlayer(QWidget):
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
+        # An action, not a bare shortcut, so a list of shortcuts built from actions shows it.
+        self.zoom_action = QAction("Enlarge the step's picture", self)
+        self.zoom_action.setObjectName("zoomAction")
+        self.zoom_action.setShortcuts([QKeySequence(keys) for keys in ZOOM_KEYS])
+        self.zoom_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.zoom_action.triggered.connect(self.zoom)
+        self.addAction(self.zoom_action)
+        self._zoom: ZoomDialog | None = None
 
     # -- behaviour --------------------------------------------------------------------
 
     def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
         """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
         self.walkthrough = walkthrough
-        self.walkthrough_title.setText(f"<b>{walkthrough.title}</b>")
+        self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for number, step in enumerate(walkthrough.steps, start=1):
@@ -175,7 +206,13 @@ class WalkthroughPlayer(QWidget):
             saved = self.context.userdata.progress(walkthrough.id)
             index = walkthrough.step_index(saved.step) if saved else None
         self.go_to(index or 0)
-        self.setFocus()
+        # Once the page has switched to the player (after this call), so → and + work at once.
+        QTimer.singleShot(0, self._focus_step)
+
+    def _focus_step(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_to(self, index: int) -> None:
         if self.walkthrough is None or not self.walkthrough.steps:
@@ -198,17 +235,23 @@ class WalkthroughPlayer(QWidget):
         self.title.setText(step.title)
         self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
         self._space_paragraphs()
+        self.chips_host.show()
         self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
         self.tip.setVisible(bool(step.tip))
         self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
         self.warning.setVisible(bool(step.warning))
         self._show_chips(step.labels)
         self.mockup.show_screen(step.screen, step.highlight)
+        self.mockup_panel.setVisible(self.mockup.has_image())
+        self._tab_chain()
         self.card_host.hide()
         self.back_button.setEnabled(index > 0)
+        self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
         last = index == total - 1
         self.next_button.setText("Finish ✓" if last else "Next →")
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
+        self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
+                                    else "Next step (Right arrow or Page Down)")
         self.context.userdata.set_step(self.walkthrough.id, step.id)
 
     def _space_paragraphs(self) -> None:
@@ -237,10 +280,31 @@ class WalkthroughPlayer(QWidget):
                 chip.chosen.connect(self.show_label)
                 self.chips.addWidget(chip)
                 chips.append(chip)
-        # Tab follows the screen: instructions, their labels, then Back and Next.
-        chain = [self.body, *chips, self.back_button, self.next_button]
+        self._chips = chips
+
+    def _tab_chain(self) -> None:
+        """Tab follows the screen: instructions, their labels, Back and Next, then the
+        picture's highlights in reading order and the Enlarge button."""
+        chain = [self.body, *self._chips, self.back_button, self.next_button, *self.mockup.hotspots, self.zoom_button]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
+
+    def _describe_label(self, zh: str) -> str:
+        """How a hotspot is read out: 发布, fābù, Post."""
+        entry = self.context.pack.label(zh)
+        return f"{zh}, {entry.pinyin}, {entry.en}" if entry else zh
+
+    def zoom(self) -> None:
+        """The picture, enlarged with its highlights (click or +; Esc closes)."""
+        if self.walkthrough is None or self.finished or not self.mockup.has_image():
+            return
+        path, highlights = self.mockup.screen()
+        dialog = ZoomDialog(path, highlights, self.walkthrough.steps[self.index].title, self._describe_label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.labelChosen.connect(self.show_label)
+        dialog.finished.connect(lambda _result: setattr(self, "_zoom", None))
+        self._zoom = dialog
+        dialog.open()
 
     def show_label(self, zh: str) -> None:
         entry = self.context.pack.label(zh)
@@ -258,42 +322,93 @@ class WalkthroughPlayer(QWidget):
             self.finish()
 
     def back(self) -> None:
-        if self.index > 0:
+        if self.finished:
+            self.go_to(self.index)  # from the summary back to the last step
+        elif self.index > 0:
             self.go_to(self.index - 1)
 
     def finish(self) -> None:
+        """Mark complete and replace the last step with a summary and the way on."""
         assert self.walkthrough is not None
         self.context.userdata.mark_complete(self.walkthrough.id, self.walkthrough.steps[self.index].id)
         self.finished = True
-        self.progress_label.setText(f"Complete ✓ — all {len(self.walkthrough.steps)} steps done")
+        total = len(self.walkthrough.steps)
+        self.progress_label.setText(f"Complete ✓ — all {total} steps done")
         suggestion = self.next_suggestion()
+        done = f"You have finished **{self.walkthrough.title}**."
         if suggestion is not None:
             self.title.setText(f"Well done! Next up: {suggestion.title}")
-        self.next_button.setText("All walkthroughs")
-        self.next_button.setAccessibleName("Back to all walkthroughs")
+            self.body.setMarkdown(f"{done}\n\nNext up: **{suggestion.title}** — {suggestion.summary} "
+                                  f"(about {suggestion.minutes} min).\n\n"
+                                  "Press **Next walkthrough →** to start it, or choose any other from **← All walkthroughs**.")
+            self.next_button.setText(button_text(f"Next walkthrough: {suggestion.title} →"))
+            self.next_button.setAccessibleName(f"Next walkthrough: {suggestion.title}")
+            self.next_button.setToolTip("Start the next walkthrough you have not finished")
+        else:
+            self.title.setText("Well done! You have finished every walkthrough")
+            self.body.setMarkdown(f"{done}\n\nThat was the last one. **UI labels** and the **Phrase book** are there "
+                                  "whenever a screen or a comment puzzles you (Ctrl+K searches everything).")
+            self.next_button.setText("All walkthroughs")
+            self.next_button.setAccessibleName("Back to all walkthroughs")
+            self.next_button.setToolTip("The list of every walkthrough")
+        self.back_button.setToolTip("Back to the last step")
+        self._space_paragraphs()
+        for widget in (self.tip, self.warning, self.chips_host, self.card_host, self.mockup_panel):
+            widget.hide()
+        self.back_button.setEnabled(True)
+        self.next_button.setFocus()
         self.completedChanged.emit(self.walkthrough.id)
 
     def next_suggestion(self) -> Walkthrough | None:
-        """The first walkthrough, in pack order, that is not complete yet."""
+        """The first walkthrough, in pack order, that is not complete yet (not this one)."""
         done = self.context.userdata.completed()
-        return next((w for w in self.context.pack.walkthroughs if w.id not in done), None)
+        current = self.walkthrough.id if self.walkthrough is not None else ""
+        return next((w for w in self.context.pack.walkthroughs if w.id not in done and w.id != current), None)
 
     def _next_clicked(self) -> None:
-        """Next, Finish, then (once finished) back to the list."""
-        if self.finished:
+        """Next, Finish, then (once finished) the next walkthrough, or the list if none is left."""
+        if not self.finished:
+            self.next()
+            return
+        suggestion = self.next_suggestion()
+        if suggestion is None:
             self.backToList.emit()
         else:
-            self.next()
+            self.open(suggestion)
+            self.completedChanged.emit(suggestion.id)  # the list shows it in progress
+
+    def showing(self) -> str:
+        """The id of the walkthrough whose step is on screen ("" on the summary or none)."""
+        return self.walkthrough.id if self.walkthrough is not None and not self.finished else ""
+
+    def confirm_restart(self) -> bool:
+        """Ask before moving back: the place reached is the one thing a restart loses."""
+        assert self.walkthrough is not None
+        box = QMessageBox(QMessageBox.Icon.Question, "Start again?",
+                          f"Start \"{self.walkthrough.title}\" again from step 1?", parent=self)
+        box.setObjectName("restartQuestion")
+        where = "You have finished it" if self.finished else f"You are at step {self.index + 1}"
+        kept = "it stays marked finished" if self.finished or self.walkthrough.id in self.context.userdata.completed() \
+            else "you can jump back with the step list"
+        box.setInformativeText(f"{where}; {kept}.")
+        again = box.addButton("Start again", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(again)
+        box.exec()
+        return box.clickedButton() is again
 
     def restart(self) -> None:
+        """Back to step 1 after asking; completion is kept."""
         if self.walkthrough is None:
             return
-        self.context.userdata.restart(self.walkthrough.id)
+        if (self.index > 0 or self.finished) and not self.confirm_restart():
+            return
+        self.context.userdata.set_step(self.walkthrough.id, self.walkthrough.steps[0].id)
         self.go_to(0)
         self.completedChanged.emit(self.walkthrough.id)
 
     def _row_chosen(self, row: int) -> None:
-        if row >= 0 and row != self.index:
+        if row >= 0 and (row != self.index or self.finished):
             self.go_to(row)
 
     def _link_clicked(self, url: QUrl) -> None:

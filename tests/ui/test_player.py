@@ -72,7 +72,7 @@ def test_arrow_and_page_keys(qtbot, window: MainWindow) -> None:
     assert text_of(player, "stepTitle") == "Open the app"
 
 
-def test_finish_marks_complete_and_restart_resets(qtbot, window: MainWindow) -> None:
+def test_finish_marks_complete_and_offers_the_next_walkthrough(qtbot, window: MainWindow) -> None:
     open_first(qtbot, window)
     next_button = window.findChild(QPushButton, "stepNext")
     for _ in range(3):
@@ -80,13 +80,13 @@ def test_finish_marks_complete_and_restart_resets(qtbot, window: MainWindow) -> 
     assert "Complete" in text_of(window, "stepProgress")
     assert text_of(window, "stepTitle") == "Well done! Next up: Second steps"
     assert window.context.userdata.completed() == {"first"}
-    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # back to the list
+    assert text_of(window, "stepNext") == "Next walkthrough: Second steps →"
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # on to the next walkthrough
+    assert text_of(window, "stepTitle") == "Step one"
+    window.pages["walkthroughs"].player.backToList.emit()
     listing = window.findChild(QListWidget, "walkthroughList")
     assert listing.isVisible() and listing.item(0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("✓ ")
-    open_first(qtbot, window)
-    qtbot.mouseClick(window.findChild(QPushButton, "stepRestart"), Qt.MouseButton.LeftButton)
-    assert window.context.userdata.completed() == set()
-    assert "Step 1 of 3" in text_of(window, "stepProgress")
+    assert listing.item(1).data(Qt.ItemDataRole.AccessibleTextRole).startswith("◐ ")
 
 
 def test_resume_across_two_windows_sharing_a_data_dir(qtbot, mini_pack: Path) -> None:

@@ -101,6 +101,70 @@ def _check_walkthrough_text(pack: Pack, problems: list[Problem]) -> None:
                 problems.append(Problem(step.location, Severity.ERROR, f"step {step.id!r} uses traditional characters {''.join(bad)}; use simplified"))
 
 
+# What may follow a {{ui:…}} tag and gloss it again: a parenthesis, or a dash, colon,
+# equals sign, comma or "means"/"is" followed by the words themselves.
+_AFTER_LABEL_RE = re.compile(r"\s*(?:\(([^()]*)\)|(?:—|–|-|:|=|,|\bmeans\b|\bis\b)\s*([^\n]{0,80}))")
+
+
+def _plain(text: str) -> str:
+    """Lower case, no tone marks, no Markdown emphasis or quotes: "Yònghù" -> "yonghu"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("ü", "v"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[*_\"“”‘’']", "", stripped).strip()
+
+
+def _meanings(en: str) -> list[str]:
+    """"Hot / Trending (tab)" -> ["hot", "trending"]: each way the meaning could be repeated."""
+    parts = re.split(r"\s*[/;]\s*|\s+or\s+", re.sub(r"\([^)]*\)", "", en))
+    return [p for p in (_plain(part) for part in parts) if len(p) >= 2]
+
+
+def repeated_glosses(pack: Pack) -> list[Problem]:
+    """Warnings for step bodies that gloss a {{ui:…}} label again: the player already shows
+    it as 汉字 (pinyin, "meaning"), so `{{ui:美国}} (Měiguó) — United States` reads
+    "美国 (Měiguó, "United States") (Měiguó) — United States"."""
+    problems: list[Problem] = []
+    for walkthrough in pack.walkthroughs:
+        for step in walkthrough.steps:
+            for match in re.finditer(r"\{\{\s*ui:\s*([^}]+?)\s*\}\}", step.body or ""):
+                entry = pack.label(match.group(1))
+                follow = _AFTER_LABEL_RE.match(step.body, match.end())
+                if entry is None or follow is None:
+                    continue
+                inside, after = follow.group(1), follow.group(2)
+                text = _plain(inside if inside is not None else after)
+                pinyin = _plain(entry.pinyin)
+                repeated = ""
+                if pinyin and (re.search(rf"(?<![a-z]){re.escape(pinyin)}(?![a-z])", text) if inside is not None
+                               else text.startswith(pinyin)):
+                    repeated = f"its pinyin {entry.pinyin!r}"
+                for meaning in _meanings(entry.en):
+                    if not repeated and (re.search(rf"(?<![a-z]){re.escape(meaning)}(?![a-z])", text) if inside is not None
+                                         else re.match(rf"{re.escape(meaning)}(?![a-z])", text)):
+                        repeated = f"its meaning {entry.en!r}"
+                if repeated and step.location:
+                    line = _tag_line(step.location, match.group(0))
+                    problems.append(Problem(line, Severity.WARNING,
+                                            f"step {step.id!r}: {match.group(0)} already shows {entry.zh} ({entry.pinyin}, \"{entry.en}\"); "
+                                            f"the text after it repeats {repeated}: drop it"))
+    return problems
+
+
+def _tag_line(location: Location, tag: str) -> Location:
+    """The line of `tag` in the step's file (at or after the step's own line)."""
+    try:
+        lines = location.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return location
+    for number in range(max(location.line, 1), len(lines) + 1):
+        column = lines[number - 1].find(tag)
+        if column >= 0:
+            return Location(location.path, number, column + 1)
+    return location
+
+
 def _check_unused_images(pack: Pack, problems: list[Problem]) -> None:
     images = pack.root / "images"
     if not images.is_dir():
@@ -139,6 +203,7 @@ def validate_pack(root: Path, strict: bool = False) -> tuple[Pack, list[Problem]
     if pack.app.name:  # pack.yaml itself loaded
         _check_entries(pack, problems)
         _check_walkthrough_text(pack, problems)
+        problems.extend(repeated_glosses(pack))
         _check_unused_images(pack, problems)
         _check_svgs(pack, problems)
     if strict:
