@@ -13,7 +13,7 @@ import os
 import signal
 import socket
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,10 @@ def close_window_on_signals(window: QWidget) -> None:
 
     def on_signal(signum: int, _frame: object) -> None:
         log.info("closing on %s", signal.Signals(signum).name)
-        window.close()
+        # Not window.close() here: a signal that lands before app.exec() would close the
+        # last window while no event loop runs, Qt ignores the quit, and exec() then waits
+        # forever. A zero timer closes it on the loop's first turn, or at once if it runs.
+        QTimer.singleShot(0, window.close)
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, on_signal)

@@ -35,6 +35,9 @@ OPEN = Shortcut((), "Open the selected item", EVERYWHERE, "Enter")
 CLOSE = Shortcut((), "Close a dialog or the search palette", EVERYWHERE, "Esc")
 NEXT_STEP = Shortcut(("Right", "PgDown"), "Next step", WALKTHROUGH, "→ or Page Down")
 PREVIOUS_STEP = Shortcut(("Left", "PgUp"), "Previous step", WALKTHROUGH, "← or Page Up")
+ZOOM_PICTURE = Shortcut(("+", "=", "Ctrl++"), "Enlarge the step's picture (Esc closes it)", WALKTHROUGH, "+")
+HOTSPOTS = Shortcut((), "Reach the highlighted labels on the picture; arrows move, Enter explains",
+                    WALKTHROUGH, "Tab")
 COPY_LABEL = Shortcut(("Ctrl+C",), "Copy the selected label's Chinese", LABELS)
 COPY_PHRASE = Shortcut(("Ctrl+C",), "Copy the selected phrase's Chinese", PHRASES)
 FAVOURITE = Shortcut(("Ctrl+D",), "Star or unstar the selected phrase (Favourites)", PHRASES)
@@ -43,5 +46,5 @@ AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTI
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
 
-ALL = (PAGES, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+ALL = (PAGES, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
        REVEAL, AGAIN, KNOWN, DELETE_HISTORY)

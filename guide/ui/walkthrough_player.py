@@ -33,13 +33,13 @@ from guide.core.content.model import Walkthrough
 from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
 from guide.ui.button_text import button_text
+from guide.ui import keys
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.label_card import LabelCard, LabelChip
 from guide.ui.mockup_view import MockupView
 from guide.ui.navigator import Navigator
 from guide.ui.zoom_dialog import ZoomDialog
 
-ZOOM_KEYS = ("+", "=", "Ctrl++")
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -176,15 +176,15 @@ class WalkthroughPlayer(QWidget):
         splitter.setSizes([200, 520, 340])
         outer.addWidget(splitter, 1)
 
-        for keys, slot in (((Qt.Key.Key_Right, Qt.Key.Key_PageDown), self.next), ((Qt.Key.Key_Left, Qt.Key.Key_PageUp), self.back)):
-            for key in keys:
+        for declared, slot in ((keys.NEXT_STEP, self.next), (keys.PREVIOUS_STEP, self.back)):
+            for key in declared.keys:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
         # An action, not a bare shortcut, so a list of shortcuts built from actions shows it.
         self.zoom_action = QAction("Enlarge the step's picture", self)
         self.zoom_action.setObjectName("zoomAction")
-        self.zoom_action.setShortcuts([QKeySequence(keys) for keys in ZOOM_KEYS])
+        self.zoom_action.setShortcuts([QKeySequence(k) for k in keys.ZOOM_PICTURE.keys])
         self.zoom_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.zoom_action.triggered.connect(self.zoom)
         self.addAction(self.zoom_action)

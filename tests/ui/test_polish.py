@@ -186,3 +186,25 @@ def test_ctrl_k_opens_search_and_enter_opens_the_result(qtbot, mini_pack: Path) 
     qtbot.keyClicks(box, "shoucang")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.current_page_name() == "glossary"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is POSIX")
+def test_a_signal_before_the_event_loop_runs_still_ends_the_app(qtbot, mini_pack: Path) -> None:
+    """SIGTERM between window.show() and app.exec(): closing the last window then would be a
+    quit that Qt ignores (no loop yet), leaving exec() to wait forever. The close must happen
+    on the loop's first turn instead."""
+    from guide.ui.clean_exit import close_window_on_signals
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    window = MainWindow(build_context(mini_pack))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        close_window_on_signals(window)
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs right here, outside any event loop
+        assert window.isVisible(), "closed outside the event loop: app.exec() would never return"
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(-1)
