@@ -277,7 +277,7 @@ def _chat_langs(chat: dict[str, object]) -> tuple[str, str]:
     """The target language as our LLM prompt names it in the system message."""
     system = " ".join(str(m.get("content", "")) for m in chat.get("messages", []) if isinstance(m, dict)
                       and m.get("role") == "system")
-    return ("en", "zh") if "into Simplified Chinese" in system else ("zh", "en")
+    return ("en", "zh") if "Simplified Chinese" in system else ("zh", "en")
 
 
 def _chat_payload(content: str, model: str) -> bytes:

@@ -43,6 +43,7 @@ T = TypeVar("T")
 
 GRACE_SECONDS = 0.75  # after the deadline, how long we wait for the call to notice
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a translation is never this big; refuse the body
+MIN_SECONDS, MAX_SECONDS = 0.05, 600.0  # any deadline asked for is brought into this range
 
 _local = threading.local()
 _install_lock = threading.Lock()
@@ -324,6 +325,8 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, token: CancelToken | 
     `token` is cancelled. Never raises for the call's own errors: see `Outcome.error`.
     """
     install()
+    if not MIN_SECONDS <= seconds <= MAX_SECONDS:  # NaN and Infinity too: a wait must be finite
+        seconds = MAX_SECONDS if seconds > MAX_SECONDS else MIN_SECONDS
     scope = DeadlineScope(seconds, token)
     box: dict[str, Any] = {}
     finished = threading.Event()

@@ -211,6 +211,16 @@ REGISTRY: dict[str, Engine] = {e.name: e for e in (GoogleEngine(), MyMemoryEngin
                                                    DeepLEngine(), MicrosoftEngine(), BaiduEngine())}
 
 
+def _register_llm() -> None:
+    """The LLM engine lives in its own module (it builds on `Engine`, defined above)."""
+    from guide.core.translate.llm import LLMEngine
+
+    REGISTRY[LLMEngine.name] = LLMEngine()
+
+
+_register_llm()
+
+
 def engine_names() -> list[str]:
     return list(REGISTRY)
 
@@ -327,6 +337,8 @@ def classify(engine: Engine, outcome: deadline.Outcome[Any], timeout: float) -> 
         return TimedOut(name, f"timed out after {timeout:g} s")
     if outcome.too_large:
         return BadAnswer(name, "sent an answer far too large to be a translation")
+    if isinstance(err, EngineError):  # the adapter already knew what went wrong (the LLM engine)
+        return err
     status = outcome.status
     type_name = type(err).__name__ if err is not None else ""
     if any(type(e).__name__ in ("TooManyRedirects", "MaxRetryError") and "redirect" in str(e).lower()
