@@ -383,7 +383,9 @@ class Translator:
                 self._remember(text, pieces, translations, rows, direction, name)
             missing = echoed
             if echoed:  # never cached; the next engine gets just these sentences
-                quoted = ", ".join(f"“{_clip(pieces[i].strip())}”" for i in echoed)
+                quoted = ", ".join(f"“{_clip(pieces[i].strip())}”" for i in echoed[:3])
+                if len(echoed) > 3:
+                    quoted += f" and {len(echoed) - 3} more"
                 result.failures.append(Failure(name, engine.title, BadAnswer.kind,
                                                f"handed back untranslated: {quoted}"))
 
