@@ -29,7 +29,7 @@ from guide.core.translate.engines import (
 from guide.core.translate.errors import BadAnswer, Cancelled, EngineError, RateLimited
 from guide.core.translate.gloss import Glosser, GlossWord
 from guide.core.translate.history import History
-from guide.core.translate.normalise import has_han, match_key, normalise
+from guide.core.translate.normalise import has_han, match_key, normalise, strip_controls
 from guide.core.translate.secrets import Secret, SecretStore
 from guide.core.translate.sentences import chunk, split_sentences
 from guide.core.translate.share_text import SharedNote, parse_share
@@ -428,7 +428,7 @@ class Translator:
         if self.cache is not None and len(pieces) > 1:
             whole = self.cache.get(normalise(text), direction)
             if whole is not None:
-                return [whole.translation] + [""] * (len(pieces) - 1), whole.engine
+                return [strip_controls(whole.translation)] + [""] * (len(pieces) - 1), whole.engine
         for index, piece in enumerate(pieces):
             content = piece.strip()
             if not content:
@@ -442,7 +442,7 @@ class Translator:
             if self.cache is not None:
                 hit = self.cache.get(normalise(content), direction)
                 if hit is not None:
-                    translations[index] = hit.translation
+                    translations[index] = strip_controls(hit.translation)  # a cache written by an older version
                     engines.add(hit.engine)
         first = engines.pop() if len(engines) == 1 else ("mixed" if engines else "")
         return translations, first

@@ -343,3 +343,8 @@ def test_check_uses_the_same_engine_when_it_is_the_only_one(translator: Translat
     assert result.back_origin == "google" and result.back_translation == "EN[这个在哪里买？]"
     zh_en = translator.translate("你们好", options_for(server, "google", check=True))
     assert zh_en.back_translation is None and not zh_en.checked, "only English -> Chinese is checked"
+
+
+def test_escape_codes_already_in_an_old_cache_are_not_shown(translator: Translator) -> None:
+    translator.cache.put("你们好", "zh-en", "你们好", "\x1b]0;pwned\x07Hello\x1b[0m", "google")
+    assert translator.translate("你们好", TranslateOptions(offline=True)).translation == "Hello"
