@@ -38,7 +38,6 @@ from guide.core.context import AppContext
 from guide.core.translate import dictionary
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.gloss import GlossWord
-from guide.core.translate.engines import title_of as engine_title
 from guide.core.translate.history import History, HistoryItem, clear_history_and_cache
 from guide.core.translate.normalise import has_han
 from guide.core.translate.pipeline import (
@@ -528,6 +527,7 @@ def _info_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no spare room below it
     label.hide()
     return label
 
@@ -542,7 +542,7 @@ def _back_translation_html(result: TranslationResult) -> str:
         return ""
     if result.back_translation is None:
         return "<b>Check:</b> <i>no back-translation right now</i>"
-    by = f" (by {html.escape(engine_title(result.back_origin))})" if result.back_origin else ""
+    by = f" (by {html.escape(result.back_origin_title)})" if result.back_origin else ""
     return f"<b>Check — your reply in English again{by}:</b> {html.escape(result.back_translation)}"
 
 

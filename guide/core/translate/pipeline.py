@@ -157,6 +157,10 @@ class TranslationResult:
     def origin_title(self) -> str:
         return ORIGIN_TITLES.get(self.origin) or engine_registry.title_of(self.origin)
 
+    @property
+    def back_origin_title(self) -> str:
+        return ORIGIN_TITLES.get(self.back_origin) or engine_registry.title_of(self.back_origin)
+
     def reasons(self) -> list[str]:
         return [str(f) for f in self.failures]
 
@@ -164,6 +168,8 @@ class TranslationResult:
         """One line for the UI: where the answer came from, and why not from elsewhere."""
         if not self.complete:
             return "Dictionary breakdown ready; translating…"
+        if self.direction_warning:
+            return "Nothing sent yet: the direction you chose does not match the text"
         if self.origin == "cache":
             head = "From the cache" + (f" (first translated by {engine_registry.title_of(self.first_engine)})"
                                        if self.first_engine and self.first_engine not in ("cache", "mixed") else "")
@@ -325,6 +331,8 @@ class Translator:
             warning = direction_conflict(text, source)
             if warning:
                 result.direction_warning = warning
+                result.gloss = self.glosser.gloss(text, target)  # the words in the language the text is in
+                result.pinyin = self.glosser.pinyin(text) if target == "zh" else ""
                 result.error = warning + " Nothing was sent; confirm to translate anyway."
                 return result
 

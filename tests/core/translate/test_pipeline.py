@@ -348,3 +348,11 @@ def test_check_uses_the_same_engine_when_it_is_the_only_one(translator: Translat
 def test_escape_codes_already_in_an_old_cache_are_not_shown(translator: Translator) -> None:
     translator.cache.put("你们好", "zh-en", "你们好", "\x1b]0;pwned\x07Hello\x1b[0m", "google")
     assert translator.translate("你们好", TranslateOptions(offline=True)).translation == "Hello"
+
+
+def test_the_direction_warning_keeps_the_breakdown_of_the_text(translator: Translator, server: FakeServer) -> None:
+    result = translator.translate("这个博主的穿搭绝绝子", options_for(server, "google", target="zh"))
+    assert result.direction_warning and "绝绝子" in [w.text for w in result.gloss] and result.pinyin
+    assert result.origin_label().startswith("Nothing sent yet")
+    checked = translator.translate("Hello", TranslateOptions(offline=True, check=True))
+    assert checked.back_origin == "phrasebook" and checked.back_origin_title == "Phrase book"
