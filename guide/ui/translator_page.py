@@ -550,8 +550,10 @@ def _share_html(result: TranslationResult) -> str:
     if result.share is None:
         return ""
     url = result.share.url
+    shown = url.split("://", 1)[-1]
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a long link must not widen the page
     return (f"{html.escape(result.share.describe())} <a href=\"{html.escape(url, quote=True)}\">Open the note in "
-            f"your browser</a> <span>({html.escape(url)})</span>")
+            f"your browser</a> ({html.escape(shown)})")
 
 
 def _open_web_link(url: str) -> None:

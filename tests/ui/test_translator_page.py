@@ -345,7 +345,7 @@ def test_share_text_is_recognised_and_the_link_offered(qtbot, page: TranslatorPa
                   "复制本条信息，打开【小红书】App查看精彩内容！")
     qtbot.waitUntil(lambda: output(page) == "Hello, all of you", timeout=20000)
     share = page.findChild(QLabel, "translatorShare")
-    assert share.isVisible() and "RedNote share" in share.text() and "http://xhslink.com/a/AbCdEf" in share.text()
+    assert share.isVisible() and "RedNote share" in share.text() and 'href="http://xhslink.com/a/AbCdEf"' in share.text()
     share.linkActivated.emit("http://xhslink.com/a/AbCdEf")
     share.linkActivated.emit("file:///etc/passwd")
     assert opened == ["http://xhslink.com/a/AbCdEf"]
