@@ -119,8 +119,11 @@ class LLMEngine(Engine):
             headers["Authorization"] = f"Bearer {key}"
         body = {"model": model, "stream": False, "temperature": 0.2,
                 "messages": [{"role": "system", "content": SYSTEM_PROMPTS[target]}, {"role": "user", "content": text}]}
-        response = requests.post(chat_url(config.base_url or DEFAULT_URL), json=body, headers=headers,
-                                 allow_redirects=False)
+        url = chat_url(config.base_url or DEFAULT_URL)
+        with requests.Session() as session:
+            # A server on this machine is reached directly, never through a proxy from the environment.
+            session.trust_env = not _is_loopback(url)
+            response = session.post(url, json=body, headers=headers, allow_redirects=False)
         status = response.status_code
         if status in (401, 403):
             raise BadKey(self.title, f"the server refused the request (HTTP {status}); check the LLM key in Settings")
@@ -145,6 +148,19 @@ class LLMEngine(Engine):
         if looks_like_refusal(translation) and not looks_like_refusal(text):
             raise BadAnswer(self.title, "declined to translate the text")
         return LLMAnswer(translation, note)
+
+
+def _is_loopback(url: str) -> bool:
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _retry_after(response: Any) -> float | None:

@@ -43,9 +43,9 @@ def test_the_request_asks_for_a_natural_translation_and_a_note(server: FakeServe
 
     def spy(url, json=None, **kwargs):  # noqa: ANN001, ANN202, A002
         bodies.append(json)
-        return real_post(url, json=json, **kwargs)
+        return real_post(url, json=json, **kwargs)  # noqa: S113
 
-    monkeypatch.setattr(requests, "post", spy)
+    monkeypatch.setattr(requests.Session, "post", lambda self, url, json=None, **kw: spy(url, json=json, **kw))
     call(server, model="llama3.1")
     body = bodies[0]
     assert body["model"] == "llama3.1" and body["stream"] is False
@@ -135,3 +135,13 @@ def test_pipeline_shows_the_note_and_the_llm_is_off_by_default(translator: Trans
     assert result.translation == "This blogger's outfits are amazing, I already want them!"
     assert result.note == "绝绝子 = 'absolutely amazing'."
     assert json.loads(json.dumps(result.to_json()))["note"] == result.note
+
+
+def test_a_local_server_is_never_reached_through_a_proxy(server: FakeServer, monkeypatch) -> None:  # noqa: ANN001
+    from helpers.fake_server import refused_url
+
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY"):
+        monkeypatch.setenv(name, refused_url())
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    assert call(server) == "Hello, all of you"
