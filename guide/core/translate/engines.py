@@ -31,7 +31,7 @@ from guide.core.translate.errors import (
     TimedOut,
     Unreachable,
 )
-from guide.core.translate.normalise import has_han, normalise, strip_controls
+from guide.core.translate.normalise import normalise, strip_controls
 from guide.core.translate.secrets import Secret
 from guide.core.translate.sentences import chunk
 

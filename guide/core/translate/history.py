@@ -93,7 +93,7 @@ class History(TableStore):
         Typing on (the new text extends the last) replaces it. A shorter text never deletes
         a longer one (translating "我" after "我今天很高兴" keeps both), except a trimmed
         text made a moment ago by backspacing, which the next trim replaces."""
-        last_id, last, created = recent[0]
+        _, last, created = recent[0]
         if now - created >= self.MERGE_SECONDS or source == last:
             return False
         if source.startswith(last):

@@ -40,14 +40,14 @@ SYSTEM_PROMPTS = {
            "person would write it on RedNote (Xiaohongshu), a Chinese social media app. " + _RULES),
 }
 
-_THINK_RE = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
-_FENCE_RE = re.compile(r"^```[\w-]*\s*$", re.M)
-_NOTE_RE = re.compile(r"^\s*(?:\*\*)?(?:note|slang note|slang|注|注释|备注)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
-_LABEL_RE = re.compile(r"^\s*(?:\*\*)?(?:translation|english|chinese|译文|翻译)(?:\*\*)?\s*[:：]\s*", re.I)
+_THINK_RE = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
+_FENCE_RE = re.compile(r"^```[\w-]*\s*$", re.MULTILINE)
+_NOTE_RE = re.compile(r"^\s*(?:\*\*)?(?:note|slang note|slang|注|注释|备注)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^\s*(?:\*\*)?(?:translation|english|chinese|译文|翻译)(?:\*\*)?\s*[:：]\s*", re.IGNORECASE)
 _REFUSAL_RE = re.compile(
     r"\b(?:i(?:'|’)?m sorry|i am sorry|sorry)\b.{0,60}\b(?:can(?:'|’)?t|cannot|unable to|not able to)\b.{0,40}"
     r"\b(?:help with|assist|translate|comply|fulfil|provide)\b|\bas an ai\b|\bi (?:can(?:'|’)?t|cannot|won(?:'|’)?t) "
-    r"(?:help with|assist with|translate) (?:that|this)\b|抱歉，?我(?:无法|不能)(?:翻译|帮助|协助)", re.I | re.S)
+    r"(?:help with|assist with|translate) (?:that|this)\b|抱歉，?我(?:无法|不能)(?:翻译|帮助|协助)", re.IGNORECASE | re.DOTALL)
 
 
 class LLMAnswer(str):

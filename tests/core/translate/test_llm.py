@@ -12,7 +12,13 @@ from helpers.fake_server import FakeServer
 
 from guide.core.translate import errors
 from guide.core.translate.engines import EngineConfig, get_engine, translate_text
-from guide.core.translate.llm import DEFAULT_URL, PRESETS, chat_url, looks_like_refusal, parse_reply
+from guide.core.translate.llm import (
+    DEFAULT_URL,
+    PRESETS,
+    chat_url,
+    looks_like_refusal,
+    parse_reply,
+)
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.core.translate.secrets import Secret
 
