@@ -265,7 +265,7 @@ def test_while_slow_the_translation_box_says_translating(qtbot, page: Translator
     qtbot.waitUntil(lambda: "Offline gloss only" in origin(page), timeout=20000)
     box = page.findChild(QPlainTextEdit, "translatorOutput")
     assert box.placeholderText().startswith("No translation right now")
-    server.behaviour.mode, server.behaviour.delay = "slow", 1.5
+    server.behaviour.mode, server.behaviour.delay = "slow", 2.5
     page.set_text("第二个句子")
     qtbot.waitUntil(lambda: len(server.seen) == 2, timeout=20000)
     qtbot.wait(100)
