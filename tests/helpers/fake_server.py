@@ -60,6 +60,7 @@ class Behaviour:
     mode: str = "answer"  # answer | slow | hang | 429 | 500 | 403 | html | empty | reset | trickle | huge | echo
     # | chunked-huge | close-huge | gzip-bomb (bodies without Content-Length, or one that inflates)
     # | redirect-loop | refusal (an LLM declining) | escape (ANSI escape codes in the answer)
+    # | no-model (an LLM server without the model asked for: 404)
     delay: float = 0.0  # seconds before answering (slow), or between bytes (trickle)
     translate: Callable[[str, str, str], str] = fake_translate
     retry_after: str | None = None
@@ -159,6 +160,11 @@ class FakeServer:
         if b.mode in ("429", "500", "403"):
             headers = {"Retry-After": b.retry_after} if b.retry_after else {}
             self._send(handler, int(b.mode), b'{"error": "nope"}', "application/json", headers)
+            return
+        if b.mode == "no-model":  # Ollama when the model was never pulled
+            model = str((chat or {}).get("model", ""))
+            body = json.dumps({"error": {"message": f'model "{model}" not found, try pulling it first'}})
+            self._send(handler, 404, body.encode("utf-8"), "application/json")
             return
         if b.mode == "html":
             self._send(handler, 200, b"<html><body><h1>Captcha</h1><p>Are you a robot?</p></body></html>", "text/html")

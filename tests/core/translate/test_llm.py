@@ -151,3 +151,10 @@ def test_a_local_server_is_never_reached_through_a_proxy(server: FakeServer, mon
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
     assert call(server) == "Hello, all of you"
+
+
+def test_a_model_the_server_does_not_have_is_named(server: FakeServer) -> None:
+    server.behaviour.mode = "no-model"
+    with pytest.raises(errors.ServerError) as caught:
+        call(server, model="qwen9:404b")
+    assert "qwen9:404b" in caught.value.reason and "Settings" in caught.value.reason
