@@ -45,8 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("text", metavar="TEXT", help="text to translate, or - to read standard input")
     translate.add_argument("--to", choices=("en", "zh"), help="target language (default: automatic)")
     translate.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
-    translate.add_argument("--engine", metavar="NAME", help="use only this engine (google, mymemory, libretranslate, deepl, microsoft, baidu)")
-    translate.add_argument("--endpoint", metavar="URL", help="LibreTranslate server URL")
+    translate.add_argument("--engine", metavar="NAME", help="use only this engine (google, mymemory, libretranslate, deepl, microsoft, baidu, llm)")
+    translate.add_argument("--endpoint", metavar="URL", help="server URL for --engine (alone: a LibreTranslate server, and no other engine is asked)")
+    translate.add_argument("--model", metavar="NAME", help="model for --engine llm (default: from Settings)")
+    translate.add_argument("--check", action="store_true", help="English -> Chinese: also translate the answer back into English")
     translate.add_argument("--timeout", metavar="SECONDS", type=float, help="deadline for each engine call (default 8)")
     translate.add_argument("--json", action="store_true", help="print the full result as JSON")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -30,14 +31,34 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def _read_text(args: argparse.Namespace) -> str | None:
+class _InputProblem(Exception):
+    """Why the text cannot be used (a usage error, exit 2)."""
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    """The text from the argument or standard input, strictly UTF-8 and never read past
+    the limit (`translate - < /dev/zero` stops after MAX_INPUT_CHARS characters)."""
     if args.text != "-":
-        return args.text
+        text = args.text
+        if any("\udc80" <= ch <= "\udcff" for ch in text):  # bytes the locale could not decode
+            raise _InputProblem("the text is not valid UTF-8")
+        return text
+    buffer = getattr(sys.stdin, "buffer", None)
     try:
-        return sys.stdin.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"rednote-guide translate: cannot read standard input ({exc})", file=sys.stderr)
-        return None
+        if buffer is None:  # a text stream (tests, embedding)
+            text = sys.stdin.read(MAX_INPUT_CHARS + 1)
+        else:
+            data = buffer.read(4 * MAX_INPUT_CHARS + 1)  # UTF-8 uses at most 4 bytes a character
+            if len(data) > 4 * MAX_INPUT_CHARS:
+                raise _InputProblem(f"the text is too long (more than {MAX_INPUT_CHARS} characters)")
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _InputProblem(f"standard input is not valid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise _InputProblem(f"cannot read standard input ({exc.strerror or exc})") from None
+    if len(text) > MAX_INPUT_CHARS:
+        raise _InputProblem(f"the text is too long (more than {MAX_INPUT_CHARS} characters)")
+    return text
 
 
 def _valid_url(url: str) -> bool:
@@ -46,11 +67,25 @@ def _valid_url(url: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Translate and print; a reader that closes the pipe early (`| head -1`) ends it quietly."""
+    try:
+        code = _run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit: point it at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     from guide.core.translate.engines import engine_names
 
-    text = _read_text(args)
-    if text is None:
-        return EXIT_USAGE
+    try:
+        text = _read_text(args)
+    except _InputProblem as exc:
+        return _usage(str(exc))
     text = text.strip()
     if not text:
         return _usage("nothing to translate (the text is empty)")
@@ -63,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"unknown engine {args.engine!r}; choose one of: {', '.join(engine_names())}")
     if args.endpoint is not None and not _valid_url(args.endpoint):
         return _usage("--endpoint must be an http:// or https:// URL, e.g. http://localhost:5000")
+    if getattr(args, "model", None) and args.engine != "llm":
+        return _usage("--model needs --engine llm")
 
     from guide.core.content.loader import load_pack
     from guide.core.storage import paths
@@ -75,16 +112,30 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_store.load()
     pack_dir = Path(args.pack) if getattr(args, "pack", None) else paths.default_pack()
     pack = load_pack(pack_dir) if (pack_dir / "pack.yaml").is_file() else None
-    overrides: dict[str, object] = {"target": args.to, "offline": args.offline or settings.offline_only}
-    if args.engine:
-        overrides["engines"] = (args.engine,)
-    elif args.endpoint:
-        overrides["engines"] = ("libretranslate", *settings.engines)
+    from guide.core.translate.pipeline import direction_conflict
+
+    overrides: dict[str, object] = {"target": args.to, "offline": args.offline or settings.offline_only,
+                                    "check": bool(getattr(args, "check", False)), "confirm_direction": True}
+    # An endpoint belongs to one engine: alone it means LibreTranslate, and nothing else is asked.
+    engine = args.engine or ("libretranslate" if args.endpoint else None)
+    if engine:
+        overrides["engines"] = (engine,)
     if args.endpoint:
-        overrides["libretranslate_url"] = args.endpoint
+        if engine == "libretranslate":
+            overrides["libretranslate_url"] = args.endpoint
+        elif engine == "llm":
+            overrides["llm_url"] = args.endpoint
+        else:
+            overrides["base_urls"] = {engine: args.endpoint}
+    if getattr(args, "model", None):
+        overrides["llm_model"] = args.model
     if timeout is not None:
         overrides["timeout"] = timeout
     options = TranslateOptions.from_settings(settings, **overrides)
+    if args.to:
+        warning = direction_conflict(text, "en" if args.to == "zh" else "zh")
+        if warning:
+            print(f"rednote-guide translate: warning: {warning} Translating anyway, as asked.", file=sys.stderr)
 
     translator = Translator(pack, TranslationCache(paths.cache_dir()), History(paths.data_dir()))
     try:
@@ -105,20 +156,32 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_human(result: TranslationResult) -> None:
-    """Translation first (scripts can take line one), then pinyin, origin and the words."""
+    """Translation first (scripts can take line one), then pinyin, origin and the words.
+    Nothing reaches the terminal with control characters in it (escape codes)."""
+    from guide.core.translate.normalise import strip_controls as clean
+
     if result.translated:
-        print(result.translation)
+        print(clean(result.translation or ""))
     if result.pinyin:
-        print(f"  pinyin: {result.pinyin}")
-    print(f"  from:   {result.origin_label()}")
+        print(f"  pinyin: {clean(result.pinyin)}")
+    if result.note:
+        print(f"  note:   {clean(result.note)}")
+    if result.checked:
+        back = result.back_translation
+        print(f"  check:  {clean(back)}" if back is not None else "  check:  (no back-translation)")
+    if result.share is not None:
+        print(f"  shared: {clean(result.share.describe())}")
+        print(f"  link:   {clean(result.share.url)}")
+    print(f"  from:   {clean(result.origin_label())}")
     words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
     if words:
         print("  words:")
-        width = max(_width(w.text) for w in words)
+        width = max(_width(clean(w.text)) for w in words)
         for word in words:
-            pad = " " * (width - _width(word.text))
-            meanings = "; ".join(word.meanings) if word.meanings else "(not in the dictionary)"
-            print(f"    {word.text}{pad}  {word.pinyin:<14} {meanings}")
+            text = clean(word.text)
+            pad = " " * (width - _width(text))
+            meanings = "; ".join(clean(m) for m in word.meanings) if word.meanings else "(not in the dictionary)"
+            print(f"    {text}{pad}  {word.pinyin:<14} {meanings}")
 
 
 def _width(text: str) -> int:

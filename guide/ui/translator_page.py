@@ -6,14 +6,23 @@ run off the UI thread by `TranslationRunner` (newest request wins).
 
 from __future__ import annotations
 
+import html
 import logging
 import time
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +31,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +51,7 @@ from guide.core.translate.pipeline import (
     Translator,
 )
 from guide.ui.navigator import Navigator
-from guide.ui.translator_words import WordBreakdown
+from guide.ui.translator_words import WordBreakdown, WordChip
 from guide.ui.translator_worker import TranslationRunner
 
 log = logging.getLogger(__name__)
@@ -47,6 +59,9 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole
 DIRECTIONS = (("auto", "Automatic"), ("en", "中文 → English"), ("zh", "English → 中文"))
+PINYIN_LINES = 3  # the pinyin area's height in lines; longer pinyin scrolls inside it
+TRANSLATING = "Translating…"
+NO_TRANSLATION = "No translation right now: see the word-by-word breakdown below."
 
 
 class TranslatorPage(QWidget):
@@ -67,6 +82,7 @@ class TranslatorPage(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._translate_now)
         self.input.textChanged.connect(self._debounce.start)
+        self.input.textChanged.connect(self._text_changed)
         for notice in self.translator.notices():
             navigator.notice.emit(notice)
         self._load_dictionary()
@@ -99,6 +115,14 @@ class TranslatorPage(QWidget):
         self.offline.setChecked(self.context.settings.offline_only)
         self.offline.toggled.connect(self._set_offline)
         bar.addWidget(self.offline)
+        self.check = QCheckBox("Check my reply")
+        self.check.setObjectName("translatorCheck")
+        self.check.setAccessibleDescription("English to Chinese: the Chinese answer is translated back into English and shown under it")
+        self.check.setToolTip("English → 中文: translate the Chinese back into English (by another service where "
+                              "one is set up) so you can see what you are about to post")
+        self.check.setChecked(True)
+        self.check.toggled.connect(lambda _on: self._translate_now())
+        bar.addWidget(self.check)
         bar.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("translatorStatus")
@@ -112,15 +136,46 @@ class TranslatorPage(QWidget):
         outer.addLayout(bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        # The main column scrolls as a whole when the window is too small for it, so every
+        # part stays reachable (a 20,000-character paste, the minimum window size).
+        self.main_scroll = QScrollArea()
+        self.main_scroll.setObjectName("translatorMainScroll")
+        self.main_scroll.setWidgetResizable(True)
+        self.main_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.main_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         main = QWidget()
         column = QVBoxLayout(main)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(0, 0, 4, 0)
         self.input = QPlainTextEdit()
         self.input.setObjectName("translatorInput")
         self.input.setAccessibleName("Text to translate")
         self.input.setAccessibleDescription("Paste Chinese or type English; it is translated as you type")
         self.input.setPlaceholderText("Paste Chinese from the app, or type English to get Chinese…")
-        column.addWidget(self.input, 2)
+        self.input.setMinimumHeight(64)
+        column.addWidget(self.input, 1)
+
+        self.direction_warning = QWidget()
+        self.direction_warning.setObjectName("translatorDirectionWarning")
+        warning_row = QHBoxLayout(self.direction_warning)
+        warning_row.setContentsMargins(0, 0, 0, 0)
+        self.direction_warning_text = QLabel()
+        self.direction_warning_text.setWordWrap(True)
+        warning_row.addWidget(self.direction_warning_text, 1)
+        anyway = QPushButton("Translate anyway")
+        anyway.setObjectName("translatorTranslateAnyway")
+        anyway.setAccessibleDescription("Send the text in the direction you chose although it looks like the other language")
+        anyway.setToolTip("Send the text in the direction you chose")
+        anyway.clicked.connect(self._translate_anyway)
+        warning_row.addWidget(anyway)
+        automatic = QPushButton("Use Automatic")
+        automatic.setObjectName("translatorUseAutomatic")
+        automatic.setAccessibleDescription("Set the direction to Automatic and translate again")
+        automatic.setToolTip("Let the text decide the direction")
+        automatic.clicked.connect(lambda: self.direction.setCurrentIndex(0))
+        warning_row.addWidget(automatic)
+        self.direction_warning.hide()
+        column.addWidget(self.direction_warning)
 
         self.output = QPlainTextEdit()
         self.output.setObjectName("translatorOutput")
@@ -128,14 +183,36 @@ class TranslatorPage(QWidget):
         self.output.setAccessibleDescription("Read-only; says below which service or dictionary it came from")
         self.output.setReadOnly(True)
         self.output.setPlaceholderText("The translation appears here as you type.")
-        column.addWidget(self.output, 2)
+        self.output.setMinimumHeight(80)
+        column.addWidget(self.output, 3)  # the translation gets the most room of any one box
+
+        self.back_translation = _info_label("translatorBackTranslation")
+        self.back_translation.setAccessibleName("Your reply translated back into English")
+        column.addWidget(self.back_translation)
+        self.note = _info_label("translatorNote")
+        self.note.setAccessibleName("Note on slang")
+        column.addWidget(self.note)
+        self.share = _info_label("translatorShare")
+        self.share.setAccessibleName("RedNote share link")
+        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.share.setOpenExternalLinks(False)
+        self.share.linkActivated.connect(_open_web_link)
+        column.addWidget(self.share)
 
         line = QHBoxLayout()
-        self.pinyin = QLabel()
-        self.pinyin.setObjectName("translatorPinyin")
-        self.pinyin.setWordWrap(True)
-        self.pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        line.addWidget(self.pinyin, 1)
+        self.pinyin_toggle = QToolButton()
+        self.pinyin_toggle.setObjectName("translatorPinyinToggle")
+        self.pinyin_toggle.setText("Pinyin")
+        self.pinyin_toggle.setAccessibleName("Show or hide the pinyin")
+        self.pinyin_toggle.setAccessibleDescription("Collapses or expands the pinyin area below")
+        self.pinyin_toggle.setToolTip("Show or hide the pinyin of the Chinese text")
+        self.pinyin_toggle.setCheckable(True)
+        self.pinyin_toggle.setChecked(True)
+        self.pinyin_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.pinyin_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.pinyin_toggle.toggled.connect(self._show_pinyin)
+        line.addWidget(self.pinyin_toggle)
+        line.addStretch(1)
         self.copy_translation = QPushButton("Copy translation")
         self.copy_translation.setObjectName("translatorCopyTranslation")
         self.copy_translation.setToolTip("Copy the translation to the clipboard")
@@ -148,6 +225,20 @@ class TranslatorPage(QWidget):
         line.addWidget(self.copy_pinyin)
         column.addLayout(line)
 
+        # Long pinyin scrolls inside its own small area instead of pushing everything down.
+        self.pinyin_area = _FitScrollArea(self.fontMetrics().lineSpacing() * PINYIN_LINES + 8)
+        self.pinyin_area.setObjectName("translatorPinyinArea")
+        self.pinyin_area.setWidgetResizable(True)
+        self.pinyin_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.pinyin_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pinyin = QLabel()
+        self.pinyin.setObjectName("translatorPinyin")
+        self.pinyin.setWordWrap(True)
+        self.pinyin.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.pinyin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pinyin_area.setWidget(self.pinyin)
+        column.addWidget(self.pinyin_area)
+
         self.origin = QLabel()
         self.origin.setObjectName("translatorOrigin")
         self.origin.setWordWrap(True)
@@ -157,8 +248,13 @@ class TranslatorPage(QWidget):
         self.words = WordBreakdown()
         self.words.wordChosen.connect(self._word_chosen)
         self.words.labelLinkActivated.connect(self.navigator.open_label)
-        column.addWidget(self.words, 5)
-        splitter.addWidget(main)
+        # At least one whole row of word cards and a few lines of detail, whatever the window size.
+        chip_height = WordChip(GlossWord("字", "zì", ["a meaning"])).sizeHint().height()
+        self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
+        self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        column.addWidget(self.words, 3)
+        self.main_scroll.setWidget(main)
+        splitter.addWidget(self.main_scroll)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -199,6 +295,7 @@ class TranslatorPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, True)  # at the narrowest, history can be dragged away
         outer.addWidget(splitter, 1)
 
     # -- public API --------------------------------------------------------------------------
@@ -222,34 +319,57 @@ class TranslatorPage(QWidget):
 
     def _options(self) -> TranslateOptions:
         target = self.direction.currentData()
-        return TranslateOptions.from_settings(self.context.settings, target=None if target == "auto" else target)
+        return TranslateOptions.from_settings(self.context.settings, target=None if target == "auto" else target,
+                                              check=self.check.isChecked())
 
-    def _translate_now(self) -> None:
+    def _text_changed(self) -> None:
+        """What was shown for the old text no longer applies: the chosen word's entry goes."""
+        self.words.details.clear()
+        self.direction_warning.hide()
+
+    def _translate_now(self, confirm_direction: bool = False) -> None:
         text = self.input.toPlainText().strip()
+        self.direction_warning.hide()
         if not text:
             self.runner.cancel()
             self._clear_output()
             return
-        self._set_status("Translating…")
-        self.runner.submit(text, self._options())
+        self._set_status(TRANSLATING)
+        self.output.setPlaceholderText(TRANSLATING)
+        options = self._options()
+        if confirm_direction:
+            options = replace(options, confirm_direction=True)
+        self.runner.submit(text, options)
+
+    def _translate_anyway(self) -> None:
+        self._translate_now(confirm_direction=True)
 
     def _show_progress(self, early: TranslationResult) -> None:
         """The gloss is ready before any engine answers: show it while waiting."""
+        self.output.clear()  # the old answer belongs to the old text
+        self.output.setPlaceholderText(TRANSLATING)
         self.origin.setText(early.origin_label())
-        if early.pinyin:
-            self.pinyin.setText(early.pinyin)
+        self._set_pinyin(early.pinyin)
         self.words.set_words(early.gloss)
+        for label in (self.back_translation, self.note, self.share):
+            label.hide()
 
     def _show_result(self, result: TranslationResult) -> None:
         self.result = result
         self.output.setPlainText(result.translation or "")
-        self.output.setPlaceholderText("" if result.translated else
-                                       "No translation right now: see the word-by-word breakdown below.")
-        self.pinyin.setText(result.pinyin)
+        self.output.setPlaceholderText("" if result.translated else NO_TRANSLATION)
+        self._set_pinyin(result.pinyin)
         self.origin.setText(result.origin_label())
         self.origin.setToolTip("\n".join(result.reasons()) or result.origin_title)
         words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
         self.words.set_words(words)
+        if result.direction_warning:
+            self.direction_warning_text.setText(f"<b>{html.escape(result.direction_warning)}</b> Nothing was sent.")
+            self.direction_warning.show()
+            self.output.setPlaceholderText("Choose below: translate anyway, or let the text decide the direction.")
+        _set_info(self.back_translation, _back_translation_html(result))
+        _set_info(self.note, f"<b>Note:</b> {html.escape(result.note)}" if result.note else "")
+        _set_info(self.share, _share_html(result))
         self._set_status("")
         self.refresh_history()
         for notice in self.translator.notices():
@@ -258,10 +378,23 @@ class TranslatorPage(QWidget):
     def _clear_output(self) -> None:
         self.result = None
         self.output.clear()
-        self.pinyin.clear()
+        self.output.setPlaceholderText("The translation appears here as you type.")
+        self._set_pinyin("")
         self.origin.clear()
         self.words.set_words([])
+        self.words.details.clear()
+        self.direction_warning.hide()
+        for label in (self.back_translation, self.note, self.share):
+            label.hide()
         self._set_status("")
+
+    def _set_pinyin(self, text: str) -> None:
+        self.pinyin.setText(text)
+        self.pinyin_area.refit()
+
+    def _show_pinyin(self, shown: bool) -> None:
+        self.pinyin_area.setVisible(shown)
+        self.pinyin_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _set_status(self, text: str) -> None:
         if self._loading_dictionary:
@@ -357,6 +490,81 @@ class TranslatorPage(QWidget):
         for problem in cleared.problems:
             message += " " + problem
         self.navigator.notice.emit(message)
+
+
+class _FitScrollArea(QScrollArea):
+    """As tall as its (word-wrapped) content, up to `most` pixels; beyond that it scrolls."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.most = most
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _content_height(self) -> int:
+        widget = self.widget()
+        if widget is None:
+            return 0
+        width = max(1, self.viewport().width())
+        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else widget.sizeHint().height()
+        return height + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), min(self.most, self._content_height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, min(self.most, self._content_height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.refit()
+
+    def refit(self) -> None:
+        height = min(self.most, self._content_height())
+        if height != self.height():
+            self.setFixedHeight(height)
+        self.updateGeometry()
+
+
+def _info_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no spare room below it
+    label.hide()
+    return label
+
+
+def _set_info(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _back_translation_html(result: TranslationResult) -> str:
+    if not result.checked:
+        return ""
+    if result.back_translation is None:
+        return "<b>Check:</b> <i>no back-translation right now</i>"
+    by = f" (by {html.escape(result.back_origin_title)})" if result.back_origin else ""
+    return f"<b>Check — your reply in English again{by}:</b> {html.escape(result.back_translation)}"
+
+
+def _share_html(result: TranslationResult) -> str:
+    if result.share is None:
+        return ""
+    url = result.share.url
+    shown = url.split("://", 1)[-1]
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a long link must not widen the page
+    return (f"{html.escape(result.share.describe())} <a href=\"{html.escape(url, quote=True)}\">Open the note in "
+            f"your browser</a> ({html.escape(shown)})")
+
+
+def _open_web_link(url: str) -> None:
+    """Only web links open (a share text's link); anything else is ignored."""
+    if QUrl(url).scheme() in ("http", "https"):
+        QDesktopServices.openUrl(QUrl(url))
 
 
 def _history_line(item: HistoryItem) -> str:

@@ -1,5 +1,5 @@
-"""Translator settings: engine order, LibreTranslate server, keys (keyring only), timeout,
-offline only. Keys are write-only here: a saved key is never shown again, only replaced
+"""Translator settings: engine order, LibreTranslate server, LLM server and model, keys
+(keyring only), timeout, offline only. Keys are write-only here: a saved key is never shown again, only replaced
 or forgotten."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -25,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.storage.settings import Settings
+from guide.core.storage.settings import TIMEOUT_RANGE, Settings
 from guide.core.translate.engines import REGISTRY
+from guide.core.translate.llm import PRESETS
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
 
 log = logging.getLogger(__name__)
@@ -81,11 +83,37 @@ class TranslatorSettingsDialog(QDialog):
         self.libre_url.setPlaceholderText("http://localhost:5000 (your own LibreTranslate server)")
         self.libre_url.setAccessibleName("LibreTranslate server URL")
         form.addRow("LibreTranslate URL", self.libre_url)
+        llm_row = QHBoxLayout()
+        self.llm_url = QLineEdit(settings.llm_url)
+        self.llm_url.setObjectName("llmUrl")
+        self.llm_url.setPlaceholderText("http://localhost:11434/v1 (any OpenAI-compatible chat server)")
+        self.llm_url.setAccessibleName("LLM server URL")
+        self.llm_url.setAccessibleDescription("Address of an OpenAI-compatible chat server, local or remote")
+        self.llm_url.setToolTip("Tick LLM in the list above to use it. A remote server's key goes under API keys.")
+        llm_row.addWidget(self.llm_url, 1)
+        self.llm_preset = QComboBox()
+        self.llm_preset.setObjectName("llmPreset")
+        self.llm_preset.setAccessibleName("Fill in the address of a local LLM server")
+        self.llm_preset.setAccessibleDescription("Ollama, llama.cpp server or LM Studio at its default address")
+        self.llm_preset.setToolTip("Fill in the default address of Ollama, llama.cpp server or LM Studio")
+        self.llm_preset.addItem("Local server…", "")
+        for title, url in PRESETS.items():
+            self.llm_preset.addItem(title, url)
+        self.llm_preset.activated.connect(self._preset_chosen)
+        llm_row.addWidget(self.llm_preset)
+        form.addRow("LLM server URL", llm_row)
+        self.llm_model = QLineEdit(settings.llm_model)
+        self.llm_model.setObjectName("llmModel")
+        self.llm_model.setPlaceholderText("e.g. qwen2.5:7b (Ollama), or the model loaded in LM Studio")
+        self.llm_model.setAccessibleName("LLM model name")
+        self.llm_model.setAccessibleDescription("The model the LLM server should use, as the server names it")
+        self.llm_model.setToolTip("As the server names it: `ollama list` shows Ollama's; llama.cpp ignores it")
+        form.addRow("LLM model", self.llm_model)
         self.timeout = QDoubleSpinBox()
         self.timeout.setObjectName("translatorTimeout")
         self.timeout.setAccessibleName("Request timeout in seconds")
         self.timeout.setToolTip("After this long the next engine is tried; the dictionary breakdown shows anyway")
-        self.timeout.setRange(1.0, 60.0)
+        self.timeout.setRange(*TIMEOUT_RANGE)  # local LLMs can need a long time
         self.timeout.setDecimals(0)
         self.timeout.setSuffix(" s")
         self.timeout.setValue(settings.timeout_seconds)
@@ -141,6 +169,11 @@ class TranslatorSettingsDialog(QDialog):
         rows = sum(self.engine_list.sizeHintForRow(row) for row in range(self.engine_list.count()))
         self.engine_list.setFixedHeight(rows + 2 * self.engine_list.frameWidth() + 4)
 
+    def _preset_chosen(self, index: int) -> None:
+        url = self.llm_preset.itemData(index)
+        if url:
+            self.llm_url.setText(url)
+
     def _move(self, step: int) -> None:
         row = self.engine_list.currentRow()
         target = row + step
@@ -160,11 +193,17 @@ class TranslatorSettingsDialog(QDialog):
 
     def accept(self) -> None:  # noqa: D401 - Qt override
         url = self.libre_url.text().strip()
-        if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
+        if url and not _web_url(url):
             self.message.setText("The LibreTranslate URL must start with http:// or https://, e.g. http://localhost:5000")
+            return
+        llm_url = self.llm_url.text().strip()
+        if llm_url and not _web_url(llm_url):
+            self.message.setText("The LLM server URL must start with http:// or https://, e.g. http://localhost:11434/v1")
             return
         self.settings.engines = self.chosen_engines()
         self.settings.libretranslate_url = url
+        self.settings.llm_url = llm_url
+        self.settings.llm_model = self.llm_model.text().strip()
         self.settings.timeout_seconds = float(self.timeout.value())
         self.settings.offline_only = self.offline.isChecked()
         self.problems = self._save_keys()
@@ -184,3 +223,8 @@ class TranslatorSettingsDialog(QDialog):
             if not ok and self.secrets.last_problem:
                 problems.append(self.secrets.last_problem)
         return problems
+
+
+def _web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

@@ -138,3 +138,118 @@ def test_the_installed_entry_point_runs_offline(pack: Path, isolated_dirs: dict[
                             capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "the GOAT"
+
+
+# -- issue 13 (item 9, 12) and issue 12 (--check, LLM, share text) -----------------------------
+
+
+def _cli(*argv: str | bytes, stdin: bytes | None = None, stdin_file: object = None, shell_pipe: str = "",
+         timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", LC_ALL="C.UTF-8")
+    command = [os.fsencode(sys.executable), b"-m", b"guide", *[a if isinstance(a, bytes) else a.encode() for a in argv]]
+    return subprocess.run(command, input=stdin, stdin=stdin_file, capture_output=True, timeout=timeout, cwd=ROOT,
+                          env=env)
+
+
+@pytest.mark.parametrize("where", ["argv", "stdin"])
+def test_invalid_utf8_is_a_usage_error_not_a_traceback(pack: Path, where: str) -> None:
+    bad = b"\xe4\xbd\xa0\xff\xfe\xe5\xa5\xbd"
+    if where == "argv":
+        result = _cli("--pack", str(pack), "translate", "--offline", bad)
+    else:
+        result = _cli("--pack", str(pack), "translate", "--offline", "-", stdin=bad)
+    assert result.returncode == 2, result.stderr
+    assert b"Traceback" not in result.stderr and b"UTF-8" in result.stderr
+
+
+def test_endless_stdin_stops_at_the_limit(pack: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = _cli("--pack", str(pack), "translate", "--offline", "-", stdin_file=zero, timeout=30)
+    assert result.returncode == 2 and b"too long" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_closed_pipe_gives_no_traceback(pack: Path) -> None:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    script = (f"{sys.executable} -m guide --pack '{pack}' translate --offline 这个博主的穿搭绝绝子，已经种草了 | true")
+    result = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60, cwd=ROOT, env=env)
+    assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr, result.stderr
+
+
+def test_endpoint_without_engine_goes_only_to_libretranslate(capsys, pack: Path, server: FakeServer,  # noqa: ANN001
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.core.storage.settings import Settings, SettingsStore
+
+    SettingsStore().save(Settings(engines=["google", "mymemory"]))
+    connected: list[object] = []
+    real_connect = socket.socket.connect
+
+    def spy(self, address):  # noqa: ANN001, ANN202
+        connected.append(address)
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", spy)
+    server.behaviour.mode = "500"
+    code, _, err = run(capsys, "--pack", str(pack), "translate", "--endpoint", server.root, "--timeout", "1", "你们好呀")
+    assert code == 3 and "LibreTranslate" in err
+    assert "Google" not in err and "MyMemory" not in err
+    assert {a[0] for a in connected if isinstance(a, tuple)} <= {"127.0.0.1"}, connected
+
+
+def test_endpoint_applies_to_the_chosen_engine(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--engine", "llm", "--endpoint", server.root + "/v1",
+                       "--model", "qwen2.5:7b", "--json", "你们好")
+    assert code == 0 and json.loads(out)["origin"] == "llm"
+    assert server.seen[-1].path == "/v1/chat/completions"
+
+
+def test_check_prints_the_back_translation(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                       server.root, "--check", "--json", "Where can I buy this?")
+    data = json.loads(out)
+    assert code == 0 and data["translation"] == "这个在哪里买？"
+    assert data["back_translation"] == "EN[这个在哪里买？]"
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                       server.root, "--check", "I want this one")
+    assert code == 0 and "  check:  EN[" in out
+
+
+def test_escape_codes_from_a_server_never_reach_the_terminal(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    server.behaviour.mode = "escape"
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                       server.root, "你们好")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and out.splitlines()[0] == "Hello, all of you"
+
+
+def test_forced_direction_against_the_text_warns_on_stderr(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    code, _, err = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                       server.root, "--to", "zh", "这个博主的穿搭绝绝子")
+    assert "warning" in err and "Chinese" in err
+
+
+def test_share_text_says_what_it_is(capsys, pack: Path, server: FakeServer) -> None:  # noqa: ANN001
+    share = ("你们好 小红薯发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/AbCdEf，"
+             "复制本条信息，打开【小红书】App查看精彩内容！")
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--engine", "libretranslate", "--endpoint",
+                       server.root, share)
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "Hello, all of you"
+    assert any("RedNote share" in line for line in lines) and any("http://xhslink.com/a/AbCdEf" in line for line in lines)
+
+
+def test_clear_history_while_another_process_reads_is_not_reported_as_done(capsys, pack: Path,  # noqa: ANN001
+                                                                         isolated_dirs: dict[str, Path]) -> None:
+    import sqlite3
+
+    run(capsys, "--pack", str(pack), "translate", "--offline", "你们好")
+    history_file = next(isolated_dirs["data"].rglob("history.sqlite"))
+    reader = sqlite3.connect(str(history_file), isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM history").fetchone()
+    try:
+        code, _, err = run(capsys, "clear-history")
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert code != 0 and "still reading" in err
+    code, _, err = run(capsys, "clear-history")
+    assert code == 0 and err == ""

@@ -13,6 +13,7 @@ import socket
 import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,16 +58,22 @@ class Behaviour:
     """What the server does; tests change it between requests."""
 
     mode: str = "answer"  # answer | slow | hang | 429 | 500 | 403 | html | empty | reset | trickle | huge | echo
+    # | chunked-huge | close-huge | gzip-bomb (bodies without Content-Length, or one that inflates)
+    # | redirect-loop | refusal (an LLM declining) | escape (ANSI escape codes in the answer)
+    # | no-model (an LLM server without the model asked for: 404)
     delay: float = 0.0  # seconds before answering (slow), or between bytes (trickle)
     translate: Callable[[str, str, str], str] = fake_translate
     retry_after: str | None = None
     api_error: dict[str, object] | None = None  # sent as a 200 JSON body, as Baidu and Microsoft do
+    note: str = ""  # LLM: the slang note line added after the translation
+    body_bytes: int = 64 * 1024 * 1024  # size of the *-huge and gzip-bomb bodies (decoded)
 
 
 class FakeServer:
     """A threaded HTTP server on 127.0.0.1 answering like Google (/m), MyMemory (/get),
     LibreTranslate (/translate), DeepL (/v2/translate), Microsoft (/translate?api-version=3.0,
-    JSON body) and Baidu (/api/trans/vip/translate)."""
+    JSON body), Baidu (/api/trans/vip/translate) and an OpenAI-compatible chat endpoint
+    (/v1/chat/completions, as Ollama, llama.cpp server and LM Studio serve it)."""
 
     def __init__(self) -> None:
         self.behaviour = Behaviour()
@@ -103,7 +110,7 @@ class FakeServer:
     def base_urls(self) -> dict[str, str]:
         return {"google": self.root + "/m", "mymemory": self.root + "/get", "libretranslate": self.root + "/",
                 "deepl": self.root + "/v2/", "microsoft": self.root + "/translate?api-version=3.0",
-                "baidu": self.root + "/api/trans/vip/translate"}
+                "baidu": self.root + "/api/trans/vip/translate", "llm": self.root + "/v1"}
 
     def stop(self) -> None:
         self.stop_event.set()
@@ -128,9 +135,14 @@ class FakeServer:
         params = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
         length = int(handler.headers.get("Content-Length") or 0)
         json_text = ""
+        chat: dict[str, object] | None = None
         if length:
             body = handler.rfile.read(length).decode("utf-8", "replace")
-            if "json" in (handler.headers.get("Content-Type") or ""):  # Microsoft: [{"text": ...}]
+            if url.path.endswith("/chat/completions"):  # LLM: the text is the last user message
+                chat = json.loads(body)
+                messages = chat.get("messages") or []
+                json_text = str(messages[-1]["content"]) if messages else ""
+            elif "json" in (handler.headers.get("Content-Type") or ""):  # Microsoft: [{"text": ...}]
                 json_text = str(json.loads(body)[0]["text"])
             else:
                 params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
@@ -149,6 +161,11 @@ class FakeServer:
             headers = {"Retry-After": b.retry_after} if b.retry_after else {}
             self._send(handler, int(b.mode), b'{"error": "nope"}', "application/json", headers)
             return
+        if b.mode == "no-model":  # Ollama when the model was never pulled
+            model = str((chat or {}).get("model", ""))
+            body = json.dumps({"error": {"message": f'model "{model}" not found, try pulling it first'}})
+            self._send(handler, 404, body.encode("utf-8"), "application/json")
+            return
         if b.mode == "html":
             self._send(handler, 200, b"<html><body><h1>Captcha</h1><p>Are you a robot?</p></body></html>", "text/html")
             return
@@ -158,9 +175,30 @@ class FakeServer:
         if b.mode == "huge":
             self._send(handler, 200, b"x" * (6 * 1024 * 1024), "text/html")
             return
-        source, target = _langs(url.path, params)
+        if b.mode in ("chunked-huge", "close-huge", "gzip-bomb"):
+            self._unbounded(handler, b.mode, b.body_bytes)
+            return
+        if b.mode == "redirect-loop":
+            handler.send_response(302)
+            handler.send_header("Location", handler.path)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        if chat is not None:
+            source, target = _chat_langs(chat)
+        else:
+            source, target = _langs(url.path, params)
         translated = text if b.mode == "echo" else b.translate(text, source, target)
-        payload, content_type = _payload(url.path, translated, params)
+        if b.mode == "escape":
+            translated = "\x1b]0;pwned\x07\x1b[31m" + translated + "\x1b[0m\x08"
+        if chat is not None:
+            if b.mode == "refusal":
+                translated = "I'm sorry, but I can't help with that request."
+            elif b.note and b.mode != "echo":
+                translated += "\nNote: " + b.note
+            payload, content_type = _chat_payload(translated, str(chat.get("model", ""))), "application/json"
+        else:
+            payload, content_type = _payload(url.path, translated, params)
         if b.mode == "reset":
             self._reset_mid_answer(handler, payload, content_type)
             return
@@ -179,6 +217,34 @@ class FakeServer:
         handler.end_headers()
         handler.wfile.write(body)
         handler.wfile.flush()
+
+    def _unbounded(self, handler: BaseHTTPRequestHandler, mode: str, size: int) -> None:
+        """A body whose size no header announces (chunked, or until the connection closes),
+        or a small gzip body that inflates to `size` bytes."""
+        block = b"x" * 65536
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        if mode == "gzip-bomb":
+            compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+            parts = [compressor.compress(block) for _ in range(size // len(block))]
+            body = b"".join(parts) + compressor.flush()
+            handler.send_header("Content-Encoding", "gzip")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
+        if mode == "chunked-huge":
+            handler.send_header("Transfer-Encoding", "chunked")
+        else:
+            handler.send_header("Connection", "close")
+            handler.close_connection = True
+        handler.end_headers()
+        sent = 0
+        while sent < size and not self.stop_event.is_set():
+            handler.wfile.write(b"%x\r\n%s\r\n" % (len(block), block) if mode == "chunked-huge" else block)
+            sent += len(block)
+        if mode == "chunked-huge":
+            handler.wfile.write(b"0\r\n\r\n")
 
     def _reset_mid_answer(self, handler: BaseHTTPRequestHandler, payload: bytes, content_type: str) -> None:
         handler.send_response(200)
@@ -211,6 +277,19 @@ def _langs(path: str, params: dict[str, str]) -> tuple[str, str]:
         return source, target
     return (params.get("sl") or params.get("source") or params.get("source_lang") or params.get("from") or "auto",
             params.get("tl") or params.get("target") or params.get("target_lang") or params.get("to") or "en")
+
+
+def _chat_langs(chat: dict[str, object]) -> tuple[str, str]:
+    """The target language as our LLM prompt names it in the system message."""
+    system = " ".join(str(m.get("content", "")) for m in chat.get("messages", []) if isinstance(m, dict)
+                      and m.get("role") == "system")
+    return ("en", "zh") if "Simplified Chinese" in system else ("zh", "en")
+
+
+def _chat_payload(content: str, model: str) -> bytes:
+    body = {"id": "chatcmpl-test", "object": "chat.completion", "model": model or "test-model",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}]}
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
 def _payload(path: str, translated: str, params: dict[str, str]) -> tuple[bytes, str]:

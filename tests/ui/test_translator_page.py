@@ -138,7 +138,7 @@ def test_direction_toggle_forces_english_to_chinese(qtbot, page: TranslatorPage,
     page.direction.setCurrentIndex(page.direction.findData("zh"))
     page.set_text("OK 好的")
     qtbot.waitUntil(lambda: bool(output(page)), timeout=20000)
-    assert server.seen[-1].params["target"] == "zh"
+    assert server.seen[0].params["target"] == "zh"
 
 
 def test_history_search_reopen_delete_and_clear(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
@@ -242,3 +242,151 @@ def test_every_visible_control_has_a_name(page: TranslatorPage, qtbot) -> None: 
         if not name.strip() and not (isinstance(widget, QLineEdit) and widget.placeholderText()):
             missing.append(widget.objectName())
     assert missing == []
+
+
+# -- issue 12 parts 3-5 ---------------------------------------------------------------------
+
+
+def test_word_details_clear_when_the_text_changes_or_empties(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
+    page.set_text("这个博主的穿搭绝绝子")
+    qtbot.waitUntil(lambda: output(page) == "This blogger's outfits are amazing", timeout=20000)
+    next(c for c in page.words.chips if c.word.text == "绝绝子").click()
+    assert "绝绝子" in page.words.details.toPlainText()
+    type_text(page.input, "吗")
+    assert page.words.details.toPlainText() == "", "the old word's entry went with the old text"
+    next(c for c in page.words.chips if c.word.text == "绝绝子").click()
+    page.input.clear()
+    assert page.words.details.toPlainText() == ""
+
+
+def test_while_slow_the_translation_box_says_translating(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
+    server.behaviour.mode = "500"
+    page.set_text("第一个句子")
+    qtbot.waitUntil(lambda: "Offline gloss only" in origin(page), timeout=20000)
+    box = page.findChild(QPlainTextEdit, "translatorOutput")
+    assert box.placeholderText().startswith("No translation right now")
+    server.behaviour.mode, server.behaviour.delay = "slow", 2.5
+    page.set_text("第二个句子")
+    qtbot.waitUntil(lambda: len(server.seen) == 2, timeout=20000)
+    qtbot.wait(100)
+    assert box.toPlainText() == "" and box.placeholderText() == "Translating…"
+    qtbot.waitUntil(lambda: output(page) == "EN[第二个句子]", timeout=20000)
+
+
+def test_a_20000_character_paste_keeps_every_part_reachable(qtbot, page: TranslatorPage, context: AppContext) -> None:  # noqa: ANN001
+    page.offline.setChecked(True)
+    page.set_text("这个博主的穿搭绝绝子，已经种草了！" * 1200)  # 20,400 characters
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+    assert len(page.pinyin.text()) > 20000
+    assert page.pinyin_area.height() <= page.pinyin_area.most, "long pinyin scrolls in its own area"
+    assert page.minimumSizeHint().height() < 700, "the page never grows taller than a screen"
+    for part in (page.output, page.origin, page.words.scroll, page.words.details, page.pinyin_area):
+        assert part.isVisible() and part.height() > 0
+    page.main_scroll.ensureWidgetVisible(page.words.details)
+    assert page.words.details.visibleRegion().boundingRect().height() > 0, "the breakdown is reachable"
+    page.pinyin_toggle.setChecked(False)
+    assert not page.pinyin_area.isVisible(), "the pinyin area can be collapsed"
+
+
+def test_at_the_minimum_window_size_no_word_card_is_cut(qtbot, context: AppContext) -> None:  # noqa: ANN001
+    from guide.ui.main_window import MainWindow
+
+    context.settings.offline_only = True
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("translator")
+    page.set_text("这个博主的穿搭绝绝子，已经种草了！强烈推荐这家火锅店，环境不错，服务也很好")
+    qtbot.waitUntil(lambda: not page.is_busy() and bool(page.words.chips), timeout=20000)
+    window.resize(window.minimumSizeHint())
+    qtbot.wait(50)
+    viewport = page.words.scroll.viewport()
+    chip_height = max(c.height() for c in page.words.chips)
+    assert viewport.height() >= chip_height, "at least one whole row of word cards"
+    for chip in page.words.chips:
+        assert chip.width() >= chip.sizeHint().width() and chip.geometry().right() <= viewport.width(), chip.word.text
+    window.close()
+
+
+def test_a_forced_direction_against_the_text_asks_first(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
+    page.direction.setCurrentIndex(page.direction.findData("zh"))
+    page.set_text("这个博主的穿搭绝绝子")
+    qtbot.waitUntil(lambda: page.direction_warning.isVisible(), timeout=20000)
+    assert server.seen == [] and "Chinese" in page.direction_warning_text.text()
+    page.findChild(QAbstractButton, "translatorTranslateAnyway").click()
+    qtbot.waitUntil(lambda: bool(output(page)), timeout=20000)
+    assert server.seen[0].params["target"] == "zh" and not page.direction_warning.isVisible()
+    page.direction.setCurrentIndex(page.direction.findData("zh"))
+    page.set_text("这个博主的穿搭绝绝子吗")
+    qtbot.waitUntil(lambda: page.direction_warning.isVisible(), timeout=20000)
+    page.findChild(QAbstractButton, "translatorUseAutomatic").click()
+    qtbot.waitUntil(lambda: output(page) == "EN[这个博主的穿搭绝绝子吗]", timeout=20000)
+
+
+def test_check_my_reply_shows_the_back_translation_under_the_answer(qtbot, page: TranslatorPage,  # noqa: ANN001
+                                                                   server: FakeServer) -> None:
+    page.set_text("Where can I buy this?")
+    qtbot.waitUntil(lambda: output(page) == "这个在哪里买？", timeout=20000)
+    label = page.findChild(QLabel, "translatorBackTranslation")
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    assert "EN[这个在哪里买？]" in label.text() and "LibreTranslate" in label.text()
+    page.check.setChecked(False)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    assert not label.isVisible()
+
+
+def test_share_text_is_recognised_and_the_link_offered(qtbot, page: TranslatorPage, server: FakeServer,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    page.set_text("你们好 小红薯发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/AbCdEf，"
+                  "复制本条信息，打开【小红书】App查看精彩内容！")
+    qtbot.waitUntil(lambda: output(page) == "Hello, all of you", timeout=20000)
+    share = page.findChild(QLabel, "translatorShare")
+    assert share.isVisible() and "RedNote share" in share.text() and 'href="http://xhslink.com/a/AbCdEf"' in share.text()
+    share.linkActivated.emit("http://xhslink.com/a/AbCdEf")
+    share.linkActivated.emit("file:///etc/passwd")
+    assert opened == ["http://xhslink.com/a/AbCdEf"]
+
+
+def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context: AppContext,  # noqa: ANN001
+                                            server: FakeServer) -> None:
+    from guide.core.translate.secrets import SecretStore
+    from guide.ui.translator_settings import TranslatorSettingsDialog
+
+    dialog = TranslatorSettingsDialog(context.settings, SecretStore())
+    qtbot.addWidget(dialog)
+    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.text() == "qwen2.5:7b"
+    assert "llm" not in dialog.chosen_engines(), "off by default"
+    dialog.llm_preset.setCurrentIndex(dialog.llm_preset.findText("LM Studio"))
+    dialog._preset_chosen(dialog.llm_preset.currentIndex())
+    assert dialog.llm_url.text() == "http://localhost:1234/v1"
+    dialog.llm_url.setText("ftp://nope")
+    dialog.accept()
+    assert dialog.result() == 0 and "LLM" in dialog.message.text()
+    dialog.llm_url.setText(server.root + "/v1")
+    dialog.llm_model.setText("llama3.1")
+    for row in range(dialog.engine_list.count()):
+        item = dialog.engine_list.item(row)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "llm"
+                           else Qt.CheckState.Unchecked)
+    dialog.accept()
+    assert context.settings.engines == ["llm"] and context.settings.llm_model == "llama3.1"
+    server.behaviour.note = "绝绝子 means 'absolutely amazing'."
+    page.set_text("这个博主的穿搭绝绝子")
+    qtbot.waitUntil(lambda: output(page) == "This blogger's outfits are amazing", timeout=20000)
+    assert origin(page) == "LLM"
+    note = page.findChild(QLabel, "translatorNote")
+    assert note.isVisible() and "absolutely amazing" in note.text()
+
+
+def test_changing_the_url_after_a_429_tries_the_engine_at_once(qtbot, page: TranslatorPage, context: AppContext,  # noqa: ANN001
+                                                               server: FakeServer, second_server: FakeServer) -> None:
+    server.behaviour.mode = "429"
+    page.set_text("第一个句子")
+    qtbot.waitUntil(lambda: "rate limited" in origin(page), timeout=20000)
+    context.settings.libretranslate_url = second_server.root
+    page.set_text("第二个句子")
+    qtbot.waitUntil(lambda: output(page) == "EN[第二个句子]", timeout=20000)

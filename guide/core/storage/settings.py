@@ -19,6 +19,7 @@ from guide.core.storage import paths
 log = logging.getLogger(__name__)
 
 DEFAULT_ENGINES = ("google", "mymemory")
+TIMEOUT_RANGE = (1.0, 120.0)  # seconds; Infinity would overflow a wait, 1e9 would mean no deadline
 THEMES = ("system", "light", "dark")
 
 
@@ -26,6 +27,8 @@ THEMES = ("system", "light", "dark")
 class Settings:
     engines: list[str] = field(default_factory=lambda: list(DEFAULT_ENGINES))
     libretranslate_url: str = ""
+    llm_url: str = "http://localhost:11434/v1"  # the LLM engine (off until chosen in Settings): Ollama's default
+    llm_model: str = "qwen2.5:7b"
     timeout_seconds: float = 8.0
     offline_only: bool = False
     theme: str = "system"
@@ -55,6 +58,11 @@ class Settings:
                 ok = isinstance(value, str)
             if f.name == "theme" and value not in THEMES:
                 ok = False
+            if ok and f.name == "timeout_seconds" and not TIMEOUT_RANGE[0] <= value <= TIMEOUT_RANGE[1]:
+                clamped = min(max(value, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
+                problems.append(f"setting 'timeout_seconds' of {value!r} is outside {TIMEOUT_RANGE[0]:g}–"
+                                f"{TIMEOUT_RANGE[1]:g} s; using {clamped:g}")
+                value = clamped
             if ok:
                 setattr(settings, f.name, value)
             else:

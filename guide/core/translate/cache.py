@@ -137,8 +137,28 @@ def _clear_table(store: Store, table: str, problem: Callable[[str], None]) -> in
     except sqlite3.Error as exc:
         problem(f"Could not clear {store.path.name} ({exc}).")
         return 0
-    try:
-        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error:
-        pass  # another instance is reading; its next checkpoint finishes the job
+    if not _checkpoint(store):
+        problem(f"Deleted from {store.path.name}, but another open window or process of the app is still "
+                "reading it, so the old text stays on disk until that one closes; close it and clear again.")
     return int(count)
+
+
+def _checkpoint(store: Store, wait_seconds: float = 1.0) -> bool:
+    """Fold the WAL into the database and truncate it, so deleted text leaves the disk.
+
+    False when another connection holds a read transaction for longer than `wait_seconds`:
+    its snapshot pins the old pages, and saying "deleted" would then be untrue."""
+    if store.in_memory:
+        return True
+    conn = store.connection
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(wait_seconds * 1000)}")
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.Error:  # pragma: no cover
+            pass
+    return not busy

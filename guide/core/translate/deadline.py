@@ -13,6 +13,9 @@ pass a timeout through its API, so we work one level below it, in urllib3:
   once with an error, which we classify as "timed out" because the watchdog fired.
 * `HTTPConnection.getresponse` is wrapped too, to note the HTTP status and Retry-After
   for classification, and to refuse absurdly large bodies.
+* `HTTPResponse.read` and `read_chunked` are wrapped to count the *decoded* bytes a call
+  reads, whatever the framing (Content-Length, chunked, until-close, gzip): past
+  MAX_BODY_BYTES the call is aborted as "too large" before the rest is read.
 * `run_with_deadline` runs the call in a short-lived daemon thread and waits at most
   deadline + a grace period, so even a stall we cannot interrupt (a hung DNS lookup)
   never holds the caller; a `CancelToken` stops the wait at once (newer request, app
@@ -40,6 +43,7 @@ T = TypeVar("T")
 
 GRACE_SECONDS = 0.75  # after the deadline, how long we wait for the call to notice
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a translation is never this big; refuse the body
+MIN_SECONDS, MAX_SECONDS = 0.05, 600.0  # any deadline asked for is brought into this range
 
 _local = threading.local()
 _install_lock = threading.Lock()
@@ -97,6 +101,7 @@ class DeadlineScope:
         self.retry_after: float | None = None
         self.connect_failed = False
         self.empty_body = False
+        self.body_bytes = 0  # decoded body bytes read so far, over every response of the call
         self.wake = threading.Event()  # set when aborted or when the call has finished
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
@@ -162,6 +167,13 @@ class DeadlineScope:
         if length > MAX_BODY_BYTES:
             self.abort("too large")
 
+    def count_body(self, size: int) -> None:
+        """Add decoded bytes read; past the cap the call is aborted (raises to stop the reader)."""
+        self.body_bytes += size
+        if self.body_bytes > MAX_BODY_BYTES:
+            self.abort("too large")
+            raise BodyTooLarge(f"answer over {MAX_BODY_BYTES} bytes")
+
     def close(self) -> None:
         """Release our dups; the connection itself closes when requests drops it."""
         with self._lock:
@@ -172,6 +184,10 @@ class DeadlineScope:
                 sock.close()
             except OSError:  # pragma: no cover
                 pass
+
+
+class BodyTooLarge(OSError):
+    """Raised inside the call when the decoded answer passes the cap."""
 
 
 def _shutdown(sock: socket.socket) -> None:
@@ -260,8 +276,29 @@ def install() -> None:
                 scope.note_response(response.status, response.headers)
             return response
 
+        import urllib3.response
+
+        original_read = urllib3.response.HTTPResponse.read
+        original_read_chunked = urllib3.response.HTTPResponse.read_chunked
+
+        def read(self: Any, *args: Any, **kwargs: Any) -> Any:
+            data = original_read(self, *args, **kwargs)
+            scope = current_scope()
+            if scope is not None and data:
+                scope.count_body(len(data))
+            return data
+
+        def read_chunked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            scope = current_scope()
+            for data in original_read_chunked(self, *args, **kwargs):
+                if scope is not None and data:
+                    scope.count_body(len(data))
+                yield data
+
         util_connection.create_connection = create_connection
         urllib3.connection.HTTPConnection.getresponse = getresponse  # type: ignore[method-assign]
+        urllib3.response.HTTPResponse.read = read  # type: ignore[method-assign]
+        urllib3.response.HTTPResponse.read_chunked = read_chunked  # type: ignore[method-assign]
         _installed = True
 
 
@@ -288,6 +325,8 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, token: CancelToken | 
     `token` is cancelled. Never raises for the call's own errors: see `Outcome.error`.
     """
     install()
+    if not MIN_SECONDS <= seconds <= MAX_SECONDS:  # NaN and Infinity too: a wait must be finite
+        seconds = MAX_SECONDS if seconds > MAX_SECONDS else MIN_SECONDS
     scope = DeadlineScope(seconds, token)
     box: dict[str, Any] = {}
     finished = threading.Event()

@@ -31,7 +31,7 @@ from guide.core.translate.errors import (
     TimedOut,
     Unreachable,
 )
-from guide.core.translate.normalise import normalise
+from guide.core.translate.normalise import normalise, strip_controls
 from guide.core.translate.secrets import Secret
 from guide.core.translate.sentences import chunk
 
@@ -44,6 +44,7 @@ class EngineConfig:
 
     base_url: str | None = None
     secrets: Mapping[str, Secret] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict)  # engine-specific settings (an LLM's model)
 
     def secret(self, name: str) -> str | None:
         value = self.secrets.get(name)
@@ -210,6 +211,16 @@ REGISTRY: dict[str, Engine] = {e.name: e for e in (GoogleEngine(), MyMemoryEngin
                                                    DeepLEngine(), MicrosoftEngine(), BaiduEngine())}
 
 
+def _register_llm() -> None:
+    """The LLM engine lives in its own module (it builds on `Engine`, defined above)."""
+    from guide.core.translate.llm import LLMEngine
+
+    REGISTRY[LLMEngine.name] = LLMEngine()
+
+
+_register_llm()
+
+
 def engine_names() -> list[str]:
     return list(REGISTRY)
 
@@ -231,10 +242,12 @@ def title_of(name: str) -> str:
 
 
 def translate_chunks(engine: Engine, chunks: list[str], source: str, target: str, config: EngineConfig,
-                     timeout: float, token: deadline.CancelToken | None = None) -> list[str]:
+                     timeout: float, token: deadline.CancelToken | None = None, allow_echo: bool = False) -> list[str]:
     """Translate each chunk (each within the engine's limit) under one hard deadline.
 
-    Returns one translation per chunk, or raises an `EngineError` subclass.
+    Returns one translation per chunk, or raises an `EngineError` subclass. With
+    `allow_echo` an answer identical to its chunk is returned for the caller to judge
+    sentence by sentence (the pipeline); otherwise it is a `BadAnswer`.
     """
     problem = engine.missing_setup(config)
     if problem:
@@ -246,12 +259,25 @@ def translate_chunks(engine: Engine, chunks: list[str], source: str, target: str
         return [engine.call(c.strip(), source, target, config) if c.strip() else c for c in chunks]
 
     outcome = deadline.run_with_deadline(run, timeout, token)
-    if outcome.error is None and outcome.value is not None and not outcome.cancelled:
-        answers = outcome.value
+    if outcome.error is None and outcome.value is not None and not outcome.cancelled and not outcome.too_large:
+        answers = [_clean(a) for a in outcome.value]
         for original, answer in zip(chunks, answers):
-            _check_answer(engine, original, answer)
-        return [str(a) for a in answers]
+            _check_answer(engine, original, answer, allow_echo)
+        return answers
     raise classify(engine, outcome, timeout)
+
+
+def _clean(answer: Any) -> Any:
+    """Control characters and escape codes out, keeping a str subclass's extras (an LLM's note)."""
+    if not isinstance(answer, str):
+        return answer
+    cleaned = strip_controls(answer)
+    if type(answer) is str:
+        return cleaned
+    try:
+        return answer.replace_text(cleaned)  # type: ignore[attr-defined]
+    except AttributeError:
+        return cleaned
 
 
 def translate_text(engine: Engine, text: str, source: str, target: str, config: EngineConfig,
@@ -274,7 +300,20 @@ def join_translations(sources: list[str], answers: list[str], target: str) -> st
     return "".join(out)
 
 
-def _check_answer(engine: Engine, original: str, answer: Any) -> None:
+def longest_answer(original: str) -> int:
+    """A translation is never this much longer than its source (characters): English runs
+    about four characters per Han character, and an LLM adds a one-line note."""
+    return 1000 + 30 * len(original)
+
+
+def is_echo(original: str, answer: str) -> bool:
+    """The engine handed the text back instead of translating it (deep-translator and some
+    servers do this silently when they find no translation)."""
+    before = normalise(original)
+    return normalise(answer) == before and any(ch.isalpha() for ch in before)
+
+
+def _check_answer(engine: Engine, original: str, answer: Any, allow_echo: bool = False) -> None:
     if not isinstance(answer, str) or not answer.strip():
         if original.strip():
             raise BadAnswer(engine.title, "answered with an empty translation")
@@ -282,9 +321,9 @@ def _check_answer(engine: Engine, original: str, answer: Any) -> None:
     problem = engine.problem_in(answer)
     if problem is not None:
         raise problem
-    before = normalise(original)
-    if normalise(answer) == before and any(ch.isalpha() for ch in before):
-        # deep-translator hands the input back silently when it finds no translation
+    if len(answer) > longest_answer(original):
+        raise BadAnswer(engine.title, "answered with something far longer than the text (not a translation)")
+    if not allow_echo and is_echo(original, answer):
         raise BadAnswer(engine.title, "handed the text back untranslated")
 
 
@@ -298,8 +337,13 @@ def classify(engine: Engine, outcome: deadline.Outcome[Any], timeout: float) -> 
         return TimedOut(name, f"timed out after {timeout:g} s")
     if outcome.too_large:
         return BadAnswer(name, "sent an answer far too large to be a translation")
+    if isinstance(err, EngineError):  # the adapter already knew what went wrong (the LLM engine)
+        return err
     status = outcome.status
     type_name = type(err).__name__ if err is not None else ""
+    if any(type(e).__name__ in ("TooManyRedirects", "MaxRetryError") and "redirect" in str(e).lower()
+           for e in _causes(err)):
+        return ServerError(name, "the server sent it round a redirect loop (check the URL)")
     if status == 429 or type_name == "TooManyRequests":
         return RateLimited(name, "rate limited (too many requests)", outcome.retry_after)
     if type_name in ("AuthorizationException", "ApiKeyException") or (engine.keyed and status in (401, 403)):

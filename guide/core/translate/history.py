@@ -72,9 +72,9 @@ class History(TableStore):
         with self._lock:
             try:
                 with self._store.transaction() as conn:
-                    last = conn.execute("SELECT id, source, created FROM history ORDER BY id DESC LIMIT 1").fetchone()
-                    if last and now - last[2] < self.MERGE_SECONDS and (source.startswith(last[1]) or last[1].startswith(source)):
-                        conn.execute("DELETE FROM history WHERE id = ?", (last[0],))
+                    recent = conn.execute("SELECT id, source, created FROM history ORDER BY id DESC LIMIT 2").fetchall()
+                    if recent and self._typing_step(source, recent, now):
+                        conn.execute("DELETE FROM history WHERE id = ?", (recent[0][0],))
                     conn.execute("DELETE FROM history WHERE source = ?", (source,))
                     cursor = conn.execute(
                         "INSERT INTO history (source, translation, source_lang, target_lang, origin, created) "
@@ -86,6 +86,22 @@ class History(TableStore):
                 self._problem(f"The translation history could not be saved ({exc}).")
                 return None
         return item_id
+
+    def _typing_step(self, source: str, recent: list[tuple[int, str, float]], now: float) -> bool:
+        """Whether the newest entry was only a step of typing that `source` continues.
+
+        Typing on (the new text extends the last) replaces it. A shorter text never deletes
+        a longer one (translating "我" after "我今天很高兴" keeps both), except a trimmed
+        text made a moment ago by backspacing, which the next trim replaces."""
+        _, last, created = recent[0]
+        if now - created >= self.MERGE_SECONDS or source == last:
+            return False
+        if source.startswith(last):
+            return True
+        if last.startswith(source) and len(recent) > 1:
+            before = recent[1][1]
+            return before.startswith(last) and before != last and now - recent[1][2] < self.MERGE_SECONDS
+        return False
 
     def recent(self, query: str = "", limit: int = 200) -> list[HistoryItem]:
         """Newest first; `query` matches source or translation (case-insensitive for Latin)."""
@@ -143,5 +159,8 @@ def clear_history_and_cache(history: History, cache: TranslationCache) -> Cleare
                 removed += 1
             except OSError as exc:
                 problems.append(f"Could not delete {aside} ({exc.strerror}).")
-    problems.extend(n for n in history.notices + cache.notices if n.startswith("Could not clear"))
+    problems.extend(n for n in history.notices + cache.notices
+                    if n.startswith("Could not clear") or "still reading" in n)
+    for store in (history, cache):  # shown once here; a later clear may succeed
+        store.notices[:] = [n for n in store.notices if not n.startswith("Could not clear") and "still reading" not in n]
     return Cleared(history_count, cache_count, removed, tuple(problems))

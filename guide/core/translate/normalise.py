@@ -49,3 +49,17 @@ def has_han(text: str) -> bool:
 
 def is_han_char(char: str) -> bool:
     return _HAN_RE.match(char) is not None
+
+
+# Terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\", and
+# two-character ones), then any control character left except line break and tab, and the
+# bidirectional overrides that make text display in a different order than it reads.
+_ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Text from a server, fit to cache, show and print: no escape codes or control
+    characters (a reply could retitle the terminal or hide text), line breaks kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", _ESCAPE_RE.sub("", text))

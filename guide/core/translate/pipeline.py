@@ -7,12 +7,13 @@ engine failed, why (one reason per engine, fit to show the user).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guide.core.content.model import Pack
 from guide.core.storage.settings import Settings
@@ -21,15 +22,17 @@ from guide.core.translate.cache import TranslationCache
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.engines import (
     EngineConfig,
+    is_echo,
     join_translations,
     translate_chunks,
 )
-from guide.core.translate.errors import Cancelled, EngineError, RateLimited
+from guide.core.translate.errors import BadAnswer, Cancelled, EngineError, RateLimited
 from guide.core.translate.gloss import Glosser, GlossWord
 from guide.core.translate.history import History
-from guide.core.translate.normalise import has_han, match_key, normalise
+from guide.core.translate.normalise import has_han, match_key, normalise, strip_controls
 from guide.core.translate.secrets import Secret, SecretStore
 from guide.core.translate.sentences import chunk, split_sentences
+from guide.core.translate.share_text import SharedNote, parse_share
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,26 @@ def direction_key(source: str, target: str) -> str:
     return f"{source}-{target}"
 
 
+def has_words(text: str) -> bool:
+    """Letters or Han characters: emoji, numbers and punctuation alone are never sent."""
+    return any(ch.isalpha() for ch in text)
+
+
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+
+
+def direction_conflict(text: str, source: str) -> str:
+    """A warning when a forced direction contradicts the text ('' when it does not).
+
+    Chinese with no Latin letters forced as English, or two or more English words with no
+    Han character forced as Chinese ("yyds" alone may be Chinese slang, so one word passes)."""
+    if source == "en" and has_han(text) and not re.search(r"[A-Za-z]", text):
+        return "This text is Chinese, but the direction is English → 中文."
+    if source == "zh" and not has_han(text) and len(_LATIN_WORD_RE.findall(text)) >= 2:
+        return "This text is English, but the direction is 中文 → English."
+    return ""
+
+
 @dataclass(frozen=True)
 class TranslateOptions:
     """What one request may use. Built from Settings; the CLI and tests override fields."""
@@ -55,6 +78,10 @@ class TranslateOptions:
     libretranslate_url: str = ""
     base_urls: Mapping[str, str] = field(default_factory=dict)  # engine name -> URL (tests, self-hosting)
     record_history: bool = True
+    llm_url: str = ""
+    llm_model: str = ""
+    confirm_direction: bool = False  # the user confirmed a forced direction that contradicts the text
+    check: bool = False  # English -> Chinese: translate the answer back into English too
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> TranslateOptions:
@@ -63,6 +90,8 @@ class TranslateOptions:
             "offline": settings.offline_only,
             "timeout": settings.timeout_seconds,
             "libretranslate_url": settings.libretranslate_url,
+            "llm_url": getattr(settings, "llm_url", ""),
+            "llm_model": getattr(settings, "llm_model", ""),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
@@ -72,7 +101,13 @@ class TranslateOptions:
             return self.base_urls[engine]
         if engine == "libretranslate":
             return self.libretranslate_url or None
+        if engine == "llm":
+            return self.llm_url or None
         return None
+
+    def extra(self, engine: str) -> dict[str, str]:
+        """Engine settings other than the URL (the LLM's model name)."""
+        return {"model": self.llm_model} if engine == "llm" and self.llm_model else {}
 
 
 @dataclass(frozen=True)
@@ -88,7 +123,7 @@ class Failure:
         return f"{self.title}: {self.reason}"
 
 
-ORIGIN_TITLES = {"phrasebook": "Phrase book", "cache": "Cache", "none": "Offline gloss only"}
+ORIGIN_TITLES = {"phrasebook": "Phrase book", "cache": "Cache", "none": "Offline gloss only", "mixed": "Several engines"}
 
 
 @dataclass
@@ -107,6 +142,12 @@ class TranslationResult:
     target_gloss: list[GlossWord] = field(default_factory=list)  # English -> Chinese: the Chinese words
     complete: bool = True  # False for the early result that carries only the gloss
     cancelled: bool = False
+    direction_warning: str = ""  # set (and nothing sent) when a forced direction contradicts the text
+    note: str = ""  # an LLM engine's one-line note on slang
+    back_translation: str | None = None  # English -> Chinese with `check`: the Chinese back in English
+    back_origin: str = ""
+    checked: bool = False  # a back-translation was asked for
+    share: SharedNote | None = None  # the text was a RedNote share text; only its title was translated
 
     @property
     def translated(self) -> bool:
@@ -116,6 +157,10 @@ class TranslationResult:
     def origin_title(self) -> str:
         return ORIGIN_TITLES.get(self.origin) or engine_registry.title_of(self.origin)
 
+    @property
+    def back_origin_title(self) -> str:
+        return ORIGIN_TITLES.get(self.back_origin) or engine_registry.title_of(self.back_origin)
+
     def reasons(self) -> list[str]:
         return [str(f) for f in self.failures]
 
@@ -123,6 +168,8 @@ class TranslationResult:
         """One line for the UI: where the answer came from, and why not from elsewhere."""
         if not self.complete:
             return "Dictionary breakdown ready; translating…"
+        if self.direction_warning:
+            return "Nothing sent yet: the direction you chose does not match the text"
         if self.origin == "cache":
             head = "From the cache" + (f" (first translated by {engine_registry.title_of(self.first_engine)})"
                                        if self.first_engine and self.first_engine not in ("cache", "mixed") else "")
@@ -148,6 +195,9 @@ class TranslationResult:
             "pinyin": self.pinyin,
             "gloss": [w.to_json() for w in self.gloss],
             "error": self.error,
+            "note": self.note or None,
+            "back_translation": self.back_translation,
+            "share": self.share.to_json() if self.share else None,
         }
 
 
@@ -161,10 +211,12 @@ class Backoff:
         self._clock = clock
         self._until: dict[str, float] = {}
         self._strikes: dict[str, int] = {}
+        self._setup: dict[str, str] = {}  # engine -> fingerprint of its URL and key when it was told to rest
         self._lock = threading.Lock()
 
-    def rest(self, engine: str, retry_after: float | None = None) -> float:
+    def rest(self, engine: str, retry_after: float | None = None, setup: str = "") -> float:
         with self._lock:
+            self._setup[engine] = setup
             strikes = self._strikes.get(engine, 0)
             seconds = min(self.MAX_SECONDS, self.BASE_SECONDS * (2 ** strikes))
             if retry_after is not None and 0 < retry_after <= self.MAX_SECONDS:
@@ -173,9 +225,13 @@ class Backoff:
             self._until[engine] = self._clock() + seconds
             return seconds
 
-    def resting(self, engine: str) -> float:
-        """Seconds this engine still rests (0 when it may be used)."""
+    def resting(self, engine: str, setup: str = "") -> float:
+        """Seconds this engine still rests (0 when it may be used). A different `setup`
+        (the user changed its URL or key since the 429) ends the rest at once."""
         with self._lock:
+            if engine in self._until and self._setup.get(engine, "") != setup:
+                self._until.pop(engine, None)
+                self._strikes.pop(engine, None)
             return max(0.0, self._until.get(engine, 0.0) - self._clock())
 
     def succeeded(self, engine: str) -> None:
@@ -233,15 +289,18 @@ class Translator:
         """Translate `text`; never raises for engine or storage trouble (see the result)."""
         options = options or TranslateOptions()
         text = text.strip()
+        share = parse_share(text)
+        if share is not None:  # only the title is worth translating
+            text = share.title
         if options.target in LANGS:
             target = options.target
             source = other(target)
         else:
             source = "zh" if has_han(text) else "en"
             target = other(source)
-        result = TranslationResult(source_text=text, source_lang=source, target_lang=target)
+        result = TranslationResult(source_text=text, source_lang=source, target_lang=target, share=share)
         if not text:
-            result.error = "nothing to translate"
+            result.error = "nothing to translate" if share is None else "the shared note has no title to translate"
             return result
 
         sides = (source,) if options.target in LANGS else (source, other(source))
@@ -251,11 +310,14 @@ class Translator:
             result.translation, result.pinyin = answer[1], answer[2]
             result.origin = "phrasebook"
             result.gloss = self.glosser.gloss(text, result.source_lang)
-            return self._finish(result, options)
+            return self._finish(result, options, token)
 
         result.gloss = self.glosser.gloss(text, source)
         if source == "zh":
             result.pinyin = self.glosser.pinyin(text)
+        if not has_words(text):
+            result.error = "nothing to translate: no words (only emoji, numbers or punctuation)"
+            return result
 
         pieces = split_sentences(text)
         direction = direction_key(source, target)
@@ -263,19 +325,32 @@ class Translator:
         missing = [i for i, t in enumerate(translations) if t is None]
         if not missing:
             result.origin, result.first_engine = "cache", first_engine
-            return self._finish(self._compose(result, pieces, translations), options)
+            return self._finish(self._compose(result, pieces, translations), options, token)
+
+        if options.target in LANGS and not options.confirm_direction:
+            warning = direction_conflict(text, source)
+            if warning:
+                result.direction_warning = warning
+                result.gloss = self.glosser.gloss(text, target)  # the words in the language the text is in
+                result.pinyin = self.glosser.pinyin(text) if target == "zh" else ""
+                result.error = warning + " Nothing was sent; confirm to translate anyway."
+                return result
 
         if options.offline:
             result.error = "offline only is on: showing the dictionary breakdown"
             if len(pieces) > 1 and len(missing) < len(pieces):
                 result.notes.append(f"{len(pieces) - len(missing)} of {len(pieces)} sentences are in the cache")
-            return self._finish(result, options)
+            return self._finish(result, options, token)
 
         if on_progress is not None:
             early = TranslationResult(text, source, target, pinyin=result.pinyin, gloss=result.gloss, complete=False)
             on_progress(early)
 
+        contributors: list[str] = []
+        notes: list[str] = []
         for name in _unique(options.engines):
+            if not missing:
+                break
             if token is not None and token.cancelled:  # replaced before we even asked an engine
                 result.cancelled = True
                 return result
@@ -284,20 +359,22 @@ class Translator:
             except KeyError:
                 result.failures.append(Failure(name, name, "unknown", "unknown engine (check Settings)"))
                 continue
-            resting = self.backoff.resting(name)
+            setup = self._setup_of(engine, options)
+            resting = self.backoff.resting(name, setup)
             if resting > 0:
                 result.failures.append(Failure(name, engine.title, RateLimited.kind,
                                                f"rate limited, resting {resting:.0f} s"))
                 continue
             try:
-                rows = self._engine_pass(engine, pieces, missing, translations, source, target, options, token)
+                rows, echoed, found_notes = self._engine_pass(engine, pieces, missing, translations, source, target,
+                                                              options, token)
             except Cancelled:
                 result.cancelled = True
                 result.complete = True
                 return result
             except EngineError as exc:
                 if isinstance(exc, RateLimited):
-                    seconds = self.backoff.rest(name, exc.retry_after)
+                    seconds = self.backoff.rest(name, exc.retry_after, setup)
                     reason = f"{exc.reason}; resting {seconds:.0f} s"
                 else:
                     reason = exc.reason
@@ -308,15 +385,33 @@ class Translator:
                     return result
                 continue
             self.backoff.succeeded(name)
-            result.origin = name
-            self._remember(text, pieces, translations, rows, direction, name)
-            return self._finish(self._compose(result, pieces, translations), options)
+            notes.extend(n for n in found_notes if n not in notes)
+            if rows:
+                contributors.append(name)
+                self._remember(text, pieces, translations, rows, direction, name)
+            missing = echoed
+            if echoed:  # never cached; the next engine gets just these sentences
+                quoted = ", ".join(f"“{_clip(pieces[i].strip())}”" for i in echoed[:3])
+                if len(echoed) > 3:
+                    quoted += f" and {len(echoed) - 3} more"
+                result.failures.append(Failure(name, engine.title, BadAnswer.kind,
+                                               f"handed back untranslated: {quoted}"))
+
+        if contributors:
+            result.origin = contributors[0] if len(contributors) == 1 else "mixed"
+            result.note = " ".join(notes)
+            if missing:
+                result.notes.append(f"{len(missing)} of {len(pieces)} sentences could not be translated "
+                                    "and are shown as they were")
+                for index in missing:
+                    translations[index] = pieces[index].strip()
+            return self._finish(self._compose(result, pieces, translations), options, token)
 
         if not _unique(options.engines):
             result.error = "no translation engines are set (Settings)"
         else:
             result.error = "no engine could translate: " + "; ".join(result.reasons())
-        return self._finish(result, options)
+        return self._finish(result, options, token)
 
     # -- steps ---------------------------------------------------------------------------
 
@@ -341,7 +436,7 @@ class Translator:
         if self.cache is not None and len(pieces) > 1:
             whole = self.cache.get(normalise(text), direction)
             if whole is not None:
-                return [whole.translation] + [""] * (len(pieces) - 1), whole.engine
+                return [strip_controls(whole.translation)] + [""] * (len(pieces) - 1), whole.engine
         for index, piece in enumerate(pieces):
             content = piece.strip()
             if not content:
@@ -355,16 +450,17 @@ class Translator:
             if self.cache is not None:
                 hit = self.cache.get(normalise(content), direction)
                 if hit is not None:
-                    translations[index] = hit.translation
+                    translations[index] = strip_controls(hit.translation)  # a cache written by an older version
                     engines.add(hit.engine)
         first = engines.pop() if len(engines) == 1 else ("mixed" if engines else "")
         return translations, first
 
     def _engine_pass(self, engine: engine_registry.Engine, pieces: list[str], missing: list[int],
                      translations: list[str | None], source: str, target: str, options: TranslateOptions,
-                     token: CancelToken | None) -> list[tuple[str, str, str]]:
+                     token: CancelToken | None) -> tuple[list[tuple[str, str, str]], list[int], list[str]]:
         """Translate the missing sentences with one engine; returns (key text, source, translation)
-        rows for the cache.
+        rows for the cache, the sentences it handed back unchanged (neither used nor cached),
+        and any notes it added (an LLM's note on slang).
 
         Consecutive sentences travel together, one per line, so the engine sees their context
         and its answer splits back line by line. When the line count does not match, the
@@ -378,28 +474,49 @@ class Translator:
             parts = chunk(lines[0], engine.char_limit) if len(group) == 1 else ["\n".join(lines)]
             spans.append((len(chunks), len(chunks) + len(parts)))
             chunks.extend(parts)
-        config = EngineConfig(base_url=options.base_url(engine.name), secrets=self._secrets_for(engine))
-        answers = translate_chunks(engine, chunks, source, target, config, options.timeout, token)
+        config = EngineConfig(base_url=options.base_url(engine.name), secrets=self._secrets_for(engine),
+                              extra=options.extra(engine.name))
+        answers = translate_chunks(engine, chunks, source, target, config, options.timeout, token, allow_echo=True)
+        notes = [n for n in (getattr(a, "note", "") for a in answers) if n]
         rows: list[tuple[str, str, str]] = []
+        echoed: list[int] = []
         for group, (start, end) in zip(groups, spans):
             joined = join_translations(chunks[start:end], answers[start:end], target)
             if len(group) == 1:
+                piece = pieces[group[0]].strip()
+                if is_echo(piece, joined):
+                    echoed.append(group[0])
+                    continue
                 translations[group[0]] = joined
-                rows.append((pieces[group[0]].strip(), pieces[group[0]].strip(), joined))
+                rows.append((piece, piece, joined))
                 continue
             lines = [line.strip() for line in joined.split("\n") if line.strip()]
             if len(lines) == len(group):
                 for index, line in zip(group, lines):
+                    piece = pieces[index].strip()
+                    if is_echo(piece, line):
+                        echoed.append(index)
+                        continue
                     translations[index] = line
-                    rows.append((pieces[index].strip(), pieces[index].strip(), line))
+                    rows.append((piece, piece, line))
             else:
                 merged = " ".join(lines) if target == "en" else "".join(lines)
+                text = "".join(pieces[i] for i in group).strip()
+                if is_echo(text, merged):
+                    echoed.extend(group)
+                    continue
                 translations[group[0]] = merged
                 for index in group[1:]:
                     translations[index] = ""
-                text = "".join(pieces[i] for i in group).strip()
                 rows.append((text, text, merged))
-        return rows
+        return rows, echoed, notes
+
+    def _setup_of(self, engine: engine_registry.Engine, options: TranslateOptions) -> str:
+        """A fingerprint of the engine's URL and keys: when it changes, a rest period ends."""
+        digest = hashlib.sha256((options.base_url(engine.name) or "").encode("utf-8"))
+        for name, secret in sorted(self._secrets_for(engine).items()):
+            digest.update(b"\0" + name.encode("utf-8") + b"=" + secret.reveal().encode("utf-8"))
+        return digest.hexdigest()
 
     def _secrets_for(self, engine: engine_registry.Engine) -> dict[str, Secret]:
         found: dict[str, Secret] = {}
@@ -414,7 +531,7 @@ class Translator:
         if self.cache is None:
             return
         entries = [(normalise(key), direction, source, translation, engine) for key, source, translation in rows]
-        if len(pieces) > 1:
+        if len(pieces) > 1 and all(t is not None for t in translations):
             whole = _assemble(pieces, translations, direction.split("-")[1])
             entries.append((normalise(text), direction, text, whole, engine))
         self.cache.put_many(entries)
@@ -427,13 +544,33 @@ class Translator:
             result.target_gloss = self.glosser.gloss(result.translation, "zh")
         return result
 
-    def _finish(self, result: TranslationResult, options: TranslateOptions) -> TranslationResult:
+    def _finish(self, result: TranslationResult, options: TranslateOptions,
+                token: CancelToken | None = None) -> TranslationResult:
         if result.translated and result.target_lang == "zh" and result.origin == "phrasebook":
             result.target_gloss = self.glosser.gloss(result.translation or "", "zh")
+        if options.check and result.translated and result.target_lang == "zh" and not result.cancelled:
+            self._check(result, options, token)
         if options.record_history and self.history is not None and not result.cancelled:
             self.history.add(result.source_text, result.translation or "", result.source_lang,
                              result.target_lang, result.origin)
         return result
+
+    def _check(self, result: TranslationResult, options: TranslateOptions, token: CancelToken | None) -> None:
+        """Translate the Chinese answer back into English, by another engine where one is set,
+        so the user sees what they are about to post."""
+        result.checked = True
+        made_by = result.first_engine if result.origin == "cache" else result.origin
+        order = [n for n in _unique(options.engines) if n != made_by] + [n for n in _unique(options.engines) if n == made_by]
+        back_options = replace(options, target="en", engines=tuple(order), record_history=False, check=False,
+                               confirm_direction=True)
+        back = self.translate(result.translation or "", back_options, token)
+        if back.cancelled:
+            result.cancelled = True
+            return
+        result.back_translation = back.translation
+        result.back_origin = back.origin if back.translated else ""
+        if not back.translated:
+            result.notes.append("no back-translation: " + (back.error or "no engine answered"))
 
     def close(self) -> None:
         for store in (self.cache, self.history):
@@ -443,6 +580,10 @@ class Translator:
 
 def _unique(names: tuple[str, ...] | list[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _group(pieces: list[str], missing: list[int], limit: int) -> list[list[int]]:

@@ -1,4 +1,4 @@
-"""API keys for DeepL, Microsoft, Baidu and LibreTranslate, kept in the system keyring only.
+"""API keys for DeepL, Microsoft, Baidu, LibreTranslate and a remote LLM server, kept in the system keyring only.
 
 Never in settings files, never logged, never in an exception or a message. Values travel
 wrapped in `Secret`, whose repr/str hide them, and every value read or written is added
@@ -24,6 +24,7 @@ SECRET_NAMES = {
     "baidu_appid": "Baidu APP ID",
     "baidu": "Baidu key",
     "libretranslate": "LibreTranslate API key (optional)",
+    "llm": "LLM server API key (optional; remote servers only)",
 }
 
 REDACTED = "•••"

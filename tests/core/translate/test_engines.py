@@ -243,3 +243,39 @@ def test_baidu_errors_sent_as_a_normal_answer_are_named(server: FakeServer, code
     with pytest.raises(error) as caught:
         call(server, "baidu", **BAIDU_KEYS)
     assert BAIDU_KEYS["baidu"] not in str(caught.value)
+
+
+# -- hostile servers (issue 13) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["chunked-huge", "close-huge", "gzip-bomb"])
+@pytest.mark.parametrize("engine", ["google", "libretranslate"])
+def test_body_without_length_or_that_inflates_is_cut_at_the_cap(server: FakeServer, mode: str, engine: str) -> None:
+    """No Content-Length (chunked, read-until-close) or a 64 KiB gzip that inflates to 64 MiB:
+    the decoded bytes read stop at the cap instead of filling memory."""
+    import tracemalloc
+
+    server.behaviour.mode = mode
+    tracemalloc.start()
+    try:
+        with pytest.raises(errors.BadAnswer) as caught:
+            call(server, engine, timeout=20.0)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "too large" in caught.value.reason
+    assert peak < 40 * 1024 * 1024  # the 64 MiB body was never held
+
+
+def test_answer_far_longer_than_the_source_is_refused(server: FakeServer) -> None:
+    server.behaviour.translate = lambda text, source, target: "spam " * 20000
+    with pytest.raises(errors.BadAnswer) as caught:
+        call(server, "libretranslate")
+    assert "longer" in caught.value.reason
+
+
+def test_redirect_loop_is_named_as_such(server: FakeServer) -> None:
+    server.behaviour.mode = "redirect-loop"
+    with pytest.raises(errors.EngineError) as caught:
+        call(server, "google")
+    assert "redirect" in caught.value.reason and "empty" not in caught.value.reason

@@ -171,7 +171,9 @@ def test_direction_can_be_forced(translator: Translator, server: FakeServer) -> 
 
 def test_json_object_has_exactly_the_documented_keys(translator: Translator) -> None:
     data = translator.translate("绝绝子", TranslateOptions(offline=True)).to_json()
-    assert set(data) == {"source_text", "source_lang", "target_lang", "translation", "origin", "pinyin", "gloss", "error"}
+    assert set(data) == {"source_text", "source_lang", "target_lang", "translation", "origin", "pinyin", "gloss", "error",
+                         "note", "back_translation", "share"}
+    assert (data["note"], data["back_translation"], data["share"]) == (None, None, None)
     assert data["origin"] == "phrasebook"
     assert data["gloss"] == [{"text": "绝绝子", "pinyin": "juéjuézi", "meanings": ["Absolutely amazing", "literally “absolutely-absolutely”"]}]
 
@@ -217,3 +219,140 @@ def test_an_answer_that_merges_sentences_is_cached_whole_never_per_sentence(tran
     offline = TranslateOptions(offline=True)
     assert translator.translate("第一句。", offline).translation is None, "no wrong per-sentence entry"
     assert translator.translate("第一句。第二句。", offline).translation == result.translation
+
+
+# -- issue 12 part 5 and issue 13: what a hostile or lazy engine cannot do --------------------
+
+
+def test_escape_codes_in_an_answer_are_neither_shown_nor_cached(translator: Translator, server: FakeServer) -> None:
+    server.behaviour.mode = "escape"
+    result = translator.translate("你们好", options_for(server, "google"))
+    assert result.translation == "Hello, all of you"
+    cached = translator.translate("你们好", TranslateOptions(offline=True))
+    assert cached.origin == "cache" and cached.translation == "Hello, all of you"
+
+
+def test_an_echoed_sentence_is_a_failure_of_that_engine_and_never_cached(translator: Translator, server: FakeServer,
+                                                                         second_server: FakeServer) -> None:
+    """The engine translates the first sentence and hands the second back unchanged."""
+    def lazy(text: str, source: str, target: str) -> str:
+        return "\n".join(f"EN[{line}]" if line.startswith("第一") else line for line in text.split("\n"))
+
+    server.behaviour.translate = lazy
+    options = TranslateOptions(engines=("google", "mymemory"), timeout=1.0,
+                               base_urls={"google": server.base_urls()["google"],
+                                          "mymemory": second_server.base_urls()["mymemory"]})
+    result = translator.translate("第一句话。第二句话。", options)
+    assert result.translation == "EN[第一句话。] EN[第二句话。]"
+    assert [f.engine for f in result.failures] == ["google"]
+    assert "untranslated" in result.failures[0].reason and "第二句话" in result.failures[0].reason
+    assert [s.text for s in second_server.seen] == ["第二句话。"], "only the echoed sentence goes on"
+    offline = TranslateOptions(offline=True)
+    assert translator.translate("第二句话。", offline).translation == "EN[第二句话。]"
+
+
+def test_an_echoed_sentence_no_engine_translates_is_not_cached(translator: Translator, server: FakeServer) -> None:
+    server.behaviour.translate = lambda text, s, t: "\n".join(
+        f"EN[{line}]" if line.startswith("第一") else line for line in text.split("\n"))
+    result = translator.translate("第一句话。第二句话。", options_for(server, "google"))
+    assert result.failures and "untranslated" in result.failures[0].reason
+    assert "第二句话" in (result.translation or ""), "the untranslated sentence is shown as it was"
+    assert translator.translate("第二句话。", TranslateOptions(offline=True)).translation is None
+
+
+@pytest.mark.parametrize("text", ["😂😂👍", "666!!!", "？？？", "12:30 💯", "…… ～"])
+def test_text_without_letters_or_han_is_never_sent(translator: Translator, server: FakeServer, text: str) -> None:
+    result = translator.translate(text, options_for(server, "google"))
+    assert server.seen == []
+    assert result.translation is None and "no words" in (result.error or "")
+
+
+@pytest.mark.parametrize("text,target", [("这个博主的穿搭绝绝子", "zh"), ("Where can I buy this?", "en")])
+def test_a_forced_direction_that_contradicts_the_text_warns_before_sending(translator: Translator, server: FakeServer,
+                                                                         text: str, target: str) -> None:
+    result = translator.translate(text, options_for(server, "google", target=target))
+    assert server.seen == [], "nothing is sent until the user confirms"
+    assert result.direction_warning and result.translation is None
+    confirmed = translator.translate(text, options_for(server, "google", target=target, confirm_direction=True))
+    assert confirmed.translated and len(server.seen) == 1
+
+
+def test_mixed_text_in_a_forced_direction_does_not_warn(translator: Translator, server: FakeServer) -> None:
+    result = translator.translate("OK 好的", options_for(server, "google", target="zh"))
+    assert not result.direction_warning and result.translated
+
+
+def test_changing_an_engines_url_or_key_ends_its_rest_after_a_429(translator: Translator, server: FakeServer,
+                                                                 second_server: FakeServer) -> None:
+    server.behaviour.mode = "429"
+    options = options_for(server, "libretranslate")
+    assert not translator.translate("你们好", options).translated
+    assert "resting" in translator.translate("第二个句子", options).origin_label()
+    moved = TranslateOptions(engines=("libretranslate",), timeout=1.0, base_urls={"libretranslate": second_server.root})
+    assert translator.translate("第二个句子", moved).origin == "libretranslate", "a new URL is tried at once"
+
+    second_server.behaviour.mode = "429"
+    deepl = TranslateOptions(engines=("deepl",), timeout=1.0, base_urls=second_server.base_urls())
+    translator.secrets.set("deepl", "old-key-1234:fx")
+    assert not translator.translate("第三个句子", deepl).translated
+    second_server.behaviour.mode = "answer"
+    assert "resting" in translator.translate("第三个句子", deepl).origin_label()
+    translator.secrets.set("deepl", "new-key-5678:fx")
+    assert translator.translate("第三个句子", deepl).origin == "deepl", "a new key is tried at once"
+
+
+SHARE_OLD = ("这家火锅店绝绝子 小红薯1234发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 "
+             "http://xhslink.com/a/AbCdEf，复制本条信息，打开【小红书】App查看精彩内容！")
+SHARE_NEW = "【这家火锅店绝绝子 - 小红薯1234 | 小红书 - 你的生活指南】 😆 AbCd123 😆 https://www.xiaohongshu.com/discovery/item/64a1b2c3"
+
+
+@pytest.mark.parametrize("text,url", [(SHARE_OLD, "http://xhslink.com/a/AbCdEf"),
+                                      (SHARE_NEW, "https://www.xiaohongshu.com/discovery/item/64a1b2c3")])
+def test_rednote_share_text_translates_the_title_and_offers_the_link(translator: Translator, server: FakeServer,
+                                                                    text: str, url: str) -> None:
+    server.behaviour.translate = lambda t, s, g: {"这家火锅店绝绝子": "This hotpot place is amazing"}.get(t, f"EN[{t}]")
+    result = translator.translate(text, options_for(server, "google"))
+    assert [s.text for s in server.seen] == ["这家火锅店绝绝子"], "only the title is sent"
+    assert result.translation == "This hotpot place is amazing"
+    assert result.share is not None and result.share.url == url and result.share.author == "小红薯1234"
+    assert "share" in result.share.describe()
+    assert result.to_json()["share"] == {"title": "这家火锅店绝绝子", "author": "小红薯1234", "url": url}
+
+
+def test_ordinary_text_with_a_link_is_not_a_share_text(translator: Translator) -> None:
+    from guide.core.translate.share_text import parse_share
+
+    assert parse_share("看这个 https://example.com/a 好看") is None
+    assert parse_share("这个笔记 http://xhslink.com/a/x 不错") is None
+
+
+def test_check_translates_the_chinese_back_with_another_engine(translator: Translator, server: FakeServer,
+                                                               second_server: FakeServer) -> None:
+    options = TranslateOptions(engines=("google", "mymemory"), timeout=1.0, check=True,
+                               base_urls={"google": server.base_urls()["google"],
+                                          "mymemory": second_server.base_urls()["mymemory"]})
+    result = translator.translate("Where can I buy this?", options)
+    assert (result.origin, result.translation) == ("google", "这个在哪里买？")
+    assert result.back_origin == "mymemory" and result.back_translation == "EN[这个在哪里买？]"
+    assert result.to_json()["back_translation"] == "EN[这个在哪里买？]"
+    assert [i.source for i in translator.history.recent()] == ["Where can I buy this?"], "the check is not history"
+
+
+def test_check_uses_the_same_engine_when_it_is_the_only_one(translator: Translator, server: FakeServer) -> None:
+    result = translator.translate("Where can I buy this?", options_for(server, "google", check=True))
+    assert result.back_origin == "google" and result.back_translation == "EN[这个在哪里买？]"
+    zh_en = translator.translate("你们好", options_for(server, "google", check=True))
+    assert zh_en.back_translation is None and not zh_en.checked, "only English -> Chinese is checked"
+
+
+def test_escape_codes_already_in_an_old_cache_are_not_shown(translator: Translator) -> None:
+    translator.cache.put("你们好", "zh-en", "你们好", "\x1b]0;pwned\x07Hello\x1b[0m", "google")
+    assert translator.translate("你们好", TranslateOptions(offline=True)).translation == "Hello"
+
+
+def test_the_direction_warning_keeps_the_breakdown_of_the_text(translator: Translator, server: FakeServer) -> None:
+    result = translator.translate("这个博主的穿搭绝绝子", options_for(server, "google", target="zh"))
+    assert result.direction_warning and "绝绝子" in [w.text for w in result.gloss] and result.pinyin
+    assert result.origin_label().startswith("Nothing sent yet")
+    checked = translator.translate("Hello", TranslateOptions(offline=True, check=True))
+    assert checked.back_origin == "phrasebook" and checked.back_origin_title == "Phrase book"

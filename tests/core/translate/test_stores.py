@@ -93,3 +93,44 @@ def test_clearing_removes_every_trace_of_pasted_text(tmp_path: Path) -> None:
     for path in list(data.rglob("*")) + list(cache_dir.rglob("*")):
         if path.is_file():
             assert needle not in path.read_bytes(), f"{path} still holds the pasted text"
+
+
+def test_a_later_query_that_is_a_prefix_does_not_delete_the_entry(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    history.add("我今天很高兴", "I am very happy today", "zh", "en", "google", now=1000)
+    history.add("我", "I", "zh", "en", "phrasebook", now=1005)
+    assert [i.source for i in history.recent()] == ["我", "我今天很高兴"]
+    history.close()
+
+
+def test_backspacing_leaves_one_trimmed_entry_not_one_per_key(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    for n, text in enumerate(["我今天很高兴", "我今天很高", "我今天很", "我今天"]):
+        history.add(text, "", "zh", "en", "none", now=1000 + n)
+    assert [i.source for i in history.recent()] == ["我今天", "我今天很高兴"]
+    history.close()
+
+
+def test_clearing_while_another_process_reads_says_the_text_is_still_on_disk(tmp_path: Path) -> None:
+    import sqlite3
+
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    history, cache = History(data), TranslationCache(cache_dir)
+    history.add("秘密的句子", "a secret sentence", "zh", "en", "google")
+    reader = sqlite3.connect(str(history.path), isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 1  # holds its snapshot
+    try:
+        cleared = clear_history_and_cache(history, cache)
+        assert cleared.history == 1
+        assert cleared.problems and "still" in cleared.problems[0] and "open" in cleared.problems[0]
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    again = clear_history_and_cache(history, cache)
+    assert again.problems == ()
+    history.close()
+    cache.close()
+    for path in data.rglob("*"):
+        if path.is_file():
+            assert "秘密的句子".encode() not in path.read_bytes()

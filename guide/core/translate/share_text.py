@@ -1,0 +1,64 @@
+"""Recognising the text RedNote puts on the clipboard when you share a note.
+
+Pasted whole into a translator it reads like a sentence, but most of it is boilerplate:
+
+    标题 作者发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/xyz，复制本条信息，打开【小红书】App查看精彩内容！
+    【标题 - 作者 | 小红书 - 你的生活指南】 😆 AbCd123 😆 https://www.xiaohongshu.com/discovery/item/…
+
+Only the title is worth translating; the link is worth offering (it opens the note in a
+browser). Pure text handling: no network, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINK_RE = re.compile(r"https?://(?:[\w-]+\.)*(?:xhslink\.com|xiaohongshu\.com)(?:/[^\s，,。！!【】\"'<>]*)?", re.IGNORECASE)
+_OLD_FORMAT = "发布了一篇小红书笔记"
+_BOILERPLATE = (
+    re.compile(r"发布了一篇小红书笔记[，,]?\s*快来看吧[！!]?"),
+    re.compile(r"[，,]?\s*复制本条信息[，,]?\s*打开【小红书】\s*App\s*查看精彩内容[！!]?", re.IGNORECASE),
+    re.compile(r"😆\s*\w+\s*😆"),  # the share code between two laughing faces
+)
+_BRACKETED = re.compile(r"【(?P<inner>[^】]*?)\s*\|\s*小红书\s*-\s*你的生活指南\s*】")
+
+
+@dataclass(frozen=True)
+class SharedNote:
+    """What a RedNote share text holds: the note's title, its author when known, the link."""
+
+    title: str
+    author: str
+    url: str
+
+    def describe(self) -> str:
+        by = f" by {self.author}" if self.author else ""
+        return f"This is a RedNote share link: a note{by}. Only its title is translated; open the link to see the note."
+
+    def to_json(self) -> dict[str, str]:
+        return {"title": self.title, "author": self.author, "url": self.url}
+
+
+def parse_share(text: str) -> SharedNote | None:
+    """The shared note in `text`, or None when `text` is not a RedNote share text."""
+    link = _LINK_RE.search(text)
+    bracketed = _BRACKETED.search(text)
+    if link is None or (_OLD_FORMAT not in text and bracketed is None and "【小红书】" not in text):
+        return None
+    url = link.group(0).rstrip(".，,。")
+    if bracketed is not None:
+        inner = bracketed.group("inner").strip()
+        title, _, author = inner.rpartition(" - ")
+        if not title:
+            title, author = inner, ""
+        return SharedNote(title.strip(), author.strip(), url)
+    head = text[: text.find(_OLD_FORMAT)] if _OLD_FORMAT in text else text[: link.start()]
+    for pattern in _BOILERPLATE:
+        head = pattern.sub(" ", head)
+    head = re.sub(r"^\s*\d+\s+", "", head.replace(url, " ")).strip()  # a leading share counter
+    # "标题 作者" : the author's name is the last word before 发布了; the rest is the title
+    title, _, author = head.rpartition(" ")
+    if not title:
+        title, author = "", head
+    return SharedNote(title.strip(), author.strip(), url)
