@@ -165,7 +165,10 @@ class Glosser:
             else:
                 meanings = [f"{m} (doubled for emphasis)" for m in base.meanings[:1]] + base.meanings[1:]
             return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
-        return self._chinese_word(text, dictionary, whole)
+        word = self._chinese_word(text, dictionary, whole)
+        if token.hint and word.source != "phrasebook":
+            word.meanings = [token.hint] + [m for m in word.meanings if m != token.hint][: MAX_MEANINGS - 1]
+        return word
 
     def _chinese_word(self, token: str, dictionary: Dictionary, whole: bool = True) -> GlossWord:
         """Precedence: a phrase-book entry; a UI label when the text is that label alone or
@@ -174,7 +177,7 @@ class Glosser:
         first = self._pack_word(token)
         reading = dictionary.reading(token)
         entries = dictionary.lookup(token)
-        known = bool(entries) or token in overrides()
+        known = any(not e.is_minor for e in entries) or token in overrides() or (bool(entries) and first is None)
         if first is not None and (first.kind == "phrasebook" or whole or not known):
             meanings = [first.en] + ([_short(first.note, 80)] if first.note else [])
             return GlossWord(token, first.pinyin, meanings[:MAX_MEANINGS], first.kind)

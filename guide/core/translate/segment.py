@@ -41,6 +41,7 @@ class Token:
     text: str
     kind: str = WORD
     base: str = ""  # the known word a REPEAT / EMPHATIC / REDUPLICATED token is built on
+    hint: str = ""  # a sense the context makes first (好 before an adjective: "so; very")
 
 
 _jieba_lock = threading.Lock()
@@ -85,7 +86,7 @@ class Segmenter:
                 tokens.append(Token(text_piece, WORD))
             else:
                 tokens.extend(_resplit(text_piece, found))
-        return tokens
+        return _in_context(tokens)
 
     def _with_pack_words(self, text: str, known: Callable[[Iterable[str]], set[str]]) -> list[tuple[str, bool]]:
         """jieba's tokens, with pack words cut out whole: (text, is a pack word)."""
@@ -166,8 +167,10 @@ def _resplit(token: str, known: set[str]) -> list[Token]:
     special = _reduplication(token, known)
     if special is not None:
         return [special]
-    if len(token) > 1 and token[-1] in ASPECT_PARTICLES and token[:-1] in known:  # 去过, 吃了, 看着
+    if len(token) > 1 and token[-1] in "了过着" and token[:-1] in known:  # 去过, 吃了, 看着
         return [Token(token[:-1], WORD), Token(token[-1], PARTICLE)]
+    if len(token) == 3 and token[1] == "得" and token[0] in known and token[2] in known:  # 说得对, 买得起
+        return [Token(token[0], WORD), Token("得", PARTICLE), Token(token[2], WORD)]
     n = len(token)
     # best[i]: (cost, -sum of squared lengths, pieces) for token[:i]; unknown characters cost more.
     best: list[tuple[float, int, list[str]] | None] = [None] * (n + 1)
@@ -188,13 +191,48 @@ def _resplit(token: str, known: set[str]) -> list[Token]:
             if best[i] is None or candidate[:2] < best[i][:2]:  # type: ignore[index]
                 best[i] = candidate
     pieces = best[n][2] if best[n] else list(token)  # type: ignore[index]
-    if all(len(p) == 1 for p in pieces):
+    if all(len(p) == 1 for p in pieces) and not all(p in known for p in pieces):
         return [Token(token, UNKNOWN)]  # a true unknown: read character by character
     return [Token(p, WORD if p in known or not is_han_char(p[0]) else UNKNOWN) for p in pieces]
 
 
+# Measure words after 这 / 那 / 哪 / 每 / a number, where CC-CEDICT's first sense misleads.
+CLASSIFIERS = {
+    "家": "(measure word for shops, restaurants, companies)",
+    "个": "(measure word for people and things)",
+    "部": "(measure word for films, phones)",
+    "本": "(measure word for books)",
+    "张": "(measure word for photos, tickets, tables)",
+    "条": "(measure word for posts, news, roads, fish)",
+    "位": "(polite measure word for people)",
+    "只": "(measure word for animals; one of a pair)",
+    "款": "(measure word for styles, models of a product)",
+}
+_BEFORE_CLASSIFIER = set("这那哪每几一两二三四五六七八九十半") | set("0123456789")
+_NOT_AN_ADJECTIVE = set("的了吗吧啊呀哦嘛呢不啦")
+
+
+def _in_context(tokens: list[Token]) -> list[Token]:
+    """Senses the neighbours decide: 得 after a verb is the particle "de"; 好 before an
+    adjective or verb means "so"; a measure word after 这 / a number is a measure word."""
+    out = list(tokens)
+    for i, token in enumerate(out):
+        before = out[i - 1] if i > 0 else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        if token.kind not in (WORD, UNKNOWN):
+            continue
+        if token.text == "得" and before is not None and has_han(before.text) and before.kind != PUNCT:
+            out[i] = Token("得", PARTICLE)
+        elif (token.text == "好" and after is not None and after.kind in (WORD, PACK) and has_han(after.text)
+              and after.text[0] not in _NOT_AN_ADJECTIVE):
+            out[i] = Token("好", WORD, hint="so; very (before an adjective or verb)")
+        elif token.text in CLASSIFIERS and before is not None and before.text[-1:] in _BEFORE_CLASSIFIER:
+            out[i] = Token(token.text, WORD, hint=CLASSIFIERS[token.text])
+    return out
+
+
 # The neutral-tone reading a particle has after a verb, and so the CC-CEDICT entry to use.
-ASPECT_PARTICLES = {"了": "le", "过": "guo", "着": "zhe"}
+ASPECT_PARTICLES = {"了": "le", "过": "guo", "着": "zhe", "得": "de"}
 
 
 def _reduplication(token: str, known: set[str]) -> Token | None:

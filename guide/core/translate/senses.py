@@ -13,6 +13,7 @@ Who decides, in order (the first that knows the word wins the card):
 from __future__ import annotations
 
 import logging
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,15 +27,30 @@ log = logging.getLogger(__name__)
 OVERRIDES_FILE = Path(__file__).with_name("sense_overrides.yaml")
 
 
-def _same_reading(a: str, b: str) -> bool:
-    return a.replace("ü", "v").casefold() == b.replace("ü", "v").casefold()
+def _toneless(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def reading_distance(entry_reading: str, reading: str) -> float:
+    """0 for the same reading; a neutral tone on either side counts half (东西 dōngxi vs
+    dōngxī); different letters count as far apart."""
+    a, b = entry_reading.casefold(), reading.casefold()
+    if a == b:
+        return 0.0
+    if len(a) != len(b) or _toneless(a) != _toneless(b):
+        return 99.0
+    distance = 0.0
+    for x, y in zip(a, b):
+        if x != y:
+            distance += 0.5 if (_toneless(x) == x or _toneless(y) == y) else 1.0
+    return distance
 
 
 def rank_entries(entries: list[CedictEntry], reading: str) -> list[CedictEntry]:
     """The entry read as the word is read in context first; names, variants, surnames last."""
-    def rank(item: tuple[int, CedictEntry]) -> tuple[int, int, int, int]:
+    def rank(item: tuple[int, CedictEntry]) -> tuple[int, float, int, int]:
         index, entry = item
-        return (1 if entry.is_minor else 0, 0 if _same_reading(entry.pinyin, reading) else 1,
+        return (1 if entry.is_minor else 0, reading_distance(entry.pinyin, reading),
                 1 if entry.is_proper_noun else 0, index)
 
     return [entry for _, entry in sorted(enumerate(entries), key=rank)]
@@ -51,13 +67,18 @@ def entry_senses(entry: CedictEntry) -> list[str]:
 
 
 def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int | None = None) -> list[str]:
-    """The senses for a word card: overrides, then the best entry's senses (and the next
-    entries' only when the best one has nothing but minor senses)."""
+    """The senses for a word card: overrides, then the best entry's everyday senses; minor
+    senses (surnames, variants, literary …) only when there is nothing else."""
     senses = list(overrides().get(word, ()))
+    minor: list[str] = []
     for entry in rank_entries(entries, reading):
-        senses.extend(s for s in entry_senses(entry) if s not in senses)
-        if not entry.is_minor and not entry.is_proper_noun:
+        for sense in entry.senses:
+            cleaned = clean_sense(sense)
+            if cleaned and cleaned not in senses and cleaned not in minor:
+                (minor if is_minor_sense(sense) else senses).append(cleaned)
+        if senses and not entry.is_proper_noun:
             break
+    senses = senses or minor
     return senses[:limit] if limit else senses
 
 
