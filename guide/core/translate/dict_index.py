@@ -32,7 +32,6 @@ from guide.core.translate.dictionary import (
     iter_source_lines,
     read_source,
 )
-from guide.core.translate.normalise import is_han_char
 
 log = logging.getLogger(__name__)
 
@@ -269,17 +268,13 @@ class IndexedDictionary(Dictionary):
         i = 0
         while i < len(word):
             for j in range(min(len(word), i + _MAX_PHRASE), i, -1):
-                piece = word[i:j]
-                if piece in known and (j - i > 1 or is_han_char(piece)):
-                    out.append(known[piece].replace(" ", ""))
+                if word[i:j] in known:
+                    out.append(known[word[i:j]].replace(" ", ""))
                     i = j
                     break
-            else:
-                j = i + 1
-                while j < len(word) and not is_han_char(word[j]) and not is_han_char(word[i]):
-                    j += 1
-                out.append(word[i:j])
-                i = j
+            else:  # not Chinese (or a character pypinyin does not know): as it is
+                out.append(word[i])
+                i += 1
         return "".join(out)
 
     def english(self, word: str) -> list[str]:

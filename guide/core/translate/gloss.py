@@ -153,7 +153,8 @@ class Glosser:
         text = token.text
         if token.kind == PARTICLE:  # 过 after a verb: guo, "(experienced action marker)"
             reading = ASPECT_PARTICLES[text]
-            return GlossWord(text, reading, best_senses(text, dictionary.lookup(text), reading, 2), "cc-cedict")
+            return GlossWord(text, reading, best_senses(text, dictionary.lookup(text), reading, 2, use_overrides=False),
+                             "cc-cedict")
         if token.kind in (REPEAT, EMPHATIC, REDUPLICATED):
             reading = dictionary.reading(text)
             base = self._chinese_word(token.base, dictionary)

@@ -66,10 +66,11 @@ def entry_senses(entry: CedictEntry) -> list[str]:
     return list(dict.fromkeys(major + minor))
 
 
-def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int | None = None) -> list[str]:
+def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int | None = None,
+                *, use_overrides: bool = True) -> list[str]:
     """The senses for a word card: overrides, then the best entry's everyday senses; minor
     senses (surnames, variants, literary …) only when there is nothing else."""
-    senses = list(overrides().get(word, ()))
+    senses = list(overrides().get(word, ())) if use_overrides else []
     minor: list[str] = []
     for entry in rank_entries(entries, reading):
         for sense in entry.senses:
