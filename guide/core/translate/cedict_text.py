@@ -8,6 +8,7 @@ bracketed, numbered pinyin may reach the screen or the JSON.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MARKS = {
     "a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü",
@@ -55,6 +56,7 @@ def _xref(match: re.Match[str]) -> str:
     return f"{word} ({numbered_to_marks(match.group(3))})"
 
 
+@lru_cache(maxsize=50_000)
 def clean_sense(sense: str) -> str:
     """One CC-CEDICT sense as a learner should read it: cross-references with tone marks,
     classifier notes dropped, "(bound form)" markers dropped; "" when nothing is left."""
@@ -74,6 +76,7 @@ _MINOR_PREFIXES = (
 )
 
 
+@lru_cache(maxsize=50_000)
 def is_minor_sense(sense: str) -> bool:
     """Surnames, abbreviations, variants, literary/old/classical uses and classifier lines."""
     lower = sense.strip().casefold()

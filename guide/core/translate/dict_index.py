@@ -192,6 +192,22 @@ def open_index(path: Path | None = None, source: Path | None = None) -> tuple[In
     return IndexedDictionary(db, path, source, stamp), notice
 
 
+def _max_match_reading(word: str, known: dict[str, str]) -> str:
+    """pypinyin's way with a word it has no phrase for: longest known phrases from the left."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for j in range(min(len(word), i + _MAX_PHRASE), i, -1):
+            if word[i:j] in known:
+                out.append(known[word[i:j]].replace(" ", ""))
+                i = j
+                break
+        else:  # not Chinese (or a character pypinyin does not know): as it is
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
 class IndexedDictionary(Dictionary):
     """The same answers as the in-memory `Dictionary`, read from the SQLite index."""
 
@@ -262,20 +278,29 @@ class IndexedDictionary(Dictionary):
     def reading(self, word: str) -> str:
         """As pypinyin reads the word: its phrase reading, else the longest phrases inside it
         from the left, else each character's first reading; non-Han text unchanged."""
-        candidates = [word[i:j] for i in range(len(word)) for j in range(i + 1, min(len(word), i + _MAX_PHRASE) + 1)]
-        known = self._readings(candidates)
-        out: list[str] = []
-        i = 0
-        while i < len(word):
-            for j in range(min(len(word), i + _MAX_PHRASE), i, -1):
-                if word[i:j] in known:
-                    out.append(known[word[i:j]].replace(" ", ""))
-                    i = j
-                    break
-            else:  # not Chinese (or a character pypinyin does not know): as it is
-                out.append(word[i])
-                i += 1
-        return "".join(out)
+        return self.readings([word])[word]
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(words))
+        exact = self._readings(wanted)
+        out = {w: exact[w].replace(" ", "") for w in wanted if w in exact}
+        missing = [w for w in wanted if w not in out]
+        candidates = {w[i:j] for w in missing
+                      for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}
+        known = self._readings(candidates) if candidates else {}
+        for word in missing:
+            out[word] = _max_match_reading(word, known)
+        return out
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
+        wanted = list(dict.fromkeys(words))
+        lines: dict[str, list[str]] = {w: [] for w in wanted}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) ORDER BY word, seq", chunk):
+                lines[word].append(line)
+        return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
 
     def english(self, word: str) -> list[str]:
         rows = self._rows("SELECT heads FROM english WHERE key = ?", (word.casefold(),))

@@ -131,6 +131,14 @@ class Dictionary:
         """The word's reading in context as pypinyin gives it (tone marks, syllables together)."""
         return pypinyin_reading(word)
 
+    def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
+        """`lookup` for many words at once (the index answers them in one query)."""
+        return {w: self.lookup(w) for w in dict.fromkeys(words)}
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        """`reading` for many words at once."""
+        return {w: self.reading(w) for w in dict.fromkeys(words)}
+
     def english(self, word: str) -> list[str]:
         """Headwords with `word` as one of their senses ("bank" -> 银行 …), best first.
 

@@ -141,15 +141,16 @@ class Glosser:
         return [t.text for t in self.tokens(text)]
 
     def _gloss_chinese(self, text: str) -> list[GlossWord]:
-        dictionary = self._dictionary()
         tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
+        words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
+        dictionary = _Prefetched(self._dictionary(), words)
         return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
 
     def _pack_word(self, text: str) -> PackWord | None:
         pack = self._pack_zh.get(match_key(text))
         return pack[0] if pack else None
 
-    def _word(self, token: Token, dictionary: Dictionary, whole: bool = False) -> GlossWord:
+    def _word(self, token: Token, dictionary: Dictionary | _Prefetched, whole: bool = False) -> GlossWord:
         text = token.text
         if token.kind == PARTICLE:  # 过 after a verb: guo, "(experienced action marker)"
             reading = ASPECT_PARTICLES[text]
@@ -171,7 +172,7 @@ class Glosser:
             word.meanings = [token.hint] + [m for m in word.meanings if m != token.hint][: MAX_MEANINGS - 1]
         return word
 
-    def _chinese_word(self, token: str, dictionary: Dictionary, whole: bool = True) -> GlossWord:
+    def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True) -> GlossWord:
         """Precedence: a phrase-book entry; a UI label when the text is that label alone or
         CC-CEDICT lacks the word; else CC-CEDICT's everyday senses (after sense_overrides.yaml),
         with the UI label's meaning second (我 in a sentence is "I; me", not the "Me" tab)."""
@@ -228,9 +229,10 @@ class Glosser:
     def pinyin(self, text: str) -> str:
         """Pinyin of a Chinese text, one group per word (jīntiān tiānqì hěn hǎo), pack readings
         first; punctuation sticks to the word before it, in its ASCII form."""
-        dictionary = self._dictionary()
+        tokens = self.tokens(text)
+        readings = self._dictionary().readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
-        for token in self.tokens(text):
+        for token in tokens:
             if token.kind == PUNCT:
                 if out:
                     out[-1] += _ascii_punct(token.text)
@@ -239,7 +241,7 @@ class Glosser:
             if token.kind == PARTICLE:
                 out.append(ASPECT_PARTICLES[token.text])
             else:
-                out.append(pack.pinyin if pack else dictionary.reading(token.text))
+                out.append(pack.pinyin if pack else readings[token.text])
         return " ".join(out)
 
     def details(self, word: str) -> WordDetails:
@@ -250,6 +252,23 @@ class Glosser:
         entries = dictionary.lookup(word)
         return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
                            rank_entries(entries, reading), all_senses(word, entries, reading))
+
+
+class _Prefetched:
+    """A sentence's words looked up in two queries instead of two per word."""
+
+    def __init__(self, dictionary: Dictionary, words: list[str]) -> None:
+        self._dictionary = dictionary
+        self._entries = dictionary.lookup_many(words)
+        self._readings = dictionary.readings(words)
+
+    def lookup(self, word: str) -> list[CedictEntry]:
+        found = self._entries.get(word)
+        return found if found is not None else self._dictionary.lookup(word)
+
+    def reading(self, word: str) -> str:
+        found = self._readings.get(word)
+        return found if found is not None else self._dictionary.reading(word)
 
 
 def _short(sense: str, limit: int = 60) -> str:
