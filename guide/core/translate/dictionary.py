@@ -66,6 +66,13 @@ class CedictEntry:
         return all(is_minor_sense(s) for s in self.senses) if self.senses else True
 
     @property
+    def ordered_senses(self) -> tuple[str, ...]:
+        """Cleaned senses, everyday ones in CC-CEDICT's order, then the minor ones."""
+        major = [clean_sense(s) for s in self.senses if not is_minor_sense(s)]
+        minor = [clean_sense(s) for s in self.senses if is_minor_sense(s)]
+        return tuple(dict.fromkeys(s for s in major + minor if s))
+
+    @property
     def clean_senses(self) -> tuple[str, ...]:
         """The senses as a learner reads them (新疆 (Xīnjiāng), no numbered pinyin, no CL: lines)."""
         cleaned = (clean_sense(s) for s in self.senses)

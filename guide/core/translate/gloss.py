@@ -81,6 +81,7 @@ class WordDetails:
     pack: list[PackWord]
     cedict: list[CedictEntry]  # best first (the reading in context, then the rest)
     senses: list[str] = field(default_factory=list)  # every cleaned sense, best first
+    everyday: list[str] = field(default_factory=list)  # from sense_overrides.yaml, if listed
 
 
 def word_pinyin(word: str) -> str:
@@ -251,7 +252,8 @@ class Glosser:
         reading = dictionary.reading(word)
         entries = dictionary.lookup(word)
         return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
-                           rank_entries(entries, reading), all_senses(word, entries, reading))
+                           rank_entries(entries, reading), all_senses(word, entries, reading),
+                           list(overrides().get(word, ())))
 
 
 class _Prefetched:

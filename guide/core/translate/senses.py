@@ -58,12 +58,7 @@ def rank_entries(entries: list[CedictEntry], reading: str) -> list[CedictEntry]:
 
 def entry_senses(entry: CedictEntry) -> list[str]:
     """An entry's senses, cleaned: everyday ones in CC-CEDICT's order, minor ones after."""
-    major, minor = [], []
-    for sense in entry.senses:
-        cleaned = clean_sense(sense)
-        if cleaned:
-            (minor if is_minor_sense(sense) else major).append(cleaned)
-    return list(dict.fromkeys(major + minor))
+    return list(entry.ordered_senses)
 
 
 def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int | None = None,
