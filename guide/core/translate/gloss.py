@@ -242,7 +242,7 @@ class Glosser:
             if token.kind == PARTICLE:
                 out.append(ASPECT_PARTICLES[token.text])
             else:
-                out.append(pack.pinyin if pack else readings[token.text])
+                out.append(_line_pinyin(pack) if pack else readings[token.text])
         return " ".join(out)
 
     def details(self, word: str) -> WordDetails:
@@ -254,6 +254,15 @@ class Glosser:
         return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
                            rank_entries(entries, reading), all_senses(word, entries, reading),
                            list(overrides().get(word, ())))
+
+
+def _line_pinyin(word: PackWord) -> str:
+    """A phrase-book reading inside the pinyin line: no sentence capital or final punctuation
+    of its own ("Bèi zhòngcǎo le!" reads "bèi zhòngcǎo le" mid-sentence); labels unchanged."""
+    if word.kind != "phrasebook":
+        return word.pinyin
+    reading = word.pinyin.strip().rstrip("!?.,;:！？。，")
+    return reading[:1].lower() + reading[1:]
 
 
 class _Prefetched:

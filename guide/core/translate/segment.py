@@ -172,9 +172,10 @@ def _resplit(token: str, known: set[str]) -> list[Token]:
     if len(token) == 3 and token[1] == "得" and token[0] in known and token[2] in known:  # 说得对, 买得起
         return [Token(token[0], WORD), Token("得", PARTICLE), Token(token[2], WORD)]
     n = len(token)
-    # best[i]: (cost, -sum of squared lengths, pieces) for token[:i]; unknown characters cost more.
-    best: list[tuple[float, int, list[str]] | None] = [None] * (n + 1)
-    best[0] = (0.0, 0, [])
+    # best[i]: (cost, -sum of squared lengths, longer pieces first, pieces) for token[:i];
+    # unknown characters cost more; ties go to the longer first word (一起来 -> 一起 来).
+    best: list[tuple[float, int, list[int], list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, [], [])
     for i in range(1, n + 1):
         for j in range(max(0, i - MAX_PIECE), i):
             if best[j] is None:
@@ -186,11 +187,11 @@ def _resplit(token: str, known: set[str]) -> list[Token]:
                 cost = 1.5
             else:
                 continue
-            cost_j, squares_j, pieces_j = best[j]  # type: ignore[misc]
-            candidate = (cost_j + cost, squares_j - len(piece) ** 2, pieces_j + [piece])
-            if best[i] is None or candidate[:2] < best[i][:2]:  # type: ignore[index]
+            cost_j, squares_j, lengths_j, pieces_j = best[j]  # type: ignore[misc]
+            candidate = (cost_j + cost, squares_j - len(piece) ** 2, lengths_j + [-len(piece)], pieces_j + [piece])
+            if best[i] is None or candidate[:3] < best[i][:3]:  # type: ignore[index]
                 best[i] = candidate
-    pieces = best[n][2] if best[n] else list(token)  # type: ignore[index]
+    pieces = best[n][3] if best[n] else list(token)  # type: ignore[index]
     if all(len(p) == 1 for p in pieces) and not all(p in known for p in pieces):
         return [Token(token, UNKNOWN)]  # a true unknown: read character by character
     return [Token(p, WORD if p in known or not is_han_char(p[0]) else UNKNOWN) for p in pieces]

@@ -38,6 +38,13 @@ def test_whole_text_pinyin_is_spaced_by_word(glosser: Glosser) -> None:
     assert glosser.pinyin("我还没去过。") == "wǒ hái méi qù guo."
 
 
+def test_a_phrase_book_reading_inside_the_pinyin_line_has_no_capital_or_punctuation_of_its_own(
+        glosser: Glosser) -> None:
+    line = glosser.pinyin("姐妹们，大家好！在小红书上")
+    assert "dàjiā hǎo!" in line and "Dàjiā" not in line and "!!" not in line
+    assert "Xiǎohóngshū" in line, "a UI label (a name) keeps its capital"
+
+
 @pytest.mark.parametrize("text,kind", [("哈哈哈哈", REPEAT), ("哈哈哈哈哈哈", REPEAT), ("啊啊啊啊啊", REPEAT),
                                        ("好好看", EMPHATIC)])
 def test_laughter_and_reduplication_stay_whole(glosser: Glosser, text: str, kind: str) -> None:
