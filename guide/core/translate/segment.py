@@ -10,8 +10,10 @@ So, after jieba:
 3. reduplication and laughter stay whole and say what they are (哈哈哈哈, 好好看, 开开心心);
 4. only a token with no known word longer than one character is a true unknown, glossed
    character by character.
-rjieba's shared instance is used (importing rjieba builds it anyway): a second instance
-would cost ~25 MB and ~80 ms, and pack words are handled here instead of with add_word.
+jieba's cut comes from the dictionary index (word_cut.py: the same algorithm and data, with
+no 33 MB word list in memory); rjieba's shared instance is the fallback when the index has
+no jieba data. Pack words are handled here rather than with jieba's add_word, so one cut
+serves every pack.
 """
 
 from __future__ import annotations
@@ -65,9 +67,11 @@ class Segmenter:
         self._pack = {w for w in pack_words if w and " " not in w and len(w) <= MAX_PACK_WORD}
         self._cut = cut
 
-    def segment(self, text: str, known: Callable[[Iterable[str]], set[str]]) -> list[Token]:
-        """Tokens of `text` (whitespace dropped); `known(words)` says which are dictionary words."""
-        pieces = _merge_runs(self._with_pack_words(text, known))
+    def segment(self, text: str, known: Callable[[Iterable[str]], set[str]],
+                cut: Callable[[str], list[str]] | None = None) -> list[Token]:
+        """Tokens of `text` (whitespace dropped); `known(words)` says which are dictionary words;
+        `cut` is jieba's cut (the index's, when it has jieba's data; else rjieba's)."""
+        pieces = _merge_runs(self._with_pack_words(text, known, cut or self._cut))
         unknown = [t for t, is_pack in pieces if not is_pack and has_han(t)]
         found = known(unknown)
         substrings = {t[i:j] for t in unknown if t not in found
@@ -88,9 +92,10 @@ class Segmenter:
                 tokens.extend(_resplit(text_piece, found))
         return _in_context(tokens)
 
-    def _with_pack_words(self, text: str, known: Callable[[Iterable[str]], set[str]]) -> list[tuple[str, bool]]:
+    def _with_pack_words(self, text: str, known: Callable[[Iterable[str]], set[str]],
+                         cut: Callable[[str], list[str]]) -> list[tuple[str, bool]]:
         """jieba's tokens, with pack words cut out whole: (text, is a pack word)."""
-        tokens = self._cut(text)
+        tokens = cut(text)
         if not self._pack:
             return [(t, False) for t in tokens]
         starts: dict[int, int] = {}  # token start -> token end
@@ -122,11 +127,11 @@ class Segmenter:
                 i += 1
                 continue
             if plain_from < i:
-                out.extend(self._plain(text, plain_from, i, starts, ends))
+                out.extend(self._plain(text, plain_from, i, starts, ends, cut))
             out.append((text[i:match], True))
             i = plain_from = match
         if plain_from < len(text):
-            out.extend(self._plain(text, plain_from, len(text), starts, ends))
+            out.extend(self._plain(text, plain_from, len(text), starts, ends, cut))
         return out
 
     @staticmethod
@@ -139,7 +144,8 @@ class Segmenter:
         token = text[start:starts.get(start, end)]
         return len(set(token)) > 1
 
-    def _plain(self, text: str, start: int, end: int, starts: dict[int, int], ends: set[int]) -> list[tuple[str, bool]]:
+    def _plain(self, text: str, start: int, end: int, starts: dict[int, int], ends: set[int],
+               cut: Callable[[str], list[str]]) -> list[tuple[str, bool]]:
         """jieba's own tokens when the span is on its boundaries, else the span cut again."""
         if start in starts and end in ends:
             out = []
@@ -148,7 +154,7 @@ class Segmenter:
                 out.append((text[position:starts[position]], False))
                 position = starts[position]
             return out
-        return [(t, False) for t in self._cut(text[start:end])]
+        return [(t, False) for t in cut(text[start:end])]
 
 
 def _merge_runs(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
