@@ -87,8 +87,33 @@ def source_stamp(source: Path) -> str:
 
 # -- building ----------------------------------------------------------------------------------
 
-def build(source: Path, target: Path, stamp: str) -> None:
-    """Write the index to a temporary file beside `target`, then rename it into place."""
+BUILD_IN_CHILD = True  # tests that break a build on purpose set this to False
+_CHILD_CODE = ("import sys; from pathlib import Path; from guide.core.translate import dict_index; "
+               "dict_index.build(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], in_child=False)")
+
+
+def build(source: Path, target: Path, stamp: str, in_child: bool | None = None) -> None:
+    """Write the index to a temporary file beside `target`, then rename it into place.
+
+    By default in a child process: reading CC-CEDICT, jieba's and pypinyin's tables peaks
+    at ~250 MB, which the app's own process should not keep after the build."""
+    if BUILD_IN_CHILD if in_child is None else in_child:
+        import subprocess
+        import sys
+
+        try:
+            result = subprocess.run([sys.executable, "-c", _CHILD_CODE, str(source), str(target), stamp],
+                                    capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("index build in a child process failed to run (%s); building here", exc)
+        else:
+            if result.returncode == 0:
+                return
+            log.warning("index build in a child process failed: %s; building here", result.stderr.strip()[-300:])
+    _build_here(source, target, stamp)
+
+
+def _build_here(source: Path, target: Path, stamp: str) -> None:
     started = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
@@ -138,13 +163,23 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
 
 
 def _pypinyin_readings() -> Iterable[tuple[str, str]]:
-    """Character readings (the first, as lazy_pinyin picks) and whole-phrase readings."""
-    from pypinyin.phrases_dict import phrases_dict
-    from pypinyin.pinyin_dict import pinyin_dict
+    """Character readings (the first, as lazy_pinyin picks) and whole-phrase readings, read
+    from pypinyin's JSON data files rather than by importing its modules, so the ~45 MB they
+    take as Python objects is given back once the index is built."""
+    import json
 
-    for code, readings in pinyin_dict.items():
+    folder = _package_dir("pypinyin")
+    chars_file = folder / "pinyin_dict.json" if folder else None
+    phrases_file = folder / "phrases_dict.json" if folder else None
+    if chars_file and phrases_file and chars_file.is_file() and phrases_file.is_file():
+        characters = {int(k): v for k, v in json.loads(chars_file.read_text(encoding="utf-8")).items()}
+        phrases = json.loads(phrases_file.read_text(encoding="utf-8"))
+    else:  # another layout of the package: its modules hold the same tables
+        from pypinyin.phrases_dict import phrases_dict as phrases
+        from pypinyin.pinyin_dict import pinyin_dict as characters
+    for code, readings in characters.items():
         yield chr(code), readings.split(",")[0]
-    for phrase, syllables in phrases_dict.items():
+    for phrase, syllables in phrases.items():
         yield phrase, " ".join(s[0] for s in syllables)
 
 

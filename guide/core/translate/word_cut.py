@@ -158,7 +158,12 @@ def jieba_rows() -> tuple[list[tuple[str, int]], list[EmitRow], int]:
             if len(parts) >= 2 and parts[1].isdigit():
                 counts[parts[0]] = int(parts[1])
                 total += int(parts[1])
-    from jieba.finalseg.prob_emit import P as emit  # ~1 MB of Python literals, read once here
+    # The HMM's emission odds: a Python literal, read as data (importing jieba would build its
+    # whole dictionary in memory).
+    import ast
+
+    source = (folder / "finalseg" / "prob_emit.py").read_text(encoding="utf-8")
+    emit = ast.literal_eval(source[source.index("P=") + 2:].strip())
 
     chars = set().union(*(table.keys() for table in emit.values()))
     rows = [(c, *(emit[s].get(c) for s in "BMES")) for c in chars]

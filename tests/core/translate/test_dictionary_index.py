@@ -39,9 +39,9 @@ def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     builds: list[Path] = []
     real = dict_index.build
 
-    def counting(source: Path, target: Path, stamp: str) -> None:
+    def counting(source: Path, target: Path, stamp: str, in_child: bool | None = None) -> None:
         builds.append(target)
-        real(source, target, stamp)
+        real(source, target, stamp, in_child)
 
     monkeypatch.setattr(dict_index, "build", counting)
     return builds
@@ -108,6 +108,7 @@ def test_a_crash_while_building_leaves_the_old_index_intact(tmp_path: Path, sour
         raise KeyboardInterrupt  # the process is stopped half-way
 
     monkeypatch.setattr(dict_index, "_fill", crash)
+    monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
     with pytest.raises(KeyboardInterrupt):
         open_index(index, source)
     assert index.read_bytes() == before and not list(tmp_path.glob("*.tmp"))
@@ -122,6 +123,22 @@ def test_an_unwritable_cache_falls_back_to_parsing(tmp_path: Path, monkeypatch: 
     loaded = dictionary.load_dictionary()
     assert not isinstance(loaded, IndexedDictionary) and loaded.lookup("银行")[0].senses[0] == "bank"
     monkeypatch.setattr(dictionary, "_instance", None)
+
+
+def test_the_build_runs_in_a_child_process(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's process never holds the build's ~250 MB of tables."""
+    here: list[Path] = []
+    monkeypatch.setattr(dict_index, "_build_here", lambda source, target, stamp: here.append(target))
+    built, _ = open_index(tmp_path / "index.sqlite3", source)
+    assert here == [] and built.lookup("银行")
+    built.close()
+
+
+def test_a_failing_child_build_is_done_in_process(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dict_index, "_CHILD_CODE", "raise SystemExit(3)")
+    built, notice = open_index(tmp_path / "index.sqlite3", source)
+    assert notice is None and built.lookup("银行")
+    built.close()
 
 
 @pytest.fixture(scope="module")

@@ -60,6 +60,7 @@ def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
 
 def test_without_jieba_data_the_breakdown_cuts_with_rjieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dict_index, "jieba_rows", lambda: ([], [], 0))
+    monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
     built, _ = open_index(tmp_path / "index.sqlite3")
     assert built.cutter() is None
     glosser = Glosser(None, dictionary=lambda: built)
