@@ -142,6 +142,33 @@ def first_breakdown() -> tuple[float, float]:
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
+def page_breakdown_rss() -> float:
+    """RSS (MiB) of a fresh process showing the Translator page (offline) after its first
+    breakdown: Qt, the pack, the page and the dictionary, as in the app."""
+    code = (
+        "import os, sys, time; sys.path.insert(0, %r)\n"
+        "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from guide.core.context import build_context\n"
+        "from guide.ui.navigator import Navigator\n"
+        "from guide.ui.translator_page import TranslatorPage\n"
+        "app = QApplication([])\n"
+        "context = build_context(); context.settings.offline_only = True\n"
+        "page = TranslatorPage(context, Navigator()); page.show()\n"
+        "page.set_text(%r)\n"
+        "deadline = time.monotonic() + 60\n"
+        "while (page.is_busy() or not page.words.chips) and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "assert page.words.chips, 'no breakdown shown'\n"
+        "print(int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20)\n"
+        "page.shutdown()\n"
+    ) % (str(ROOT), FIRST_TEXT)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-500:])
+    return float(result.stdout.split()[-1])
+
+
 def lookup_us(count: int = 3000) -> float:
     """One word: its entries, its reading and its card senses, nothing cached (median, µs)."""
     import random
@@ -251,6 +278,7 @@ def figures() -> list[tuple]:
             ("breakdown: gold-set words right", gold_share_percent(), 95.0, "%", "at least"),
             ("breakdown: first, fresh process (index built)", first_ms, 200.0, "ms"),
             ("breakdown: RSS after the first, fresh process", first_rss, 110.0, "MiB"),
+            ("breakdown: RSS, Translator page after the first", page_breakdown_rss(), 110.0, "MiB"),
             ("breakdown: dictionary lookup per word", lookup_us() / 1000, 1.0, "ms"),
             ("translator: cached translation lookup", cached_lookup_ms(), 5.0, "ms"),
             ("translator: gloss 300 chars, cold process", gloss_cold_ms(), 1500.0, "ms"),
