@@ -45,8 +45,8 @@ def numbered_to_marks(pinyin: str, separator: str = "") -> str:
 
 
 # 新疆[Xin1 jiang1], 個|个[ge4], 哈薩克斯坦|哈萨克斯坦[Ha1 sa4 ke4 si1 tan3]; also "Xinjiang 新疆[...]".
-_XREF_RE = re.compile(r"([^\s\[\]|/,;()]+)(?:\|([^\s\[\]|/,;()]+))?\[([A-Za-z:]+[1-5](?:\s+[A-Za-z:]+[1-5]|\s+[A-Za-z·,]+)*)\]")
-_BARE_PINYIN_RE = re.compile(r"\[[A-Za-z:]+[1-5](?:\s+[A-Za-z:]+[1-5]?)*\]")
+_XREF_RE = re.compile(r"([^\s\[\]|/,;()]+)(?:\|([^\s\[\]|/,;()]+))?\[([^\[\]]*?[A-Za-z:]+[1-5][^\[\]]*)\]")
+_BARE_PINYIN_RE = re.compile(r"\[([^\[\]]*?[A-Za-z:]+[1-5][^\[\]]*)\]")  # any [..] holding numbered pinyin
 _CL_RE = re.compile(r"\(?\s*CL:[^)/]*\)?")
 _SPACES_RE = re.compile(r"\s{2,}")
 
@@ -62,7 +62,7 @@ def clean_sense(sense: str) -> str:
     classifier notes dropped, "(bound form)" markers dropped; "" when nothing is left."""
     text = _CL_RE.sub("", sense)
     text = _XREF_RE.sub(_xref, text)
-    text = _BARE_PINYIN_RE.sub(lambda m: f"({numbered_to_marks(m.group(0)[1:-1])})", text)
+    text = _BARE_PINYIN_RE.sub(lambda m: f"({numbered_to_marks(m.group(1))})", text)
     text = text.replace("(bound form) ", "").replace("(bound form)", "")
     text = text.replace("()", "")
     return _SPACES_RE.sub(" ", text).strip(" ;,")
