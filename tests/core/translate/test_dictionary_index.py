@@ -165,3 +165,14 @@ def test_readings_from_the_index_match_pypinyin(both) -> None:  # noqa: ANN001
     sample = random.Random(7).sample(sorted(w for w in memory._lines if len(w) <= 4), 2000)
     sample += ["银行", "一不小心", "今天天气", "哈哈哈哈", "yyds好看", "行", "的", "不错", "3月"]
     assert [index.reading(w) for w in sample] == [pypinyin_reading(w) for w in sample]
+
+
+def test_an_index_damaged_while_open_is_rebuilt_with_a_notice(tmp_path: Path, source: Path) -> None:
+    index = tmp_path / "index.sqlite3"
+    opened, _ = open_index(index, source)
+    size = index.stat().st_size
+    with open(index, "r+b") as handle:  # the same file, overwritten under the open connection
+        handle.write(b"\0garbage" * (size // 8))
+    assert opened.lookup("新")[0].senses, "the lookup still answers, from a rebuilt index"
+    assert opened.notice == DAMAGED_NOTICE
+    opened.close()
