@@ -31,7 +31,7 @@ def _expected(line: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def score(glosser, path: Path = GOLD_FILE) -> GoldScore:  # noqa: ANN001 - a Glosser
+def score(glosser, path: Path = GOLD_FILE) -> GoldScore:
     """A word counts when the breakdown cuts it exactly there and, if a keyword is given,
     one of its first two meanings (what the card shows) contains the keyword."""
     result = GoldScore()

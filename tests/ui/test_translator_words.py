@@ -35,7 +35,7 @@ def test_a_sense_the_sentence_decided_is_shown_in_the_panel(glosser: Glosser) ->
     assert "<b>Here</b>: so; very" in details_html(hao, glosser.details("好"))
 
 
-def test_chips_carry_the_two_senses(qtbot, glosser: Glosser) -> None:  # noqa: ANN001
+def test_chips_carry_the_two_senses(qtbot, glosser: Glosser) -> None:
     breakdown = WordBreakdown()
     qtbot.addWidget(breakdown)
     breakdown.set_words(glosser.gloss("这个包包是什么牌子"))

@@ -80,4 +80,4 @@ _MINOR_PREFIXES = (
 def is_minor_sense(sense: str) -> bool:
     """Surnames, abbreviations, variants, literary/old/classical uses and classifier lines."""
     lower = sense.strip().casefold()
-    return lower.startswith(_MINOR_PREFIXES) or lower.startswith("cl:") or lower.startswith("(cl:")
+    return lower.startswith((*_MINOR_PREFIXES, "(cl:"))

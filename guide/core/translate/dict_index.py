@@ -42,7 +42,7 @@ DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12
 
 
-class IndexError_(Exception):  # noqa: N801 - not the builtin IndexError
+class IndexError_(Exception):
     """The index cannot be built or read (the caller falls back to parsing in memory)."""
 
 
@@ -67,7 +67,7 @@ def _package_dir(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def source_stamp(source: Path) -> str:
@@ -103,7 +103,7 @@ def build(source: Path, target: Path, stamp: str, in_child: bool | None = None) 
 
         try:
             result = subprocess.run([sys.executable, "-c", _CHILD_CODE, str(source), str(target), stamp],
-                                    capture_output=True, text=True, timeout=600)
+                                    capture_output=True, text=True, timeout=600, check=False)
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("index build in a child process failed to run (%s); building here", exc)
         else:

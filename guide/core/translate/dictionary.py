@@ -23,7 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from guide.core.translate.cedict_text import clean_sense, is_minor_sense, numbered_to_marks
+from guide.core.translate.cedict_text import (
+    clean_sense,
+    is_minor_sense,
+    numbered_to_marks,
+)
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +196,7 @@ def english_index(items: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]
 
 def _english_key(sense: str) -> str:
     sense = sense.strip().casefold()
-    if sense.startswith("to "):
-        sense = sense[3:]
+    sense = sense.removeprefix("to ")
     if not sense or " " in sense or "(" in sense or len(sense) > 20:
         return ""
     return sense

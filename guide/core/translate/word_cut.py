@@ -149,7 +149,7 @@ def jieba_rows() -> tuple[list[tuple[str, int]], list[EmitRow], int]:
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         return [], [], 0
-    folder = Path(list(spec.submodule_search_locations)[0])
+    folder = Path(next(iter(spec.submodule_search_locations)))
     counts: dict[str, int] = {}
     total = 0
     with open(folder / "dict.txt", encoding="utf-8") as handle:

@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from guide.core.translate import dict_index, dictionary
-from guide.core.translate.dict_index import DAMAGED_NOTICE, IndexedDictionary, open_index
+from guide.core.translate.dict_index import (
+    DAMAGED_NOTICE,
+    IndexedDictionary,
+    open_index,
+)
 from guide.core.translate.dictionary import parse, pypinyin_reading
 
 LINES = [
@@ -148,7 +152,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[IndexedDictionary, d
     index.close()
 
 
-def test_the_index_answers_as_the_parsed_file_does(both) -> None:  # noqa: ANN001
+def test_the_index_answers_as_the_parsed_file_does(both) -> None:
     index, memory = both
     words = sorted(memory._lines)
     sample = random.Random(12).sample(words, 3000) + ["银行", "銀行", "行", "的", "新", "不错"]
@@ -160,7 +164,7 @@ def test_the_index_answers_as_the_parsed_file_does(both) -> None:  # noqa: ANN00
         assert index.english(english) == memory.english(english), english
 
 
-def test_readings_from_the_index_match_pypinyin(both) -> None:  # noqa: ANN001
+def test_readings_from_the_index_match_pypinyin(both) -> None:
     index, memory = both
     sample = random.Random(7).sample(sorted(w for w in memory._lines if len(w) <= 4), 2000)
     sample += ["银行", "一不小心", "今天天气", "哈哈哈哈", "yyds好看", "行", "的", "不错", "3月"]

@@ -28,13 +28,13 @@ def corpus() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def index(tmp_path_factory: pytest.TempPathFactory):
     built, _ = open_index(tmp_path_factory.mktemp("cut") / "index.sqlite3")
     yield built
     built.close()
 
 
-def test_the_index_cuts_as_rjieba_does(index) -> None:  # noqa: ANN001
+def test_the_index_cuts_as_rjieba_does(index) -> None:
     import rjieba
 
     cutter = index.cutter()
@@ -53,7 +53,7 @@ def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
             "g = Glosser(None); g.gloss('今天天气很好，强烈推荐这家火锅店'); g.pinyin('我去银行')\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rjieba', 'pypinyin', 'jieba')))\n")
     open_index()[0].close()  # the index exists in this test's cache dir
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "[]"
 
