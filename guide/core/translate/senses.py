@@ -66,11 +66,12 @@ def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int 
     """The senses for a word card: overrides, then the best entry's everyday senses; minor
     senses (surnames, variants, literary …) only when there is nothing else."""
     senses = list(overrides().get(word, ())) if use_overrides else []
+    said = _parts(senses)
     minor: list[str] = []
     for entry in rank_entries(entries, reading):
         for sense in entry.senses:
             cleaned = clean_sense(sense)
-            if cleaned and cleaned not in senses and cleaned not in minor:
+            if cleaned and cleaned not in senses and cleaned not in minor and cleaned not in said:
                 (minor if is_minor_sense(sense) else senses).append(cleaned)
         if senses and not entry.is_proper_noun:
             break
@@ -81,9 +82,16 @@ def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int 
 def all_senses(word: str, entries: list[CedictEntry], reading: str) -> list[str]:
     """Every sense of every entry, best first (the detail panel)."""
     senses = list(overrides().get(word, ()))
+    said = _parts(senses)
     for entry in rank_entries(entries, reading):
-        senses.extend(s for s in entry_senses(entry) if s not in senses)
+        senses.extend(s for s in entry_senses(entry) if s not in senses and s not in said)
     return senses
+
+
+def _parts(senses: list[str]) -> set[str]:
+    """"not bad; pretty good" -> {"not bad", "pretty good"}: CC-CEDICT's "not bad" is not
+    repeated after an override that already says it."""
+    return {part.strip() for sense in senses for part in sense.split(";")}
 
 
 @lru_cache(maxsize=1)

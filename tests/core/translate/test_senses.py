@@ -103,3 +103,9 @@ def test_pack_precedence_phrase_book_then_label_then_dictionary(glosser: Glosser
     assert words["小红书"].source == "glossary", "a label CC-CEDICT lacks comes from the glossary"
     alone = glosser.gloss("收藏")[0]
     assert alone.source == "glossary", "a label on its own reads as the label"
+
+
+def test_cc_cedict_senses_an_override_already_says_are_not_repeated(glosser: Glosser) -> None:
+    words = {w.text: w for w in glosser.gloss("这个牌子不错")}
+    assert words["不错"].meanings == ["not bad; pretty good", "correct; right"]
+    assert words["牌子"].meanings == ["brand", "sign; plate", "trademark"]
