@@ -92,8 +92,9 @@ def word_pinyin(word: str) -> str:
 class Glosser:
     """Glosses text with one pack; safe to share between threads.
 
-    Who gives a word's meaning (first match wins): the pack's glossary, its phrase book,
-    then sense_overrides.yaml and CC-CEDICT (see senses.py)."""
+    Who gives a word's meaning: the pack's phrase book (slang); then a UI label from its
+    glossary when the text is that label alone or CC-CEDICT lacks the word; else
+    sense_overrides.yaml and CC-CEDICT (see senses.py), with the label's meaning second."""
 
     def __init__(self, pack: Pack | None, dictionary: Callable[[], Dictionary] = load_dictionary) -> None:
         self._dictionary = dictionary
@@ -106,7 +107,6 @@ class Glosser:
     # -- set-up ------------------------------------------------------------------------
 
     def _index_pack(self, pack: Pack) -> None:
-        # Glossary entries before phrase-book entries: a UI label's meaning wins.
         words = [PackWord(e.zh, e.pinyin, e.en, e.note or e.where, "glossary") for e in pack.glossary]
         words += [PackWord(p.zh, p.pinyin, p.en, p.literal and f"literally “{p.literal}”" or p.note, "phrasebook")
                   for p in pack.phrases]
@@ -150,8 +150,11 @@ class Glosser:
         return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
 
     def _pack_word(self, text: str) -> PackWord | None:
+        """The pack's entry for a word: its phrase-book entry if any, else its UI label."""
         pack = self._pack_zh.get(match_key(text))
-        return pack[0] if pack else None
+        if not pack:
+            return None
+        return next((w for w in pack if w.kind == "phrasebook"), pack[0])
 
     def _word(self, token: Token, dictionary: Dictionary | _Prefetched, whole: bool = False) -> GlossWord:
         text = token.text

@@ -1,7 +1,9 @@
 """Which meanings of a word to show first.
 
-Who decides, in order (the first that knows the word wins the card):
-1. the pack's glossary (UI labels), then its phrase book: the app's own words and slang;
+Who decides, in order (the first that knows the word wins the card; gloss.py applies 1):
+1. the pack: its phrase book (slang) always; a UI label from its glossary when the text is
+   that label alone or CC-CEDICT lacks the word (in a sentence 我 is "I; me", and the
+   label's "Me" comes second);
 2. `sense_overrides.yaml` beside this file: common words whose CC-CEDICT order misleads
    in everyday posts (不错 "not bad; pretty good" before "correct"; 牌子 "brand" before
    "sign"); its senses come first, CC-CEDICT's follow;
