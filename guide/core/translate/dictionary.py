@@ -22,12 +22,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.core.translate.cedict_text import (
     clean_sense,
     is_minor_sense,
     numbered_to_marks,
 )
+
+if TYPE_CHECKING:
+    from guide.core.translate.word_cut import WordCutter
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +146,7 @@ class Dictionary:
         """The word's reading in context as pypinyin gives it (tone marks, syllables together)."""
         return pypinyin_reading(word)
 
-    def cutter(self) -> object | None:
+    def cutter(self) -> WordCutter | None:
         """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
         return None
 
