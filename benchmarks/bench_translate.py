@@ -278,7 +278,7 @@ def figures() -> list[tuple]:
             ("breakdown: gold-set words right", gold_share_percent(), 95.0, "%", "at least"),
             ("breakdown: first, fresh process (index built)", first_ms, 200.0, "ms"),
             ("breakdown: RSS after the first, fresh process", first_rss, 110.0, "MiB"),
-            ("breakdown: RSS, Translator page after the first", page_breakdown_rss(), 110.0, "MiB"),
+            ("breakdown: Translator page RSS after first", page_breakdown_rss(), 110.0, "MiB"),
             ("breakdown: dictionary lookup per word", lookup_us() / 1000, 1.0, "ms"),
             ("translator: cached translation lookup", cached_lookup_ms(), 5.0, "ms"),
             ("translator: gloss 300 chars, cold process", gloss_cold_ms(), 1500.0, "ms"),
