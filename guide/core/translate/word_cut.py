@@ -1,0 +1,170 @@
+"""jieba's cut, computed from the dictionary index instead of an in-memory word list.
+
+jieba (and rjieba, its Rust port) hold their 349,000-word dictionary in memory: importing
+rjieba costs ~33 MB of RSS and ~0.1 s in every process, more than the whole app's budget
+for the word breakdown. The algorithm itself is small: a graph of the dictionary words
+found in the sentence, the most probable path through it by word frequency, and an HMM
+(four states, per-character emission odds) for runs of characters no word covers. So the
+index holds jieba's word frequencies and emission odds (copied from the jieba package when
+the index is built) and this module runs the same steps on one sentence at a time, with a
+handful of batched queries. The cuts are jieba's; a test compares them with rjieba's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+MAX_WORD = 16  # the longest word in jieba's dictionary
+MIN_FLOAT = -3.14e100
+
+# jieba/finalseg/prob_start.py and prob_trans.py (tiny, so kept here rather than in the index)
+START = {"B": -0.26268660809250016, "E": MIN_FLOAT, "M": MIN_FLOAT, "S": -1.4652633398537678}
+TRANS = {"B": {"E": -0.510825623765990, "M": -0.916290731874155},
+         "E": {"B": -0.5897149736854513, "S": -0.8085250474669937},
+         "M": {"E": -0.33344856811948514, "M": -1.2603623820268226},
+         "S": {"B": -0.7211965654669841, "S": -0.6658631448798212}}
+PREVIOUS = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
+
+_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")  # jieba's re_han_default
+_SKIP_RE = re.compile(r"(\r\n|\s)")
+_HMM_HAN_RE = re.compile(r"([\u4E00-\u9FD5]+)")
+_HMM_SKIP_RE = re.compile(r"([a-zA-Z0-9]+(?:[\.\-_][a-zA-Z0-9]+)*%?)")  # as jieba-rs: e.g, 25-year-old whole
+
+Frequencies = Callable[[Iterable[str]], dict[str, int]]  # word -> count, for the words known
+Emissions = Callable[[Iterable[str]], dict[str, tuple[float, float, float, float]]]  # char -> B, M, E, S
+
+
+class WordCutter:
+    """`cut(text)` as jieba.cut(text, HMM=True) gives it."""
+
+    def __init__(self, frequencies: Frequencies, emissions: Emissions, total: int) -> None:
+        self._frequencies = frequencies
+        self._emissions = emissions
+        self._log_total = math.log(total)
+
+    def cut(self, text: str) -> list[str]:
+        blocks = [b for b in _BLOCK_RE.split(text) if b]
+        words = [b for b in blocks if _BLOCK_RE.fullmatch(b)]
+        freq = self._frequencies({b[i:j] for b in words for i in range(len(b))
+                                  for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)})
+        out: list[str] = []
+        for block in blocks:
+            if _BLOCK_RE.fullmatch(block):
+                out.extend(self._cut_block(block, freq))
+            else:
+                for piece in _SKIP_RE.split(block):
+                    if _SKIP_RE.fullmatch(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return [w for w in out if w]
+
+    def _cut_block(self, sentence: str, freq: dict[str, int]) -> Iterator[str]:
+        n = len(sentence)
+        dag = {k: [i for i in range(k, min(n, k + MAX_WORD)) if freq.get(sentence[k:i + 1])] or [k]
+               for k in range(n)}
+        route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+        for k in range(n - 1, -1, -1):
+            route[k] = max((math.log(freq.get(sentence[k:x + 1]) or 1) - self._log_total + route[x + 1][0], x)
+                           for x in dag[k])
+        x = 0
+        buffer = ""
+        while x < n:
+            y = route[x][1] + 1
+            word = sentence[x:y]
+            if y - x == 1:
+                buffer += word
+            else:
+                if buffer:
+                    yield from self._flush(buffer, freq)
+                    buffer = ""
+                yield word
+            x = y
+        if buffer:
+            yield from self._flush(buffer, freq)
+
+    def _flush(self, buffer: str, freq: dict[str, int]) -> Iterator[str]:
+        if len(buffer) == 1:
+            yield buffer
+        elif not freq.get(buffer):
+            yield from self._hmm(buffer)
+        else:
+            yield from buffer
+
+    def _hmm(self, text: str) -> Iterator[str]:
+        for block in _HMM_HAN_RE.split(text):
+            if _HMM_HAN_RE.fullmatch(block):
+                yield from self._viterbi_cut(block)
+            else:
+                yield from (piece for piece in _HMM_SKIP_RE.split(block) if piece)
+
+    def _viterbi_cut(self, sentence: str) -> Iterator[str]:
+        emit = self._emissions(set(sentence))
+        states = "BMES"
+
+        def odds(state: str, char: str) -> float:
+            row = emit.get(char)
+            value = row[states.index(state)] if row is not None else None
+            return MIN_FLOAT if value is None else value
+
+        table = [{s: START[s] + odds(s, sentence[0]) for s in states}]
+        path = {s: [s] for s in states}
+        for t in range(1, len(sentence)):
+            table.append({})
+            new_path = {}
+            for state in states:
+                emission = odds(state, sentence[t])
+                prob, previous = max((table[t - 1][p] + TRANS[p].get(state, MIN_FLOAT) + emission, p)
+                                     for p in PREVIOUS[state])
+                table[t][state] = prob
+                new_path[state] = path[previous] + [state]
+            path = new_path
+        _, last = max((table[-1][s], s) for s in "ES")
+        begin = next_index = 0
+        for i, char in enumerate(sentence):
+            position = path[last][i]
+            if position == "B":
+                begin = i
+            elif position == "E":
+                yield sentence[begin:i + 1]
+                next_index = i + 1
+            elif position == "S":
+                yield char
+                next_index = i + 1
+        if next_index < len(sentence):
+            yield sentence[next_index:]
+
+
+EmitRow = tuple[str, float | None, float | None, float | None, float | None]
+
+
+def jieba_rows() -> tuple[list[tuple[str, int]], list[EmitRow], int]:
+    """jieba's word counts, HMM emission odds and total count, read from the jieba package
+    (index build only). Empty when jieba is not installed: the breakdown then cuts with rjieba."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return [], [], 0
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    counts: dict[str, int] = {}
+    total = 0
+    with open(folder / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.strip().split(" ")
+            if len(parts) >= 2 and parts[1].isdigit():
+                counts[parts[0]] = int(parts[1])
+                total += int(parts[1])
+    # The HMM's emission odds: a Python literal, read as data (importing jieba would build its
+    # whole dictionary in memory).
+    import ast
+
+    source = (folder / "finalseg" / "prob_emit.py").read_text(encoding="utf-8")
+    emit = ast.literal_eval(source[source.index("P=") + 2:].strip())
+
+    chars = set().union(*(table.keys() for table in emit.values()))
+    rows = [(c, *(emit[s].get(c) for s in "BMES")) for c in chars]
+    return list(counts.items()), rows, total

@@ -1,0 +1,74 @@
+"""jieba's cut computed from the dictionary index gives rjieba's cuts without its 33 MB
+word list in memory (issue 12, part 2)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide.core.storage import paths
+from guide.core.translate import dict_index, word_cut
+from guide.core.translate.dict_index import open_index
+from guide.core.translate.gloss import Glosser
+
+GOLD = Path(__file__).with_name("gold_sentences.yaml")
+
+
+def corpus() -> list[str]:
+    lines = ["".join(item.split("=")[0] for item in line.split())
+             for line in yaml.safe_load(GOLD.read_text(encoding="utf-8"))]
+    for path in sorted(paths.default_pack().glob("*.yaml")):
+        lines += re.findall(r"[^\s:\"'][^\"'\n]{3,}", path.read_text(encoding="utf-8"))
+    lines += ["yyds好看!!  3.5% AT&T的B超 e.g. 25-year-old 哈哈哈哈哈哈笑死我了 啊啊啊啊啊好喜欢", "  ", ""]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory):
+    built, _ = open_index(tmp_path_factory.mktemp("cut") / "index.sqlite3")
+    yield built
+    built.close()
+
+
+def test_the_index_cuts_as_rjieba_does(index) -> None:
+    import rjieba
+
+    cutter = index.cutter()
+    assert cutter is not None
+    texts = corpus()
+    assert len(texts) > 500
+    assert [cutter.cut(t) for t in texts] == [rjieba.cut(t) for t in texts]
+
+
+def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
+    """In a fresh process: the index answers for both (their tables cost ~80 MB of RSS)."""
+    import subprocess
+
+    code = ("import sys\n"
+            "from guide.core.translate.gloss import Glosser\n"
+            "g = Glosser(None); g.gloss('今天天气很好，强烈推荐这家火锅店'); g.pinyin('我去银行')\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rjieba', 'pypinyin', 'jieba')))\n")
+    open_index()[0].close()  # the index exists in this test's cache dir
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "[]"
+
+
+def test_without_jieba_data_the_breakdown_cuts_with_rjieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dict_index, "jieba_rows", lambda: ([], [], 0))
+    monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
+    built, _ = open_index(tmp_path / "index.sqlite3")
+    assert built.cutter() is None
+    glosser = Glosser(None, dictionary=lambda: built)
+    assert [w.text for w in glosser.gloss("今天天气很好")] == ["今天", "天气", "很", "好"]
+    built.close()
+
+
+def test_hmm_joins_characters_no_word_covers() -> None:
+    cutter = word_cut.WordCutter(lambda words: {}, lambda chars: {}, 100)
+    assert "".join(cutter.cut("绝绝子好看")) == "绝绝子好看"
+    assert cutter.cut("abc def") == ["abc", " ", "def"]
