@@ -49,8 +49,10 @@ def report_attached_and_quit(window: QWidget) -> None:
                 from guide.core.translate.dictionary import (
                     load_dictionary,  # as the translator would
                 )
+                from guide.core.translate.gloss import Glosser
 
                 load_dictionary()
+                Glosser(None).gloss("今天天气很好，强烈推荐这家火锅店")  # a real first breakdown
                 print(f"dict rss_mb {rss_mb():.1f}", flush=True)
         finally:
             app.quit()
