@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from guide.core.storage import paths
+from guide.core.translate.dict_index import index_path as dictionary_index_path
 
 LICENCES = (
     ("RedNote Guide", "MIT"),
@@ -32,4 +33,5 @@ def data_locations() -> list[tuple[str, str]]:
         ("Translation history", str(paths.data_dir() / "history.sqlite")),
         ("Translation cache (what you translated, to work offline)", str(paths.cache_dir() / "translations.sqlite")),
         ("Settings (never API keys: those are in your system keyring)", str(paths.config_dir() / "settings.json")),
+        ("Dictionary index (built from CC-CEDICT once; safe to delete)", str(dictionary_index_path())),
     ]
