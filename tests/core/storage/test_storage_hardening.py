@@ -107,3 +107,14 @@ def test_database_deleted_while_running_is_written_again(tmp_path: Path) -> None
     assert any("deleted while the app was running" in n for n in data.notices), data.notices
     data.close()
     assert UserData("p", tmp_path).favourites() == ["你好", "谢谢"]
+
+
+@pytest.mark.parametrize("raw", [b'{"theme": "dark\xff"}', b"\xfe\xff{}", b"[" * 100000])
+def test_unreadable_settings_are_moved_aside_with_a_notice(tmp_path: Path, raw: bytes) -> None:
+    from guide.core.storage.settings import Settings, SettingsStore
+
+    (tmp_path / "settings.json").write_bytes(raw)
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings()
+    assert any("damaged" in n for n in store.notices)
+    assert [p.read_bytes() for p in tmp_path.glob("settings.json.corrupt-*")] == [raw]
