@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from guide.core.content.images import safe_screen
 from guide.core.content.model import Highlight
 
 HIGHLIGHT = QColor("#FF2442")
@@ -26,6 +27,7 @@ class MockupView(QWidget):
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
         self._highlights: tuple[Highlight, ...] = ()
+        self.problem: str | None = None
         self.setMinimumSize(180, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Screen mockup")
@@ -34,11 +36,13 @@ class MockupView(QWidget):
     def show_screen(self, path: Path | None, highlights: tuple[Highlight, ...]) -> None:
         self._svg = None
         self._image = None
-        if path is not None and path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(str(path))
+        self.problem = None  # why the screen is not shown (too large, wrong kind …), for a notice
+        safe, self.problem = safe_screen(path) if path is not None else (None, None)
+        if safe is not None and safe.kind == "svg":  # drawn from sanitised bytes, never from the file
+            renderer = QSvgRenderer(QByteArray(safe.data))
             self._svg = renderer if renderer.isValid() else None
-        elif path is not None:
-            image = QImage(str(path))
+        elif safe is not None:
+            image = QImage.fromData(safe.data, "PNG")
             self._image = None if image.isNull() else image
         self._highlights = highlights
         labels = [h.label for h in highlights if h.label]

@@ -6,10 +6,11 @@ glossary entry or phrase is skipped, and `Pack.problems` says what and where.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from guide.core.content import markdown_links
+from guide.core.content import images, markdown_links
 from guide.core.content.model import (
     AppInfo,
     GlossaryEntry,
@@ -117,23 +118,19 @@ def body_location(node: Node, offset: int, body: str) -> tuple[int, int]:
 
 def safe_pack_path(root: Path, relative: str) -> tuple[Path | None, str | None]:
     """Resolve an image path inside the pack; (None, reason) when it leaves it or is absent."""
-    pure = PurePosixPath(relative.replace("\\", "/"))
-    if pure.is_absolute() or re.match(r"^[a-zA-Z]:", relative):
-        return None, f"image path {relative!r} is absolute; use a path inside the pack such as images/name.svg"
-    if ".." in pure.parts:
-        return None, f"image path {relative!r} leaves the pack folder; keep images inside the pack"
-    candidate = root / Path(*pure.parts)
     try:
-        resolved = candidate.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None, f"image {relative!r} does not exist in the pack"
+        return images.pack_path(root, relative), None
+    except images.UnsafeFile as exc:
+        return None, f"image {exc.message}"
+
+
+def _pack_file(root: Path, path: Path, out: FileProblems, where: Node | None = None) -> Path | None:
+    """`path` if it is a regular file resolving inside the pack; else an error (at `where`)."""
     try:
-        resolved.relative_to(root.resolve())
-    except ValueError:
-        return None, f"image {relative!r} is a link pointing outside the pack; copy the file into the pack"
-    if not resolved.is_file():
-        return None, f"image {relative!r} is not a file"
-    return resolved, None
+        return images.inside_pack(root, path)
+    except images.UnsafeFile as exc:
+        out.at(where, exc.message)
+        return None
 
 
 class PackLoader:
@@ -156,8 +153,11 @@ class PackLoader:
         pack_file = self.root / "pack.yaml"
         out = FileProblems(pack_file)
         empty = Pack(self.root.name, self.root.name, AppInfo("", "", ""), "", self.root)
-        if not pack_file.is_file():
+        if not os.path.lexists(pack_file):
             out.at(None, "no pack.yaml here; a content pack folder needs one (see README, 'Content packs')")
+            self._collect(out)
+            return _with_problems(empty, self.problems)
+        if _pack_file(self.root, pack_file, out) is None:
             self._collect(out)
             return _with_problems(empty, self.problems)
         fields = read_fields(_read(pack_file, out), PACK_FIELDS, "pack.yaml", out) if not out.items else None
@@ -184,9 +184,12 @@ class PackLoader:
 
     def _load_glossary(self) -> tuple[GlossaryEntry, ...]:
         path = self.root / "glossary.yaml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
+        if _pack_file(self.root, path, out) is None:
+            self._collect(out)
+            return ()
         top = read_fields(_read(path, out), GLOSSARY_FIELDS, "glossary.yaml", out)
         entries: list[GlossaryEntry] = []
         seen: dict[str, Node] = {}
@@ -207,9 +210,12 @@ class PackLoader:
 
     def _load_phrasebook(self) -> tuple[PhraseCategory, ...]:
         path = self.root / "phrasebook.yaml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
+        if _pack_file(self.root, path, out) is None:
+            self._collect(out)
+            return ()
         top = read_fields(_read(path, out), PHRASEBOOK_FIELDS, "phrasebook.yaml", out)
         categories: list[PhraseCategory] = []
         seen_zh: dict[str, int] = {}
@@ -263,9 +269,14 @@ class PackLoader:
                 out.at(item, f"walkthrough {walkthrough_id!r} is listed twice in pack.yaml")
                 continue
             listed_ids.add(walkthrough_id)
+            if not ID_RE.match(walkthrough_id):
+                out.at(item, f"walkthrough id {walkthrough_id!r} may use only a-z, 0-9, - and _ (it names a file in walkthroughs/)")
+                continue
             path = folder / f"{walkthrough_id}.yaml"
-            if not path.is_file():
+            if not os.path.lexists(path):
                 out.at(item, f"walkthrough {walkthrough_id!r} is listed but walkthroughs/{walkthrough_id}.yaml does not exist")
+                continue
+            if _pack_file(self.root, path, out, item) is None:
                 continue
             file_out = FileProblems(path)
             result = self._load_walkthrough(path, labels, file_out)

@@ -230,15 +230,17 @@ def _attach(node: Node, stack: list[Node], pending_key: list[Node | None], keys:
 
 
 def read_file(path: Path) -> Node | None:
-    """Read and parse a content file, refusing huge or undecodable files up front."""
+    """Read and parse a content file, refusing huge, non-regular or undecodable files up front."""
+    from guide.core.content.images import UnsafeFile, read_limited
+
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(f"file is {size / 1048576:.1f} MiB; content files are limited to 1 MiB, split it up")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlError(f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise YamlError("file is over 1 MiB; content files are limited to 1 MiB, split it up")
+    if size > MAX_FILE_BYTES:
+        raise YamlError(f"file is {size / 1048576:.1f} MiB; content files are limited to 1 MiB, split it up")
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, "file")
+    except UnsafeFile as exc:
+        raise YamlError(exc.message) from None
     return parse_text(decode(data))
