@@ -133,6 +133,13 @@ def _pack_file(root: Path, path: Path, out: FileProblems, where: Node | None = N
         return None
 
 
+class _EveryLabel(frozenset):
+    """Stands for the labels of a glossary that could not be read: any label may be in it."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 class PackLoader:
     """Reads one pack folder. Use `load_pack(path)`."""
 
@@ -140,6 +147,8 @@ class PackLoader:
         self.root = root
         self.problems: list[Problem] = []
         self._paths: dict[str, tuple[Path | None, str | None]] = {}  # many steps share a screen
+        self._glossary_lost = False  # glossary.yaml exists but could not be read at all
+        self._broken_labels: set[str] = set()  # entries with errors of their own
 
     def _pack_path(self, relative: str) -> tuple[Path | None, str | None]:
         if relative not in self._paths:
@@ -167,7 +176,10 @@ class PackLoader:
             return _with_problems(empty, self.problems)
         glossary = self._load_glossary()
         categories = self._load_phrasebook()
-        walkthroughs = self._load_walkthroughs(fields["walkthroughs"], {e.zh for e in glossary}, out_pack=pack_file)
+        # A glossary that cannot be read costs the glossary (and the chips that need it), not
+        # every walkthrough naming a label: its own error is the one the author needs.
+        labels = _EveryLabel() if self._glossary_lost else {e.zh for e in glossary} | self._broken_labels
+        walkthroughs = self._load_walkthroughs(fields["walkthroughs"], labels, out_pack=pack_file)
         return Pack(
             id=text(fields, "id"),
             title=text(fields, "title"),
@@ -189,13 +201,20 @@ class PackLoader:
         out = FileProblems(path)
         if _pack_file(self.root, path, out) is None:
             self._collect(out)
+            self._glossary_lost = True
             return ()
-        top = read_fields(_read(path, out), GLOSSARY_FIELDS, "glossary.yaml", out)
+        node = _read(path, out)
+        top = read_fields(node, GLOSSARY_FIELDS, "glossary.yaml", out) if not out.items else None  # one error, not two
+        if top is None:
+            self._glossary_lost = True
         entries: list[GlossaryEntry] = []
         seen: dict[str, Node] = {}
         for item in top["labels"].items if top else []:
             f = read_fields(item, LABEL_FIELDS, "label", out)
             if f is None:
+                zh_node = item.get("zh") if item.kind == "map" else None
+                if zh_node is not None and isinstance(zh_node.value, str):
+                    self._broken_labels.add(zh_node.value)  # already reported here; not again per walkthrough
                 continue
             zh = text(f, "zh")
             if zh in seen:
@@ -216,7 +235,8 @@ class PackLoader:
         if _pack_file(self.root, path, out) is None:
             self._collect(out)
             return ()
-        top = read_fields(_read(path, out), PHRASEBOOK_FIELDS, "phrasebook.yaml", out)
+        node = _read(path, out)
+        top = read_fields(node, PHRASEBOOK_FIELDS, "phrasebook.yaml", out) if not out.items else None
         categories: list[PhraseCategory] = []
         seen_zh: dict[str, int] = {}
         seen_ids: set[str] = set()
