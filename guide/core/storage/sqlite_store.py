@@ -254,7 +254,7 @@ def open_store(path: Path, migrations: Sequence[str], what: str) -> Store:
     except OSError as exc:
         return _memory(path, migrations, f"Cannot create {path.parent} ({exc.strerror}); your {what} will not be saved this session.")
     last: sqlite3.DatabaseError | None = None
-    for _attempt in range(3):
+    for attempt in range(8):
         try:
             return _opened(_connect(path, migrations), path, [])
         except NewerSchema as exc:
@@ -264,6 +264,10 @@ def open_store(path: Path, migrations: Sequence[str], what: str) -> Store:
         except WrongSchema as exc:
             return _rebuild(path, migrations, what, f"did not have the layout this version needs ({exc})")
         except sqlite3.OperationalError as exc:
+            if _is_busy(exc) and attempt < 7:  # another copy is creating or migrating it right now
+                last = exc
+                time.sleep(0.02 * (attempt + 1))
+                continue
             if _is_access_problem(exc):
                 return _read_only_copy(path, migrations, what,
                                        f"Cannot write {path} ({exc}). Showing your saved {what}; changes you make last "
@@ -294,6 +298,12 @@ def _rebuild(path: Path, migrations: Sequence[str], what: str, why: str) -> Stor
         return _opened(_connect(path, migrations), path, notices)
     except sqlite3.DatabaseError as again:
         return _memory(path, migrations, f"Cannot rebuild {path} ({again}); your {what} will not be saved this session.")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """SQLite answers "locked" at once (no busy wait) when waiting could deadlock: try again."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _is_access_problem(exc: sqlite3.OperationalError) -> bool:
