@@ -36,9 +36,9 @@ class MockupView(QWidget):
     def show_screen(self, path: Path | None, highlights: tuple[Highlight, ...]) -> None:
         self._svg = None
         self._image = None
-        self.problem = None  # why the screen is not shown (too large, wrong kind …), for a notice
+        # drawn only from checked bytes; `problem` says why a screen is not shown (too large, wrong kind …)
         safe, self.problem = safe_screen(path) if path is not None else (None, None)
-        if safe is not None and safe.kind == "svg":  # drawn from sanitised bytes, never from the file
+        if safe is not None and safe.kind == "svg":
             renderer = QSvgRenderer(QByteArray(safe.data))
             self._svg = renderer if renderer.isValid() else None
         elif safe is not None:
