@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers.packs import FIRST_WALKTHROUGH, SVG, write_pack
 
 from guide.core.content import images
 from guide.core.content.loader import load_pack
 from guide.core.content.validator import validate_pack
-from helpers.packs import FIRST_WALKTHROUGH, SVG, write_pack
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
 

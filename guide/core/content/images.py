@@ -125,7 +125,7 @@ def kind_of(data: bytes) -> str | None:
     if data.startswith(PNG_SIGNATURE):
         return "png"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--") or b"<svg" in head:
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) or b"<svg" in head:
         return "svg"
     return None
 
@@ -211,8 +211,8 @@ def sanitize_svg(data: bytes) -> SafeImage:
         for key, value in zip(attributes[::2], attributes[1::2]):
             key_local = _local(key)
             if key_local == "href" and not value.startswith("#"):
-                removed.append((line, f"SVG mockups may not contain external references ({key}={value[:60]!r}); "
-                                      "draw it in the SVG or embed nothing"))
+                removed.append((line, f"SVG mockups may not contain external references ({key}={value[:60]!r}); draw it "
+                                      f"in the SVG instead"))
                 continue
             if key_local.startswith("on"):
                 removed.append((line, f"SVG mockups may not contain event handlers ({key})"))

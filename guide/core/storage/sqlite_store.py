@@ -70,7 +70,7 @@ class Store:
             return False
         return _identity(self.path) != self.identity
 
-    def to_memory(self) -> "Store":
+    def to_memory(self) -> Store:
         """A copy of everything this store holds, in memory, for when the file cannot be written."""
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self.connection.backup(memory)
@@ -357,4 +357,4 @@ def restore_deleted(store: Store, migrations: Sequence[str], what: str) -> tuple
                    f"from what the app still had open.")
 
 
-__all__ = ["Store", "open_store", "is_damaged", "restore_deleted", "NewerSchema", "WrongSchema"]
+__all__ = ["NewerSchema", "Store", "WrongSchema", "is_damaged", "open_store", "restore_deleted"]

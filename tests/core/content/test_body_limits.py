@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers.packs import write_pack
 
 from guide.core.content import markdown_links
 from guide.core.content.loader import load_pack
 from guide.core.study.search import plain_text
-from helpers.packs import write_pack
 
 HOSTILE = ["[", "![", "{{ui:", "{{ui:a ", "<a:", "](", "[a](", "<a ", "[x]: "]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.core.content.loader import load_pack
 from helpers.packs import GLOSSARY, write_pack
+
+from guide.core.content.loader import load_pack
 
 
 def test_one_tab_in_the_glossary_does_not_fail_the_walkthroughs(tmp_path: Path) -> None:

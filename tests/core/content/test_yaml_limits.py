@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.packs import write_pack
 
 from guide.core.content import yamlsafe
 from guide.core.content.loader import load_pack
-from helpers.packs import write_pack
 
 
 def _flat(n: int) -> str:
