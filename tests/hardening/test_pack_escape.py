@@ -186,3 +186,22 @@ def test_mockup_never_draws_a_file_from_outside(tmp_path: Path, kind: str) -> No
                 if (c := shot.pixelColor(x, y)).green() > 200 and c.red() < 60 and c.blue() < 60)
     assert green == 0, "pixels of the file outside the pack were drawn"
     view.close()
+
+
+@pytest.mark.parametrize(("file", "old", "new", "line"), [
+    ("glossary.yaml", "where: Red button at the bottom of the editor", "where: <img src='{secret}'> here", 5),
+    ("walkthroughs/first.yaml", "title: First steps", "title: <img src='{secret}'>", 2),
+    ("walkthroughs/first.yaml", "tip: Take your time.", 'tip: "<img src={secret}>"', 20),
+    ("phrasebook.yaml", "note: Everyday hello.", "note: <img src='{secret}'>", 8),
+])
+def test_html_in_plain_text_fields_is_an_error_at_its_line(tmp_path: Path, file: str, old: str, new: str, line: int) -> None:
+    """Qt shows a label whose first line holds a tag as rich text, and loads an <img> file itself."""
+    root = write_pack(tmp_path / "p")
+    path = root / file
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new.format(secret=tmp_path / "secret.png")))
+    errors = _errors(root)
+    assert any(e.startswith(f"{path.name}:{line}: HTML ") and "<img" in e for e in errors), errors
+    pack = load_pack(root)
+    shown = repr((pack.glossary, pack.categories, [(w.title, [s.tip for s in w.steps]) for w in pack.walkthroughs]))
+    assert "<img" not in shown

@@ -124,6 +124,20 @@ def safe_pack_path(root: Path, relative: str) -> tuple[Path | None, str | None]:
         return None, f"image {exc.message}"
 
 
+def _html_free(f: dict[str, Node], names: tuple[str, ...], out: FileProblems) -> bool:
+    """Plain-text fields must hold no HTML tag: Qt shows a label that starts with one as rich
+    text, and an `<img src="/any/file">` there would load a file from outside the pack."""
+    clean = True
+    for name in names:
+        node = f.get(name)
+        text_value = node.value if node is not None else None
+        match = markdown_links.HTML_TAG_RE.search(text_value) if isinstance(text_value, str) else None
+        if match:
+            out.at(node, f"HTML {match.group(0)[:30]!r} is not allowed in {name}; write plain text")
+            clean = False
+    return clean
+
+
 def _pack_file(root: Path, path: Path, out: FileProblems, where: Node | None = None) -> Path | None:
     """`path` if it is a regular file resolving inside the pack; else an error (at `where`)."""
     try:
@@ -171,6 +185,9 @@ class PackLoader:
             return _with_problems(empty, self.problems)
         fields = read_fields(_read(pack_file, out), PACK_FIELDS, "pack.yaml", out) if not out.items else None
         app_fields = read_fields(fields["app"], APP_FIELDS, "app", out) if fields else None
+        if fields and app_fields and not (_html_free(fields, ("id", "title", "version"), out)
+                                          & _html_free(app_fields, ("name", "native_name", "language"), out)):
+            fields = None
         self._collect(out)
         if not fields or not app_fields:
             return _with_problems(empty, self.problems)
@@ -211,6 +228,8 @@ class PackLoader:
         seen: dict[str, Node] = {}
         for item in top["labels"].items if top else []:
             f = read_fields(item, LABEL_FIELDS, "label", out)
+            if f is not None and not _html_free(f, ("zh", "pinyin", "en", "where", "note"), out):
+                f = None
             if f is None:
                 zh_node = item.get("zh") if item.kind == "map" else None
                 if zh_node is not None and isinstance(zh_node.value, str):
@@ -242,7 +261,7 @@ class PackLoader:
         seen_ids: set[str] = set()
         for item in top["categories"].items if top else []:
             c = read_fields(item, CATEGORY_FIELDS, "category", out)
-            if c is None:
+            if c is None or not _html_free(c, ("id", "title"), out):
                 continue
             category_id = text(c, "id")
             if category_id in seen_ids:
@@ -252,7 +271,7 @@ class PackLoader:
             phrases: list[Phrase] = []
             for phrase_node in c["phrases"].items:
                 f = read_fields(phrase_node, PHRASE_FIELDS, "phrase", out)
-                if f is None:
+                if f is None or not _html_free(f, ("en", "zh", "pinyin", "literal", "note"), out):
                     continue
                 zh = text(f, "zh")
                 if zh in seen_zh:
@@ -354,6 +373,7 @@ class PackLoader:
         f = read_fields(root_node, WALKTHROUGH_FIELDS, "walkthrough", out)
         if f is None:
             return None
+        _html_free(f, ("id", "title", "summary", "level", "app_version"), out)  # an error: the walkthrough is left out
         walkthrough_id = text(f, "id")
         if walkthrough_id != path.stem:
             out.at(f["id"], f"id {walkthrough_id!r} must match the file name {path.stem!r}")
@@ -394,6 +414,7 @@ class PackLoader:
         f = read_fields(node, STEP_FIELDS, "step", out)
         if f is None:
             return None
+        _html_free(f, ("id", "title", "tip", "warning"), out)
         step_id = text(f, "id")
         if not ID_RE.match(step_id):
             out.at(f["id"], f"step id {step_id!r} may use only a-z, 0-9, - and _")
