@@ -55,9 +55,11 @@ def test_symlinked_walkthrough_file_or_folder_is_refused(tmp_path: Path, link: s
     else:
         target.unlink()
         target.symlink_to(secret)
+    (secret.parent / "private-name.yaml").write_text("x: 1\n")
     pack = load_pack(root)
     assert all("SECRET" not in w.title for w in pack.walkthroughs)
     assert any("pack.yaml:9:" in e and "pointing outside the pack" in e for e in _errors(root)), _errors(root)
+    assert not any("private-name" in e for e in _errors(root)), "names of files outside are not listed either"
 
 
 @pytest.mark.parametrize("name", ["glossary.yaml", "phrasebook.yaml", "pack.yaml"])

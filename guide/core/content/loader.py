@@ -322,7 +322,7 @@ class PackLoader:
             if result is not None:
                 loaded.append((result[0], result[1], file_out))
             file_outs.append(file_out)
-        if folder.is_dir():
+        if folder.is_dir() and folder.resolve().is_relative_to(self.root.resolve()):  # never list a folder outside
             for path in sorted(folder.glob("*.y*ml")):
                 if path.stem not in listed_ids:
                     out.at(listed, f"walkthroughs/{path.name} is not listed in pack.yaml's walkthroughs; add {path.stem!r} or remove the file")
