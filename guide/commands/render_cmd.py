@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
@@ -22,6 +24,45 @@ def _settle(app, seconds: float, busy=lambda: False) -> None:  # noqa: ANN001
         time.sleep(0.01)
 
 
+def _target_problem(target: Path) -> str | None:
+    """Why `target` must not be written (never a device node, FIFO or folder; no new folders)."""
+    if not target.parent.is_dir():
+        return f"the folder {target.parent} does not exist"
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None if stat.S_ISREG(mode) else "it exists and is not a regular file"
+
+
+def _save_png(image, target: Path) -> bool:  # noqa: ANN001 - a QPixmap
+    """Encode in memory, then write a temporary file beside the target and rename it over."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        return False
+    if _target_problem(target):  # checked again: it may have changed while rendering
+        return False
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(bytes(data))
+            os.chmod(temp, 0o644)
+            os.replace(temp, target)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError:
+        return False
+    return True
+
+
 def run_screenshot(args: argparse.Namespace) -> int:
     if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -34,6 +75,14 @@ def run_screenshot(args: argparse.Namespace) -> int:
         width, height = (int(n) for n in str(getattr(args, "size", None) or "1280x800").lower().split("x"))
     except ValueError:
         print(f"rednote-guide: --size wants WIDTHxHEIGHT, e.g. 800x600, not {args.size!r}", file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "pack", None) and not (Path(args.pack) / "pack.yaml").is_file():
+        print(f"rednote-guide: no content pack at {args.pack} (a pack folder has a pack.yaml)", file=sys.stderr)
+        return EXIT_USAGE
+    target = Path(args.screenshot)
+    problem = _target_problem(target)
+    if problem:
+        print(f"rednote-guide: will not write {target}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     # A throwaway profile: a screenshot never writes to the user's settings, history or cache.
     profile = tempfile.TemporaryDirectory(prefix="rednote-guide-shot-")
@@ -66,7 +115,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     busy = getattr(page, "is_busy", lambda: False)
     _settle(app, 0.6, busy)
     image = window.grab()
-    if image.isNull() or not image.save(args.screenshot, "PNG"):
+    if image.isNull() or not _save_png(image, target):
         print(f"rednote-guide: could not write {args.screenshot}", file=sys.stderr)
         return 1
     window.close()

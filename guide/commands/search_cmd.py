@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from guide.commands.printable import printable
 from guide.core.content.model import Pack
 from guide.core.study.search import SearchResult
 
@@ -37,12 +39,16 @@ def load_pack_for(args: argparse.Namespace, command: str) -> Pack | None:
         return None
     pack = load_pack(pack_dir)
     for path in pack.broken_files():
-        print(f"rednote-guide {command}: skipped parts of {path} (run `rednote-guide validate` for details)", file=sys.stderr)
+        print(printable(f"rednote-guide {command}: skipped parts of {path} (run `rednote-guide validate` for details)"),
+              file=sys.stderr)
     return pack
 
 
 def format_result(result: SearchResult) -> str:
-    """One result for a terminal: kind, then what a reader recognises it by."""
+    """One result for a terminal: kind, then what a reader recognises it by (pack text
+    stripped of control characters, so a pack cannot drive the terminal)."""
+    result = replace(result, **{name: printable(getattr(result, name)) for name in
+                                ("id", "zh", "pinyin", "en", "title", "snippet") if isinstance(getattr(result, name, None), str)})
     if result.kind in ("phrase", "label"):
         line = f"{result.kind:<11} {result.zh}  {result.pinyin}  {result.en}"
         context = f"  ({result.title})" if result.title else ""

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from guide.commands.printable import printable
 from guide.core.content.model import Problem
 from guide.core.storage import paths
 
@@ -19,7 +20,8 @@ def _display(problem: Problem) -> str:
             shown = str(path)
     except ValueError:  # different drive on Windows
         shown = str(path)
-    return f"{shown}:{problem.location.line}:{problem.location.column}: {problem.severity.value}: {problem.message}"
+    line = f"{shown}:{problem.location.line}:{problem.location.column}: {problem.severity.value}: {problem.message}"
+    return printable(line)  # messages quote pack text: never let it drive the terminal
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from guide.core.content.images import safe_screen
 from guide.core.content.model import Highlight
 
 HIGHLIGHT = QColor("#FF2442")
@@ -124,6 +125,7 @@ class MockupView(QWidget):
         self._describe = describe or (lambda label: label)
         self.hotspots: list[Hotspot] = []
         self.zoomable = True
+        self.problem: str | None = None
         self.setMinimumSize(180, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Screen mockup")
@@ -133,11 +135,13 @@ class MockupView(QWidget):
         self._svg = None
         self._image = None
         self._path = path
-        if path is not None and path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(str(path))
+        # drawn only from checked bytes; `problem` says why a screen is not shown (too large, wrong kind …)
+        safe, self.problem = safe_screen(path) if path is not None else (None, None)
+        if safe is not None and safe.kind == "svg":
+            renderer = QSvgRenderer(QByteArray(safe.data))
             self._svg = renderer if renderer.isValid() else None
-        elif path is not None:
-            image = QImage(str(path))
+        elif safe is not None:
+            image = QImage.fromData(safe.data, "PNG")
             self._image = None if image.isNull() else image
         if self._svg is not None:
             self._svg.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -43,10 +43,17 @@ from guide.ui.zoom_dialog import ZoomDialog
 
 
 class SafeTextBrowser(QTextBrowser):
-    """Never loads anything: bodies may not pull images or files from anywhere."""
+    """Never loads anything: bodies may not pull images or files from anywhere.
+
+    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
+    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
-        return None
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return ""
 
 
 class WalkthroughPlayer(QWidget):
@@ -244,6 +251,8 @@ class WalkthroughPlayer(QWidget):
         self.mockup.show_screen(step.screen, step.highlight)
         self.mockup_panel.setVisible(self.mockup.has_image())
         self._tab_chain()
+        if self.mockup.problem:
+            self.navigator.notice.emit(f"The screen image for this step is not shown: {self.mockup.problem}")
         self.card_host.hide()
         self.back_button.setEnabled(index > 0)
         self.back_button.setToolTip("Previous step (Left arrow or Page Up)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from guide.ui.navigator import Navigator
 from guide.ui.walkthrough_player import WalkthroughPlayer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+CARD_ESTIMATE = 84  # px, until a row's card is made and measured
 
 
 def describe(walkthrough: Walkthrough, done: bool, started_step: str | None, before: list[str] | None = None) -> str:
@@ -53,6 +55,7 @@ class WalkthroughsPage(QStackedWidget):
         self.list.setSpacing(4)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
+        self.list.verticalScrollBar().valueChanged.connect(self._fill_visible)
         layout.addWidget(self.list, 1)
         self.list.viewport().installEventFilter(self)
         self.addWidget(list_page)
@@ -63,42 +66,81 @@ class WalkthroughsPage(QStackedWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Rebuild the list: items (text for screen readers and keyboard) for every walkthrough,
+        but the drawn cards only for rows on screen, made as they scroll into view (5,000
+        walkthroughs took 7 s to show with a card each)."""
         progress = self.context.userdata.all_progress()
         current = self.list.currentRow()
         self.list.clear()
-        for walkthrough in self.context.pack.walkthroughs:
+        pack = self.context.pack
+        for walkthrough in pack.walkthroughs:
             saved = progress.get(walkthrough.id)
-            before = [w.title for r in walkthrough.requires if (w := self.context.pack.walkthrough(r)) is not None
+            before = [w.title for r in walkthrough.requires if (w := pack.walkthrough(r)) is not None
                       and not (progress.get(r) and progress[r].completed)]
             text = describe(walkthrough, bool(saved and saved.completed), saved.step if saved else None, before)
             item = QListWidgetItem()
             item.setData(ID_ROLE, walkthrough.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setSizeHint(QSize(0, CARD_ESTIMATE))
             self.list.addItem(item)
-            title, summary, meta = text.split("\n", 2)
-            card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
-                          f"<br><span style='color:#888'>{html.escape(meta)}</span>")
-            card.setWordWrap(True)
-            card.setContentsMargins(8, 6, 8, 6)
-            card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            self.list.setItemWidget(item, card)
-        self._fit_rows()
         if self.list.count():
             self.list.setCurrentRow(max(current, 0))
+        self._fill_visible()
+
+    def _fill_visible(self, *_args: object) -> None:
+        """Make the cards of the rows now on screen (and a screenful below)."""
+        count = self.list.count()
+        if not count:
+            return
+        viewport = self.list.viewport()
+        first = self.list.indexAt(QPoint(8, 8)).row()
+        row = max(first, 0)
+        limit = viewport.height() * 2 + CARD_ESTIMATE
+        while row < count:
+            item = self.list.item(row)
+            if self.list.visualItemRect(item).top() > limit:
+                break
+            if self.list.itemWidget(item) is None:
+                self._make_card(item)
+            row += 1
+
+    def _make_card(self, item: QListWidgetItem) -> None:
+        title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
+        card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
+                      f"<br><span style='color:#888'>{html.escape(meta)}</span>")
+        card.setWordWrap(True)
+        card.setContentsMargins(8, 6, 8, 6)
+        card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.list.setItemWidget(item, card)
+        item.setSizeHint(QSize(0, self._card_height(card)))
+
+    def cards_made(self) -> int:
+        return sum(1 for row in range(self.list.count()) if self.list.itemWidget(self.list.item(row)) is not None)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fill_visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fill_visible)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_rows()
         return super().eventFilter(watched, event)
 
-    def _fit_rows(self) -> None:
+    def _card_height(self, card: QWidget) -> int:
         """Row heights follow the list's width, so a narrower window never cuts the grey line."""
         width = self.list.viewport().width() if self.list.viewport().width() > 100 else 700
+        return card.heightForWidth(width - 40) + 30
+
+    def _fit_rows(self) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
             card = self.list.itemWidget(item)
             if card is not None:
-                height = card.heightForWidth(width - 40) + 30
+                height = self._card_height(card)
                 if item.sizeHint().height() != height:
                     item.setSizeHint(QSize(0, height))
 

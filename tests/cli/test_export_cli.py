@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,22 @@ def test_missing_anki_option_is_a_usage_error(capsys, pack: Path) -> None:  # no
     with pytest.raises(SystemExit) as exit_info:
         main(["--pack", str(pack), "export"])
     assert exit_info.value.code == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+@pytest.mark.parametrize("which", ["tsv", "csv"])
+def test_a_target_that_is_not_a_regular_file_is_left_alone(capsys, pack: Path, tmp_path: Path, which: str) -> None:  # noqa: ANN001
+    """As root the export used to rename over device nodes; a FIFO stands in for one here."""
+    target = tmp_path / "cards.txt"
+    os.mkfifo(target if which == "tsv" else tmp_path / "cards.csv")
+    code = main(["--pack", str(pack), "export", "--anki", str(target)])
+    _, err = capsys.readouterr()
+    assert code == 1 and "is not a regular file" in err
+    assert stat.S_ISFIFO((target if which == "tsv" else tmp_path / "cards.csv").stat().st_mode)
+    assert not (tmp_path / "cards.csv").is_file() and not target.is_file(), "nothing half-written"
+
+
+def test_missing_folder_is_not_created(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    code = main(["--pack", str(pack), "export", "--anki", str(tmp_path / "typo" / "cards.txt")])
+    _, err = capsys.readouterr()
+    assert code == 1 and "does not exist" in err and not (tmp_path / "typo").exists()

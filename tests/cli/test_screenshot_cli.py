@@ -60,3 +60,22 @@ def test_screenshot_never_touches_the_users_data(mini_pack: Path, tmp_path: Path
     assert shoot(mini_pack, "walkthrough/first/save", out).returncode == 0
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         assert not any(Path(os.environ[name]).rglob("*")), f"{name} was written to"
+
+
+def test_missing_pack_is_a_usage_error(tmp_path: Path) -> None:
+    result = shoot(tmp_path / "nonexistent", "start", tmp_path / "shot.png")
+    assert result.returncode == 2 and "no content pack" in result.stderr
+    assert not (tmp_path / "shot.png").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_target_that_is_not_a_regular_file_is_left_alone(mini_pack: Path, tmp_path: Path) -> None:
+    import stat
+
+    fifo = tmp_path / "shot.png"
+    os.mkfifo(fifo)
+    result = shoot(mini_pack, "start", fifo)
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    missing = shoot(mini_pack, "start", tmp_path / "typo" / "shot.png")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and not (tmp_path / "typo").exists()

@@ -84,3 +84,13 @@ def test_bundled_pack_smoke(capsys) -> None:  # noqa: ANN001
     code, out, _ = run(capsys, "search", "shoucang", "--json")
     assert code == 0
     assert any(r["zh"] == "收藏" for r in json.loads(out)[:3])
+
+
+def test_pack_text_cannot_drive_the_terminal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from helpers.packs import PHRASEBOOK, write_pack
+
+    hostile = PHRASEBOOK.replace("en: Hello", 'en: "Hello\\e]52;c;ZXZpbA==\\a\\e[2J\\u202e"')
+    root = write_pack(tmp_path / "p", phrasebook=hostile)
+    code, out, _ = run(capsys, "--pack", str(root), "search", "hello")
+    assert code == 0 and "Hello" in out
+    assert not any(ord(c) < 0x20 and c != "\n" or c in "\x7f\u202e" for c in out), repr(out)

@@ -75,3 +75,11 @@ def test_non_chinese_character_is_flagged(tmp_path: Path) -> None:
     result = run(str(write_pack(tmp_path / "p", glossary=glossary)), "--strict")
     assert result.returncode == 1
     assert any("枠 is not a character of Chinese dictionaries" in l for l in result.stdout.splitlines())
+
+
+def test_pack_text_in_messages_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    root = write_pack(tmp_path / "p")
+    (root / "walkthroughs" / "owned\x1b]0;title\x07\x1b[2J.yaml").write_text("id: x\n", encoding="utf-8")
+    result = run(str(root))
+    assert result.returncode == 1 and "owned" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout

@@ -6,10 +6,11 @@ glossary entry or phrase is skipped, and `Pack.problems` says what and where.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from guide.core.content import markdown_links
+from guide.core.content import images, markdown_links
 from guide.core.content.model import (
     AppInfo,
     GlossaryEntry,
@@ -117,23 +118,40 @@ def body_location(node: Node, offset: int, body: str) -> tuple[int, int]:
 
 def safe_pack_path(root: Path, relative: str) -> tuple[Path | None, str | None]:
     """Resolve an image path inside the pack; (None, reason) when it leaves it or is absent."""
-    pure = PurePosixPath(relative.replace("\\", "/"))
-    if pure.is_absolute() or re.match(r"^[a-zA-Z]:", relative):
-        return None, f"image path {relative!r} is absolute; use a path inside the pack such as images/name.svg"
-    if ".." in pure.parts:
-        return None, f"image path {relative!r} leaves the pack folder; keep images inside the pack"
-    candidate = root / Path(*pure.parts)
     try:
-        resolved = candidate.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None, f"image {relative!r} does not exist in the pack"
+        return images.pack_path(root, relative), None
+    except images.UnsafeFile as exc:
+        return None, f"image {exc.message}"
+
+
+def _html_free(f: dict[str, Node], names: tuple[str, ...], out: FileProblems) -> bool:
+    """Plain-text fields must hold no HTML tag: Qt shows a label that starts with one as rich
+    text, and an `<img src="/any/file">` there would load a file from outside the pack."""
+    clean = True
+    for name in names:
+        node = f.get(name)
+        text_value = node.value if node is not None else None
+        match = markdown_links.HTML_TAG_RE.search(text_value) if isinstance(text_value, str) else None
+        if match:
+            out.at(node, f"HTML {match.group(0)[:30]!r} is not allowed in {name}; write plain text")
+            clean = False
+    return clean
+
+
+def _pack_file(root: Path, path: Path, out: FileProblems, where: Node | None = None) -> Path | None:
+    """`path` if it is a regular file resolving inside the pack; else an error (at `where`)."""
     try:
-        resolved.relative_to(root.resolve())
-    except ValueError:
-        return None, f"image {relative!r} is a link pointing outside the pack; copy the file into the pack"
-    if not resolved.is_file():
-        return None, f"image {relative!r} is not a file"
-    return resolved, None
+        return images.inside_pack(root, path)
+    except images.UnsafeFile as exc:
+        out.at(where, exc.message)
+        return None
+
+
+class _EveryLabel(frozenset):
+    """Stands for the labels of a glossary that could not be read: any label may be in it."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 class PackLoader:
@@ -143,6 +161,8 @@ class PackLoader:
         self.root = root
         self.problems: list[Problem] = []
         self._paths: dict[str, tuple[Path | None, str | None]] = {}  # many steps share a screen
+        self._glossary_lost = False  # glossary.yaml exists but could not be read at all
+        self._broken_labels: set[str] = set()  # entries with errors of their own
 
     def _pack_path(self, relative: str) -> tuple[Path | None, str | None]:
         if relative not in self._paths:
@@ -156,18 +176,27 @@ class PackLoader:
         pack_file = self.root / "pack.yaml"
         out = FileProblems(pack_file)
         empty = Pack(self.root.name, self.root.name, AppInfo("", "", ""), "", self.root)
-        if not pack_file.is_file():
+        if not os.path.lexists(pack_file):
             out.at(None, "no pack.yaml here; a content pack folder needs one (see README, 'Content packs')")
+            self._collect(out)
+            return _with_problems(empty, self.problems)
+        if _pack_file(self.root, pack_file, out) is None:
             self._collect(out)
             return _with_problems(empty, self.problems)
         fields = read_fields(_read(pack_file, out), PACK_FIELDS, "pack.yaml", out) if not out.items else None
         app_fields = read_fields(fields["app"], APP_FIELDS, "app", out) if fields else None
+        if fields and app_fields and not (_html_free(fields, ("id", "title", "version"), out)
+                                          & _html_free(app_fields, ("name", "native_name", "language"), out)):
+            fields = None
         self._collect(out)
         if not fields or not app_fields:
             return _with_problems(empty, self.problems)
         glossary = self._load_glossary()
         categories = self._load_phrasebook()
-        walkthroughs = self._load_walkthroughs(fields["walkthroughs"], {e.zh for e in glossary}, out_pack=pack_file)
+        # A glossary that cannot be read costs the glossary (and the chips that need it), not
+        # every walkthrough naming a label: its own error is the one the author needs.
+        labels = _EveryLabel() if self._glossary_lost else {e.zh for e in glossary} | self._broken_labels
+        walkthroughs = self._load_walkthroughs(fields["walkthroughs"], labels, out_pack=pack_file)
         return Pack(
             id=text(fields, "id"),
             title=text(fields, "title"),
@@ -184,15 +213,27 @@ class PackLoader:
 
     def _load_glossary(self) -> tuple[GlossaryEntry, ...]:
         path = self.root / "glossary.yaml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
-        top = read_fields(_read(path, out), GLOSSARY_FIELDS, "glossary.yaml", out)
+        if _pack_file(self.root, path, out) is None:
+            self._collect(out)
+            self._glossary_lost = True
+            return ()
+        node = _read(path, out)
+        top = read_fields(node, GLOSSARY_FIELDS, "glossary.yaml", out) if not out.items else None  # one error, not two
+        if top is None:
+            self._glossary_lost = True
         entries: list[GlossaryEntry] = []
         seen: dict[str, Node] = {}
         for item in top["labels"].items if top else []:
             f = read_fields(item, LABEL_FIELDS, "label", out)
+            if f is not None and not _html_free(f, ("zh", "pinyin", "en", "where", "note"), out):
+                f = None
             if f is None:
+                zh_node = item.get("zh") if item.kind == "map" else None
+                if zh_node is not None and isinstance(zh_node.value, str):
+                    self._broken_labels.add(zh_node.value)  # already reported here; not again per walkthrough
                 continue
             zh = text(f, "zh")
             if zh in seen:
@@ -207,16 +248,20 @@ class PackLoader:
 
     def _load_phrasebook(self) -> tuple[PhraseCategory, ...]:
         path = self.root / "phrasebook.yaml"
-        if not path.is_file():
+        if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
-        top = read_fields(_read(path, out), PHRASEBOOK_FIELDS, "phrasebook.yaml", out)
+        if _pack_file(self.root, path, out) is None:
+            self._collect(out)
+            return ()
+        node = _read(path, out)
+        top = read_fields(node, PHRASEBOOK_FIELDS, "phrasebook.yaml", out) if not out.items else None
         categories: list[PhraseCategory] = []
         seen_zh: dict[str, int] = {}
         seen_ids: set[str] = set()
         for item in top["categories"].items if top else []:
             c = read_fields(item, CATEGORY_FIELDS, "category", out)
-            if c is None:
+            if c is None or not _html_free(c, ("id", "title"), out):
                 continue
             category_id = text(c, "id")
             if category_id in seen_ids:
@@ -226,7 +271,7 @@ class PackLoader:
             phrases: list[Phrase] = []
             for phrase_node in c["phrases"].items:
                 f = read_fields(phrase_node, PHRASE_FIELDS, "phrase", out)
-                if f is None:
+                if f is None or not _html_free(f, ("en", "zh", "pinyin", "literal", "note"), out):
                     continue
                 zh = text(f, "zh")
                 if zh in seen_zh:
@@ -263,16 +308,21 @@ class PackLoader:
                 out.at(item, f"walkthrough {walkthrough_id!r} is listed twice in pack.yaml")
                 continue
             listed_ids.add(walkthrough_id)
+            if not ID_RE.match(walkthrough_id):
+                out.at(item, f"walkthrough id {walkthrough_id!r} may use only a-z, 0-9, - and _ (it names a file in walkthroughs/)")
+                continue
             path = folder / f"{walkthrough_id}.yaml"
-            if not path.is_file():
+            if not os.path.lexists(path):
                 out.at(item, f"walkthrough {walkthrough_id!r} is listed but walkthroughs/{walkthrough_id}.yaml does not exist")
+                continue
+            if _pack_file(self.root, path, out, item) is None:
                 continue
             file_out = FileProblems(path)
             result = self._load_walkthrough(path, labels, file_out)
             if result is not None:
                 loaded.append((result[0], result[1], file_out))
             file_outs.append(file_out)
-        if folder.is_dir():
+        if folder.is_dir() and folder.resolve().is_relative_to(self.root.resolve()):  # never list a folder outside
             for path in sorted(folder.glob("*.y*ml")):
                 if path.stem not in listed_ids:
                     out.at(listed, f"walkthroughs/{path.name} is not listed in pack.yaml's walkthroughs; add {path.stem!r} or remove the file")
@@ -323,6 +373,7 @@ class PackLoader:
         f = read_fields(root_node, WALKTHROUGH_FIELDS, "walkthrough", out)
         if f is None:
             return None
+        _html_free(f, ("id", "title", "summary", "level", "app_version"), out)  # an error: the walkthrough is left out
         walkthrough_id = text(f, "id")
         if walkthrough_id != path.stem:
             out.at(f["id"], f"id {walkthrough_id!r} must match the file name {path.stem!r}")
@@ -363,6 +414,7 @@ class PackLoader:
         f = read_fields(node, STEP_FIELDS, "step", out)
         if f is None:
             return None
+        _html_free(f, ("id", "title", "tip", "warning"), out)
         step_id = text(f, "id")
         if not ID_RE.match(step_id):
             out.at(f["id"], f"step id {step_id!r} may use only a-z, 0-9, - and _")

@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
-AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+# Every pattern is linear in the body's length: no unbounded run can cross the character
+# that starts another match (a body of 100,000 `[` or `{{ui:` must not take minutes).
+_TEXT = r"(?:[^\[\]]|\[[^\[\]]*\])*"  # link text: brackets nest one level, as authors write them
+LINK_RE = re.compile(r"(!?)\[(" + _TEXT + r")\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMAGE_RE = re.compile(r"!\[" + _TEXT + r"\]")  # inline, reference (`![x][p]`) or shortcut (`![p]`)
+REFERENCE_RE = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s<>]+)>?", re.MULTILINE)  # `[p]: /path`
+AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")
-UI_LABEL_RE = re.compile(r"\{\{\s*ui:\s*([^}]+?)\s*\}\}")
+UI_LABEL_RE = re.compile(r"\{\{\s*ui:\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}")
+MAX_BODY_CHARS = 4000  # a step body longer than this is refused: split the step
 INTERNAL_SCHEMES = ("walkthrough:", "label:")
 
 
@@ -51,15 +57,17 @@ def links(body: str) -> list[tuple[int, str]]:
     """Every link target in a body with its offset."""
     found = [(m.start(3), m.group(3)) for m in LINK_RE.finditer(body) if not m.group(1)]
     found += [(m.start(1), m.group(1)) for m in AUTOLINK_RE.finditer(body)]
+    found += [(m.start(1), m.group(1)) for m in REFERENCE_RE.finditer(body)]
     return sorted(found)
 
 
 def check_body(body: str) -> list[Finding]:
     """Problems in a body that make it unsafe or broken to show."""
     findings: list[Finding] = []
-    for match in LINK_RE.finditer(body):
-        if match.group(1):
-            findings.append(Finding(match.start(), "images in a step body are not allowed; use the step's `screen`"))
+    if len(body) > MAX_BODY_CHARS:
+        return [Finding(0, f"step body is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}, split the step in two")]
+    for match in IMAGE_RE.finditer(body):
+        findings.append(Finding(match.start(), "images in a step body are not allowed; use the step's `screen`"))
     for offset, url in links(body):
         if not is_allowed_link(url):
             findings.append(Finding(offset, f"link {url!r} is not allowed; use an https:// address or walkthrough:ID / label:汉字"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -145,16 +146,25 @@ class Pack:
     problems: tuple[Problem, ...] = ()
 
     def walkthrough(self, walkthrough_id: str) -> Walkthrough | None:
-        for walkthrough in self.walkthroughs:
-            if walkthrough.id == walkthrough_id:
-                return walkthrough
-        return None
+        return self._walkthrough_index.get(walkthrough_id)
 
     def label(self, zh: str) -> GlossaryEntry | None:
+        return self._label_index.get(zh)
+
+    @cached_property
+    def _walkthrough_index(self) -> dict[str, Walkthrough]:
+        """One lookup per id: a list of 5,000 walkthroughs asks for each one's `requires`."""
+        index: dict[str, Walkthrough] = {}
+        for walkthrough in self.walkthroughs:
+            index.setdefault(walkthrough.id, walkthrough)
+        return index
+
+    @cached_property
+    def _label_index(self) -> dict[str, GlossaryEntry]:
+        index: dict[str, GlossaryEntry] = {}
         for entry in self.glossary:
-            if entry.zh == zh:
-                return entry
-        return None
+            index.setdefault(entry.zh, entry)
+        return index
 
     @property
     def phrases(self) -> tuple[Phrase, ...]:

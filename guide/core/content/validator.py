@@ -12,10 +12,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from guide.core.content import pinyin_check
+from guide.core.content import images, pinyin_check
 from guide.core.content.loader import load_pack
 from guide.core.content.model import Location, Pack, Problem, Severity
-from guide.core.content.yamlsafe import YamlError, read_file
+from guide.core.content.yamlsafe import MAX_FILE_BYTES, YamlError, read_file
 
 IMAGE_SUFFIXES = {".svg", ".png"}
 
@@ -56,11 +56,12 @@ def _line_index(path: Path) -> dict[str, list[int]]:
     """Line numbers where each `zh:` value appears, so problems point at the entry."""
     index: dict[str, list[int]] = {}
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        data = images.read_limited(images.inside_pack(path.parent, path), MAX_FILE_BYTES)  # loading reported any problem
+        for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
             match = re.match(r"\s*-?\s*zh:\s*(.+?)\s*$", line)
             if match:
                 index.setdefault(match.group(1).strip("'\""), []).append(number)
-    except (OSError, UnicodeDecodeError):
+    except (images.UnsafeFile, UnicodeDecodeError):
         pass
     return index
 
@@ -166,34 +167,55 @@ def _tag_line(location: Location, tag: str) -> Location:
 
 
 def _check_unused_images(pack: Pack, problems: list[Problem]) -> None:
-    images = pack.root / "images"
-    if not images.is_dir():
+    folder = pack.root / "images"
+    if not folder.is_dir():
         return
     used = {s.screen.resolve() for w in pack.walkthroughs for s in w.steps if s.screen}
     broken = {p.location.path for p in pack.errors}
     if any(path.parent.name == "walkthroughs" for path in broken):
         return  # a walkthrough that failed to load may be the one using the image
-    for image in sorted(images.rglob("*")):
-        if image.suffix.lower() in IMAGE_SUFFIXES and image.resolve() not in used:
+    for image in sorted(folder.rglob("*")):
+        if image.suffix.lower() in IMAGE_SUFFIXES and not image.is_symlink() and image.resolve() not in used:
             problems.append(Problem(Location(image), Severity.WARNING, f"image {image.relative_to(pack.root)} is not used by any step; remove it or use it"))
 
 
-def _check_svgs(pack: Pack, problems: list[Problem]) -> None:
-    """SVG mockups must not pull in anything from outside (scripts, remote or local files)."""
-    images = pack.root / "images"
-    if not images.is_dir():
-        return
-    for image in sorted(images.rglob("*.svg")):
-        try:
-            text = image.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(Location(image), Severity.ERROR, f"cannot read SVG: {exc}"))
+def _check_images(pack: Pack, problems: list[Problem]) -> None:
+    """Every image in images/ and every screen a step uses: a regular file inside the pack,
+    under the size limits, PNG or SVG by content as its name says, and (SVG) nothing that
+    reaches outside it. Each problem is an error at its line; nothing else is read."""
+    folder = pack.root / "images"
+    candidates = sorted(folder.rglob("*")) if folder.is_dir() else []
+    seen: set[Path] = set()
+    for image in candidates:
+        if image.is_dir() and not image.is_symlink():
             continue
-        for pattern, why in ((r"<script", "scripts"), (r"<foreignObject", "foreignObject"), (r"(?:xlink:)?href\s*=\s*[\"'](?!#)", "external references")):
-            match = re.search(pattern, text, re.IGNORECASE)
-            if match:
-                line = text.count("\n", 0, match.start()) + 1
-                problems.append(Problem(Location(image, line, 1), Severity.ERROR, f"SVG mockups may not contain {why}"))
+        _check_image(pack.root, image, problems)
+        seen.add(image)
+    for walkthrough in pack.walkthroughs:
+        for step in walkthrough.steps:
+            if step.screen is not None and step.screen not in seen and not _under(step.screen, folder.resolve()):
+                seen.add(step.screen)
+                _check_image(pack.root, step.screen, problems)
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def _check_image(root: Path, image: Path, problems: list[Problem]) -> None:
+    if image.is_symlink() or image.is_dir() or image.suffix.lower() in IMAGE_SUFFIXES:
+        try:
+            resolved = images.inside_pack(root, image)
+            safe = images.load_screen(resolved)
+        except images.UnsafeFile as exc:
+            problems.append(Problem(Location(image, exc.line, 1), Severity.ERROR, exc.message))
+            return
+        for line, message in safe.removed:
+            problems.append(Problem(Location(image, line, 1), Severity.ERROR, message))
 
 
 def validate_pack(root: Path, strict: bool = False) -> tuple[Pack, list[Problem]]:
@@ -205,7 +227,7 @@ def validate_pack(root: Path, strict: bool = False) -> tuple[Pack, list[Problem]
         _check_walkthrough_text(pack, problems)
         problems.extend(repeated_glosses(pack))
         _check_unused_images(pack, problems)
-        _check_svgs(pack, problems)
+        _check_images(pack, problems)
     if strict:
         problems = [replace(p, severity=Severity.ERROR) if not p.is_error else p for p in problems]
     problems.sort(key=lambda p: (str(p.location.path), p.location.line, p.location.column))

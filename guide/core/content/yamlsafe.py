@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+MAX_KEYS = 2000  # per mapping: far above any real content, far below what freezes a reader
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -127,6 +128,7 @@ def parse_text(text: str) -> Node | None:
     lines = text.splitlines()
     stack: list[Node] = []
     pending_key: list[Node | None] = []
+    keys: list[dict[Any, Node]] = []  # per open mapping: the keys seen so far (linear duplicate check)
     root: Node | None = None
     documents = 0
     try:
@@ -142,7 +144,7 @@ def parse_text(text: str) -> Node | None:
                 if not stack:
                     root = node
                 else:
-                    _attach(node, stack, pending_key)
+                    _attach(node, stack, pending_key, keys)
             elif cls is _MAP_START or cls is _SEQ_START:
                 mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
@@ -151,10 +153,12 @@ def parse_text(text: str) -> Node | None:
                     raise YamlError(f"nested more than {MAX_DEPTH} levels deep; flatten the structure", line, column)
                 stack.append(Node("map" if cls is _MAP_START else "seq", line, column))
                 pending_key.append(None)
+                keys.append({})
             elif cls is _MAP_END or cls is _SEQ_END:
                 finished = stack.pop()
                 pending_key.pop()
-                _attach(finished, stack, pending_key)
+                keys.pop()
+                _attach(finished, stack, pending_key, keys)
                 if not stack:
                     root = finished
             elif cls is yaml.AliasEvent:
@@ -201,7 +205,7 @@ def _block_indent(lines: list[str], indicator_line: int) -> int:
     return 0
 
 
-def _attach(node: Node, stack: list[Node], pending_key: list[Node | None]) -> None:
+def _attach(node: Node, stack: list[Node], pending_key: list[Node | None], keys: list[dict[Any, Node]]) -> None:
     if not stack:
         return
     parent = stack[-1]
@@ -214,26 +218,29 @@ def _attach(node: Node, stack: list[Node], pending_key: list[Node | None]) -> No
             raise YamlError("a mapping key must be plain text", node.line, node.column)
         pending_key[-1] = node
         return
-    if len(parent.pairs) > 8 and key.value in {k.value for k, _ in parent.pairs}:
-        duplicate = True
-    else:
-        duplicate = any(k.value == key.value for k, _ in parent.pairs)
-    if duplicate:
+    seen = keys[-1]
+    if key.value in seen:
         raise YamlError(f"key {key.value!r} appears twice in the same mapping; keep one", key.line, key.column)
+    if len(seen) >= MAX_KEYS:
+        raise YamlError(f"more than {MAX_KEYS} keys in one mapping (starting at line {parent.line}); "
+                        "use a list of entries instead", key.line, key.column)
+    seen[key.value] = key
     parent.pairs.append((key, node))
     pending_key[-1] = None
 
 
 def read_file(path: Path) -> Node | None:
-    """Read and parse a content file, refusing huge or undecodable files up front."""
+    """Read and parse a content file, refusing huge, non-regular or undecodable files up front."""
+    from guide.core.content.images import UnsafeFile, read_limited
+
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(f"file is {size / 1048576:.1f} MiB; content files are limited to 1 MiB, split it up")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlError(f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise YamlError("file is over 1 MiB; content files are limited to 1 MiB, split it up")
+    if size > MAX_FILE_BYTES:
+        raise YamlError(f"file is {size / 1048576:.1f} MiB; content files are limited to 1 MiB, split it up")
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, "file")
+    except UnsafeFile as exc:
+        raise YamlError(exc.message) from None
     return parse_text(decode(data))

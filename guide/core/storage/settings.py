@@ -81,17 +81,17 @@ class SettingsStore:
 
     def load(self) -> Settings:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return Settings()
         except OSError as exc:
             self.notices.append(f"Cannot read {self.path} ({exc.strerror}); using default settings.")
             return Settings()
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8-sig"))  # a bad byte is damage too (UnicodeDecodeError)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             aside = self.path.with_name(f"{self.FILE_NAME}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 self.path.rename(aside)

@@ -1,7 +1,9 @@
 """The user's own data: walkthrough progress and favourite phrases (SQLite, data dir).
 
-Writes that fail (disk full, read-only dir) keep the value for this session and add
-a notice; the app goes on working.
+A write that fails (disk full, folder turned read-only) switches to an in-memory copy of
+everything saved so far, so that change and later ones last for this session, and says
+so once; the app goes on working. A file deleted while the app runs is written again
+from what the app still has open, with a notice.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.core.storage import paths
-from guide.core.storage.sqlite_store import Store, open_store
+from guide.core.storage.sqlite_store import Store, open_store, restore_deleted
 
 MIGRATIONS = (
     """
@@ -39,11 +41,12 @@ class UserData:
     """Progress and favourites for one pack, shared safely by two app instances."""
 
     FILE_NAME = "userdata.sqlite"
+    WHAT = "progress and favourites"
 
     def __init__(self, pack_id: str, directory: Path | None = None) -> None:
         self.pack_id = pack_id
         self._lock = threading.Lock()
-        self._store: Store = open_store((directory or paths.data_dir()) / self.FILE_NAME, MIGRATIONS, "progress and favourites")
+        self._store: Store = open_store((directory or paths.data_dir()) / self.FILE_NAME, MIGRATIONS, self.WHAT)
         self.notices: list[str] = list(self._store.notices)
         self._listeners: list[Callable[[str], None]] = []
 
@@ -56,14 +59,30 @@ class UserData:
             listener(message)
 
     def _write(self, sql: str, params: tuple) -> bool:
+        """True when saved to disk; False when kept only in memory for this session."""
         with self._lock:
+            if self._store.file_gone():
+                self._store, message = restore_deleted(self._store, MIGRATIONS, self.WHAT)
+                self._notice(message)
             try:
                 with self._store.transaction() as conn:
                     conn.execute(sql, params)
-                return True
+                return not self._store.in_memory
             except sqlite3.Error as exc:
-                self._notice(f"Could not save to {self._store.path} ({exc}); the change lasts until you close the app.")
+                if self._store.in_memory:
+                    self._notice(f"Could not keep a change to your {self.WHAT} ({exc}).")
+                    return False
+                error = exc
+            try:
+                self._store = self._store.to_memory()
+                with self._store.transaction() as conn:
+                    conn.execute(sql, params)
+            except sqlite3.Error as exc:
+                self._notice(f"Could not keep a change to your {self.WHAT} ({exc}).")
                 return False
+            self._notice(f"Could not save to {self._store.path} ({error}). This change and later ones are kept "
+                         f"until you close the app, then lost; free some disk space or check the folder, and restart.")
+            return False
 
     def _read(self, sql: str, params: tuple) -> list[tuple]:
         with self._lock:

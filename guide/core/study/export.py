@@ -8,10 +8,12 @@ starting with #), plus a plain CSV beside it for spreadsheets and other SRS apps
 from __future__ import annotations
 
 import csv
+import errno
 import html
 import io
 import logging
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,12 +92,21 @@ def anki_tsv(cards: Iterable[Card]) -> str:
     return "\n".join(header + rows) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (`=HYPERLINK(…)`,
+    `+`, `-`, `@`) gets a leading apostrophe, which spreadsheets hide."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def table_csv(cards: Iterable[Card]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*COLUMNS, "Type"])
     for c in cards:
-        writer.writerow([c.zh, c.pinyin, c.en, c.note, c.source])
+        writer.writerow([csv_cell(value) for value in (c.zh, c.pinyin, c.en, c.note, c.source)])
     return out.getvalue()
 
 
@@ -106,12 +117,28 @@ def csv_path_for(path: Path) -> Path:
     return path.with_suffix(".csv")
 
 
+def check_target(path: Path) -> None:
+    """Refuse what must not be replaced: anything but a regular file (a device node, a FIFO, a
+    folder), and a missing folder (it is never created: a typo would scatter files)."""
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, f"the folder {path.parent} does not exist", str(path.parent))
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise IsADirectoryError(errno.EEXIST, f"{path} exists and is not a regular file; it is left alone", str(path))
+
+
 def write_anki(cards: list[Card], path: Path) -> tuple[Path, Path]:
     """Write the Anki TSV at `path` and the CSV beside it; returns both paths.
 
     Each file is written to a temporary name and renamed, so an interrupted export never
-    leaves half a file where the user expects a whole one. Raises OSError."""
+    leaves half a file where the user expects a whole one. Raises OSError (also, before
+    writing anything, for a missing folder or a target that is not a regular file)."""
     csv_path = csv_path_for(path)
+    check_target(path)
+    check_target(csv_path)
     _write_atomic(path, anki_tsv(cards), "utf-8")
     _write_atomic(csv_path, table_csv(cards), "utf-8-sig")  # the BOM makes Excel read UTF-8
     log.info("exported %d cards to %s and %s", len(cards), path, csv_path)
@@ -119,7 +146,6 @@ def write_anki(cards: list[Card], path: Path) -> tuple[Path, Path]:
 
 
 def _write_atomic(path: Path, text: str, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:

@@ -43,8 +43,8 @@ LOOSE_PINYIN_PENALTY = 3.0  # "lu" finding 绿 (lǜ) ranks below "lv"
 PHRASE_BONUS = 3.0  # the words of a multi-word query found side by side
 MIN_MIDWORD_CHARS = 3  # shorter Latin queries only match at word starts
 
-_UI_RE = re.compile(r"\{\{\s*ui:\s*([^}]+?)\s*\}\}")
-_LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
+_UI_RE = re.compile(r"\{\{\s*ui:\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}")  # linear: no run crosses a brace
+_LINK_TARGET_RE = re.compile(r"\]\([^()\]]*\)")
 _MARKUP_RE = re.compile(r"[*_`#>]+")
 _SPACE_RE = re.compile(r"\s+")
 _HAN_KEY_DROP_RE = re.compile(r"[\s\W_]+")

@@ -77,6 +77,7 @@ def test_csv_path_for() -> None:
 
 def test_write_anki_writes_both_files_and_no_leftovers(tmp_path: Path, pack: Pack) -> None:
     cards = collect_cards(pack, ["你好"], ["first"])
+    (tmp_path / "out").mkdir()  # an export never creates folders (a typo would scatter files)
     tsv, table = write_anki(cards, tmp_path / "out" / "cards.txt")
     assert tsv.read_text(encoding="utf-8").splitlines()[4].startswith("你好\tnǐ hǎo\tHello\t")
     raw = table.read_bytes()
@@ -93,3 +94,12 @@ def test_write_anki_raises_oserror_and_cleans_up(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_anki([Card("你好", "nǐ hǎo", "Hello", "", "phrase")], blocker / "cards.txt")
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("https://evil.example","click")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "＝1"])
+def test_csv_cells_that_look_like_formulas_stay_text(text: str) -> None:
+    from guide.core.study.export import table_csv
+
+    rows = list(csv.reader(io.StringIO(table_csv([Card(text, "p", text, text, "phrase")]))))
+    assert rows[1][0] == "'" + text and rows[1][2] == "'" + text and rows[1][3] == "'" + text
+    assert rows[1][1] == "p"
