@@ -51,7 +51,12 @@ class StartPage(QWidget):
         self.resume.setAccessibleDescription("Opens the walkthrough you left part-way, at the step you reached")
         self.resume.hide()
         self.resume.clicked.connect(self._continue)
-        buttons.addWidget(self.resume)
+        # On a row of its own: with a long walkthrough title beside the other two buttons the
+        # row would be wider than an 800-pixel window.
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.resume)
+        resume_row.addStretch(1)
+        layout.addLayout(resume_row)
         self.begin = QPushButton("Start here →")
         self.begin.setObjectName("startBegin")
         self.begin.setToolTip("Open the first walkthrough, or carry on where you stopped")

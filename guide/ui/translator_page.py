@@ -126,7 +126,7 @@ class TranslatorPage(QWidget):
         bar.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("translatorStatus")
-        bar.addWidget(self.status)
+        self.status.setWordWrap(True)  # below the bar: a long status never widens the window
         settings = QPushButton("Settings…")
         settings.setObjectName("translatorSettings")
         settings.setAccessibleName("Translator settings")
@@ -134,6 +134,7 @@ class TranslatorPage(QWidget):
         settings.clicked.connect(self.open_settings)
         bar.addWidget(settings)
         outer.addLayout(bar)
+        outer.addWidget(self.status)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
