@@ -120,8 +120,8 @@ class TranslatorPage(QWidget):
         self.check.setAccessibleDescription("English to Chinese: the Chinese answer is translated back into English and shown under it")
         self.check.setToolTip("English → 中文: translate the Chinese back into English (by another service where "
                               "one is set up) so you can see what you are about to post")
-        self.check.setChecked(True)
-        self.check.toggled.connect(lambda _on: self._translate_now())
+        self.check.setChecked(self.context.settings.check_reply)
+        self.check.toggled.connect(self._set_check)
         bar.addWidget(self.check)
         bar.addStretch(1)
         self.status = QLabel()
@@ -426,6 +426,12 @@ class TranslatorPage(QWidget):
 
     def _set_offline(self, offline: bool) -> None:
         self.context.settings.offline_only = offline
+        self.context.save_settings()
+        self._translate_now()
+
+    def _set_check(self, on: bool) -> None:
+        """Kept in settings: a user who turned the check off does not want it back next time."""
+        self.context.settings.check_reply = on
         self.context.save_settings()
         self._translate_now()
 
