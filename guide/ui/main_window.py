@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         if self._shell_finished:
             return
         self._shell_finished = True
+        from guide.ui.sidebar import SidebarDelegate
+
+        self.nav.setItemDelegate(SidebarDelegate(self.nav))  # one clean selection colour, see sidebar.py
         self._shortcuts()
         self._menus()
 
