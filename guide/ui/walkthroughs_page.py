@@ -72,6 +72,7 @@ class WalkthroughsPage(QStackedWidget):
         progress = self.context.userdata.all_progress()
         current = self.list.currentRow()
         self.list.clear()
+        self._grey = grey = meta_grey(self.list)
         for walkthrough in self.context.pack.walkthroughs:
             saved = progress.get(walkthrough.id)
             before = [w.title for r in walkthrough.requires if (w := self.context.pack.walkthrough(r)) is not None
@@ -82,7 +83,6 @@ class WalkthroughsPage(QStackedWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             self.list.addItem(item)
             title, summary, meta = text.split("\n", 2)
-            grey = meta_grey(self.list)
             card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
                           f"<br><span style='color:{grey}'>{html.escape(meta)}</span>")
             card.setWordWrap(True)
@@ -96,7 +96,8 @@ class WalkthroughsPage(QStackedWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_rows()
-        elif watched is self.list.viewport() and event.type() == QEvent.Type.PaletteChange:
+        elif watched is self.list.viewport() and event.type() == QEvent.Type.PaletteChange \
+                and meta_grey(self.list) != getattr(self, "_grey", None):
             self.refresh()  # the theme changed: the meta line's grey follows it
         return super().eventFilter(watched, event)
 
