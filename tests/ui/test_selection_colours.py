@@ -89,3 +89,24 @@ def test_a_selected_walkthrough_shows_its_fill_with_readable_text(window: MainWi
     for grey in re.findall(r"color:\s*(#[0-9a-fA-F]{3,6})", card.text()):
         assert contrast(QColor(grey), selected) >= 4.5, f"meta line {grey} on {selected.name()}"
         assert contrast(QColor(grey), other) >= 4.5, f"meta line {grey} on {other.name()}"
+
+
+def test_the_meta_line_follows_a_theme_switch(qtbot, bundled: AppContext) -> None:  # noqa: ANN001
+    app = QApplication.instance()
+    choice = app.property("themeChoice") or "light"
+    apply_theme(app, "light")
+    win = MainWindow(bundled)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("walkthroughs")
+    listing = win.pages["walkthroughs"].list
+    try:
+        for theme in ("dark", "light"):
+            apply_theme(app, theme)
+            QApplication.processEvents()
+            base = listing.palette().color(QPalette.ColorRole.Base)
+            card = listing.itemWidget(listing.item(1))
+            greys = re.findall(r"color:\s*(#[0-9a-fA-F]{3,6})", card.text())
+            assert greys and all(contrast(QColor(g), base) >= 4.5 for g in greys), (theme, greys, base.name())
+    finally:
+        apply_theme(app, choice)
