@@ -44,6 +44,9 @@ class StartPage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
+        # buttons kept the window from going below ~1000 px.
+        resume_row = QHBoxLayout()
         buttons = QHBoxLayout()
         self.resume = QPushButton("Continue")
         self.resume.setObjectName("startContinue")
@@ -51,7 +54,9 @@ class StartPage(QWidget):
         self.resume.setAccessibleDescription("Opens the walkthrough you left part-way, at the step you reached")
         self.resume.hide()
         self.resume.clicked.connect(self._continue)
-        buttons.addWidget(self.resume)
+        resume_row.addWidget(self.resume)
+        resume_row.addStretch(1)
+        layout.addLayout(resume_row)
         self.begin = QPushButton("Start here →")
         self.begin.setObjectName("startBegin")
         self.begin.setToolTip("Open the first walkthrough, or carry on where you stopped")

@@ -95,7 +95,9 @@ class TranslatorPage(QWidget):
         heading = QLabel("<h2>Translator</h2>Paste a comment, caption or message from the app, or type a reply "
                          "in English. Answers you have seen before work offline.")
         heading.setWordWrap(True)
-        outer.addWidget(heading)
+        head = QHBoxLayout()  # the status sits beside the heading, so the bar below fits an 800 px window
+        head.addWidget(heading, 1)
+        outer.addLayout(head)
 
         bar = QHBoxLayout()
         self.direction = QComboBox()
@@ -126,7 +128,7 @@ class TranslatorPage(QWidget):
         bar.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("translatorStatus")
-        bar.addWidget(self.status)
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         settings = QPushButton("Settings…")
         settings.setObjectName("translatorSettings")
         settings.setAccessibleName("Translator settings")

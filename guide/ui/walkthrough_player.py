@@ -479,6 +479,15 @@ class WalkthroughPlayer(QWidget):
             extra = STEP_LIST_MIN_WIDTH - sizes[0]
             self.splitter.setSizes([STEP_LIST_MIN_WIDTH, sizes[1] - extra, *sizes[2:]])
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """The narrow layout's minimum even while wide: a window made smaller switches the
+        player to it (resizeEvent), so the step list column must not hold the window wide."""
+        hint = super().minimumSizeHint()
+        if not self.step_column.isVisibleTo(self):
+            return hint
+        narrow = hint.width() - self.step_column.minimumSizeHint().width() - self.splitter.handleWidth()
+        return QSize(max(narrow, self.step_strip.minimumSizeHint().width()), hint.height())
+
     def set_compact(self, compact: bool) -> None:
         """Narrow: steps in a drop-down above the step, so the text and picture keep the width.
         Wide: the step list column beside it. Progress moves with them."""

@@ -46,6 +46,7 @@ def _resize(window: MainWindow, width: int, height: int) -> WalkthroughPlayer:
 
 def test_at_800_by_600_the_steps_are_a_drop_down_with_whole_titles(window: MainWindow) -> None:
     player = _resize(window, 800, 600)
+    assert window.width() == 800, "the step list column held the window wide"
     steps = player.walkthrough.steps
     assert player.step_picker.isVisible() and not player.step_list.isVisible()
     assert player.progress_label.isVisible() and player.progress_label.text() == "Step 5 of 8"
