@@ -41,13 +41,15 @@ def _colours(image: QImage, x: int, top: int, bottom: int) -> set[str]:
     return {QColor(image.pixel(x, y)).name() for y in range(top, bottom)}
 
 
-def _selected_nav_column(win: MainWindow) -> tuple[QImage, int, int, int]:
+def _selected_nav_column(win: MainWindow, keyboard: bool = False) -> tuple[QImage, int, int, int]:
     """A column of the selected sidebar item right of its text (the fill, no glyphs)."""
     nav = win.nav
     win.show_page("walkthroughs")
     nav.setFocus()
     QApplication.processEvents()
     assert nav.hasFocus()
+    # As after Tab; set last, since the window's activation may clear it again.
+    win.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
     rect = nav.visualItemRect(nav.currentItem())
     image = nav.viewport().grab().toImage()
     return image, rect.right() - 30, rect.top() + 6, rect.bottom() - 5
@@ -61,8 +63,7 @@ def test_the_selected_sidebar_item_is_one_clean_colour(window: MainWindow) -> No
 
 
 def test_keyboard_focus_in_the_sidebar_shows_as_a_ring(window: MainWindow) -> None:
-    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)  # as after Tab
-    image, _x, top, bottom = _selected_nav_column(window)
+    image, _x, top, bottom = _selected_nav_column(window, keyboard=True)
     rect = window.nav.visualItemRect(window.nav.currentItem())
     ring = _colours(image, rect.center().x(), rect.top(), rect.top() + 8)
     assert "#ffffff" in ring, ring
