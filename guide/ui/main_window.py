@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INDEX_DELAY_MS = 700
+NAV_WIDTH = 180
+NAV_NARROW_BELOW = 1000  # window width under which the sidebar shrinks to its longest title
 
 PAGES = (
     ("start", "Start"),
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
         self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+5 switch between them")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(NAV_WIDTH)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{number})")
@@ -126,11 +128,27 @@ class MainWindow(QMainWindow):
         if context is not None:
             self.attach(context)
 
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """In a small window the sidebar is only as wide as its longest title, so the page
+        beside it keeps room for its own columns (the walkthrough player, the phrase book)."""
+        width = NAV_WIDTH
+        if self.width() < NAV_NARROW_BELOW:
+            width = min(NAV_WIDTH, self.nav.sizeHintForColumn(0) + 6)
+        if self.nav.width() != width:
+            self.nav.setFixedWidth(width)
+
     def finish_shell(self) -> None:
         """Shortcuts and menu items: needed within a second, not on the first frame."""
         if self._shell_finished:
             return
         self._shell_finished = True
+        from guide.ui.sidebar import SidebarDelegate
+
+        self.nav.setItemDelegate(SidebarDelegate(self.nav))  # one clean selection colour, see sidebar.py
         self._shortcuts()
         self._menus()
 

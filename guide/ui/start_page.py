@@ -44,6 +44,9 @@ class StartPage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
+        # buttons kept the window from going below ~1000 px.
+        resume_row = QHBoxLayout()
         buttons = QHBoxLayout()
         self.resume = QPushButton("Continue")
         self.resume.setObjectName("startContinue")
@@ -51,9 +54,6 @@ class StartPage(QWidget):
         self.resume.setAccessibleDescription("Opens the walkthrough you left part-way, at the step you reached")
         self.resume.hide()
         self.resume.clicked.connect(self._continue)
-        # On a row of its own: with a long walkthrough title beside the other two buttons the
-        # row would be wider than an 800-pixel window.
-        resume_row = QHBoxLayout()
         resume_row.addWidget(self.resume)
         resume_row.addStretch(1)
         layout.addLayout(resume_row)

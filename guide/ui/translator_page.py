@@ -95,7 +95,9 @@ class TranslatorPage(QWidget):
         heading = QLabel("<h2>Translator</h2>Paste a comment, caption or message from the app, or type a reply "
                          "in English. Answers you have seen before work offline.")
         heading.setWordWrap(True)
-        outer.addWidget(heading)
+        head = QHBoxLayout()  # the status sits beside the heading, so the bar below fits an 800 px window
+        head.addWidget(heading, 1)
+        outer.addLayout(head)
 
         bar = QHBoxLayout()
         self.direction = QComboBox()
@@ -120,13 +122,13 @@ class TranslatorPage(QWidget):
         self.check.setAccessibleDescription("English to Chinese: the Chinese answer is translated back into English and shown under it")
         self.check.setToolTip("English → 中文: translate the Chinese back into English (by another service where "
                               "one is set up) so you can see what you are about to post")
-        self.check.setChecked(True)
-        self.check.toggled.connect(lambda _on: self._translate_now())
+        self.check.setChecked(self.context.settings.check_reply)
+        self.check.toggled.connect(self._set_check)
         bar.addWidget(self.check)
         bar.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("translatorStatus")
-        self.status.setWordWrap(True)  # below the bar: a long status never widens the window
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         settings = QPushButton("Settings…")
         settings.setObjectName("translatorSettings")
         settings.setAccessibleName("Translator settings")
@@ -134,7 +136,6 @@ class TranslatorPage(QWidget):
         settings.clicked.connect(self.open_settings)
         bar.addWidget(settings)
         outer.addLayout(bar)
-        outer.addWidget(self.status)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -427,6 +428,12 @@ class TranslatorPage(QWidget):
 
     def _set_offline(self, offline: bool) -> None:
         self.context.settings.offline_only = offline
+        self.context.save_settings()
+        self._translate_now()
+
+    def _set_check(self, on: bool) -> None:
+        """Kept in settings: a user who turned the check off does not want it back next time."""
+        self.context.settings.check_reply = on
         self.context.save_settings()
         self._translate_now()
 

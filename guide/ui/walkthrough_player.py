@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QFontMetrics,
+    QImage,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,6 +50,11 @@ from guide.ui.mockup_view import MockupView
 from guide.ui.navigator import Navigator
 from guide.ui.zoom_dialog import ZoomDialog
 
+# Below this width the step list column would cut every title to a few letters, so the steps
+# move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
+COMPACT_WIDTH = 900
+STEP_LIST_MIN_WIDTH = 220
+STEP_ROW_PADDING = 5  # QListWidget#stepList::item padding in the stylesheets
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -91,9 +106,32 @@ class WalkthroughPlayer(QWidget):
         header.addWidget(self.restart_button)
         outer.addLayout(header)
 
+        # Narrow windows: progress and a drop-down of the steps in one row above the step.
+        self.step_strip = QWidget()
+        self.step_strip.setObjectName("stepStrip")
+        strip_layout = QVBoxLayout(self.step_strip)
+        strip_layout.setContentsMargins(0, 0, 0, 0)
+        self._strip_row = QHBoxLayout()
+        strip_layout.addLayout(self._strip_row)
+        self.step_picker = QComboBox()
+        self.step_picker.setObjectName("stepPicker")
+        self.step_picker.setAccessibleName("Step")
+        self.step_picker.setAccessibleDescription("Every step of this walkthrough; choose one to jump to it")
+        self.step_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.step_picker.setMinimumContentsLength(12)
+        self.step_picker.activated.connect(self._row_chosen_in_picker)
+        self._strip_row.addWidget(self.step_picker, 1)
+        self.step_strip.hide()
+        outer.addWidget(self.step_strip)
+        self.compact = False
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter
         left = QWidget()
+        self.step_column = left
+        left.setMaximumWidth(2 * STEP_LIST_MIN_WIDTH)  # on big screens the room goes to the step and picture
         left_layout = QVBoxLayout(left)
+        self._left_layout = left_layout
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("stepProgress")
@@ -103,10 +141,12 @@ class WalkthroughPlayer(QWidget):
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
         self.step_list.setWordWrap(True)
+        self.step_list.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap whole titles, never "Chann…"
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setAccessibleName("Steps")
         self.step_list.setAccessibleDescription("Every step of this walkthrough; choose one to jump to it")
         self.step_list.currentRowChanged.connect(self._row_chosen)
+        self.step_list.viewport().installEventFilter(self)
         left_layout.addWidget(self.progress_label)
         left_layout.addWidget(self.progress_bar)
         left_layout.addWidget(self.step_list, 1)
@@ -180,7 +220,7 @@ class WalkthroughPlayer(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([200, 520, 340])
+        splitter.setSizes([STEP_LIST_MIN_WIDTH, 520, 340])
         outer.addWidget(splitter, 1)
 
         for declared, slot in ((keys.NEXT_STEP, self.next), (keys.PREVIOUS_STEP, self.back)):
@@ -205,8 +245,14 @@ class WalkthroughPlayer(QWidget):
         self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
         self.step_list.blockSignals(True)
         self.step_list.clear()
+        self.step_picker.blockSignals(True)
+        self.step_picker.clear()
         for number, step in enumerate(walkthrough.steps, start=1):
-            QListWidgetItem(f"{number}. {step.title}", self.step_list)
+            item = QListWidgetItem(f"{number}. {step.title}", self.step_list)
+            item.setToolTip(step.title)
+            self.step_picker.addItem(f"{number}. {step.title}")
+            self.step_picker.setItemData(number - 1, step.title, Qt.ItemDataRole.ToolTipRole)
+        self.step_picker.blockSignals(False)
         self.step_list.blockSignals(False)
         index = walkthrough.step_index(step_id) if step_id else None
         if index is None:
@@ -235,10 +281,15 @@ class WalkthroughPlayer(QWidget):
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index)
         for row in range(self.step_list.count()):
-            font = self.step_list.item(row).font()
+            font = self.step_list.font()  # the stylesheet's font, which the item's own font is not
             font.setBold(row == index)
             self.step_list.item(row).setFont(font)
         self.step_list.blockSignals(False)
+        self._fit_steps()
+        self.step_picker.blockSignals(True)
+        self.step_picker.setCurrentIndex(index)
+        self.step_picker.setToolTip(step.title)
+        self.step_picker.blockSignals(False)
         self.title.setText(step.title)
         self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
         self._space_paragraphs()
@@ -415,6 +466,64 @@ class WalkthroughPlayer(QWidget):
         self.context.userdata.set_step(self.walkthrough.id, self.walkthrough.steps[0].id)
         self.go_to(0)
         self.completedChanged.emit(self.walkthrough.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.step_list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_steps()
+        return super().eventFilter(watched, event)
+
+    def _fit_steps(self) -> None:
+        """Row heights from the list's width, so every title wraps whole (Qt's own wrapped
+        rows are sized for another width and cut titles, CJK ones above all)."""
+        width = self.step_list.viewport().width() - 2 * STEP_ROW_PADDING - 4
+        if width < 40:
+            return
+        for row in range(self.step_list.count()):
+            item = self.step_list.item(row)
+            font = self.step_list.font()
+            font.setBold(item.font().bold())
+            text = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text())
+            height = text.height() + 2 * STEP_ROW_PADDING + 4
+            if item.sizeHint().height() != height:
+                item.setSizeHint(QSize(0, height))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.set_compact(self.width() < COMPACT_WIDTH)
+        sizes = self.splitter.sizes()
+        if not self.compact and 0 < sizes[0] < STEP_LIST_MIN_WIDTH and sizes[1] > STEP_LIST_MIN_WIDTH * 2:
+            # Room for whole titles, taken from the step text; not a minimum width, which
+            # would keep the window from shrinking to the narrow layout.
+            extra = STEP_LIST_MIN_WIDTH - sizes[0]
+            self.splitter.setSizes([STEP_LIST_MIN_WIDTH, sizes[1] - extra, *sizes[2:]])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """The narrow layout's minimum even while wide: a window made smaller switches the
+        player to it (resizeEvent), so the step list column must not hold the window wide."""
+        hint = super().minimumSizeHint()
+        if not self.step_column.isVisibleTo(self):
+            return hint
+        narrow = hint.width() - self.step_column.minimumSizeHint().width() - self.splitter.handleWidth()
+        return QSize(max(narrow, self.step_strip.minimumSizeHint().width()), hint.height())
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow: steps in a drop-down above the step, so the text and picture keep the width.
+        Wide: the step list column beside it. Progress moves with them."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if compact:
+            self._strip_row.insertWidget(0, self.progress_label)
+            self.step_strip.layout().addWidget(self.progress_bar)
+        else:
+            self._left_layout.insertWidget(0, self.progress_label)
+            self._left_layout.insertWidget(1, self.progress_bar)
+        self.step_strip.setVisible(compact)
+        self.step_column.setVisible(not compact)
+
+    def _row_chosen_in_picker(self, row: int) -> None:
+        self._row_chosen(row)
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows step on at once
 
     def _row_chosen(self, row: int) -> None:
         if row >= 0 and (row != self.index or self.finished):

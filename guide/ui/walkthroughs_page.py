@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -34,6 +34,11 @@ def describe(walkthrough: Walkthrough, done: bool, started_step: str | None, bef
     if before:
         meta += f" · do first: {', '.join(before)}"
     return f"{mark}{walkthrough.title}\n{walkthrough.summary}\n{meta}"
+
+
+def meta_grey(widget: QWidget) -> str:
+    """The grey of the meta line: at least 4.5:1 on the row and on its selection in either theme."""
+    return "#b4b4bb" if widget.palette().color(QPalette.ColorRole.Base).lightness() < 128 else "#6b6b70"
 
 
 class WalkthroughsPage(QStackedWidget):
@@ -73,6 +78,7 @@ class WalkthroughsPage(QStackedWidget):
         current = self.list.currentRow()
         self.list.clear()
         pack = self.context.pack
+        self._grey = meta_grey(self.list)
         for walkthrough in pack.walkthroughs:
             saved = progress.get(walkthrough.id)
             before = [w.title for r in walkthrough.requires if (w := pack.walkthrough(r)) is not None
@@ -107,7 +113,7 @@ class WalkthroughsPage(QStackedWidget):
     def _make_card(self, item: QListWidgetItem) -> None:
         title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
         card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
-                      f"<br><span style='color:#888'>{html.escape(meta)}</span>")
+                      f"<br><span style='color:{self._grey}'>{html.escape(meta)}</span>")
         card.setWordWrap(True)
         card.setContentsMargins(8, 6, 8, 6)
         card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -128,6 +134,9 @@ class WalkthroughsPage(QStackedWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_rows()
+        elif watched is self.list.viewport() and event.type() == QEvent.Type.PaletteChange \
+                and meta_grey(self.list) != getattr(self, "_grey", None):
+            self.refresh()  # the theme changed: the meta line's grey follows it
         return super().eventFilter(watched, event)
 
     def _card_height(self, card: QWidget) -> int:

@@ -335,6 +335,20 @@ def test_check_my_reply_shows_the_back_translation_under_the_answer(qtbot, page:
     assert not label.isVisible()
 
 
+def test_check_my_reply_is_remembered_in_the_next_session(qtbot, page: TranslatorPage, tmp_path: Path) -> None:  # noqa: ANN001
+    assert page.check.isChecked(), "on by default"
+    page.check.setChecked(False)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    later = build_context(tmp_path / "pack")  # a new session reads the saved settings
+    assert later.settings.check_reply is False
+    again = TranslatorPage(later, Navigator())
+    qtbot.addWidget(again)
+    assert not again.check.isChecked()
+    again.check.setChecked(True)
+    assert build_context(tmp_path / "pack").settings.check_reply is True
+    again.shutdown()
+
+
 def test_share_text_is_recognised_and_the_link_offered(qtbot, page: TranslatorPage, server: FakeServer,  # noqa: ANN001
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QDesktopServices

@@ -31,6 +31,7 @@ class Settings:
     llm_model: str = "qwen2.5:7b"
     timeout_seconds: float = 8.0
     offline_only: bool = False
+    check_reply: bool = True  # the Translator's "Check my reply" switch, kept between sessions
     theme: str = "system"
     first_run_done: bool = False
     last_page: str = "start"
