@@ -244,6 +244,9 @@ class TranslatorPage(QWidget):
         self.origin = QLabel()
         self.origin.setObjectName("translatorOrigin")
         self.origin.setWordWrap(True)
+        # Room for two lines: inside the scrolling column a wrapped label gets no more height
+        # than its minimum, and a long failure reason was cut mid-sentence at 800 px.
+        self.origin.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.origin)
 
@@ -251,7 +254,7 @@ class TranslatorPage(QWidget):
         self.words.wordChosen.connect(self._word_chosen)
         self.words.labelLinkActivated.connect(self.navigator.open_label)
         # At least one whole row of word cards and a few lines of detail, whatever the window size.
-        chip_height = WordChip(GlossWord("字", "zì", ["a meaning"])).sizeHint().height()
+        chip_height = WordChip(GlossWord("字", "zì", ["a meaning", "a second meaning"])).sizeHint().height()
         self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
         self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         column.addWidget(self.words, 3)
