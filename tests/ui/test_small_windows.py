@@ -89,3 +89,17 @@ def test_ui_labels_table_shows_whole_chinese_labels(window: MainWindow) -> None:
     zh = QFontMetrics(model.zh_font)
     for entry in model.entries:
         assert table.columnWidth(0) >= zh.horizontalAdvance(entry.zh) + 8, entry.zh
+
+
+def test_translator_at_800_wide_shows_the_whole_failure_reason_and_word_cards(qtbot, window: MainWindow) -> None:
+    _small(window, "translator")
+    page = window.pages["translator"]
+    page.offline.setChecked(True)
+    page.set_text("这个博主的穿搭绝绝子，已经种草了！")
+    qtbot.waitUntil(lambda: bool(page.words.chips) and "Offline" in page.origin.text(), timeout=20000)
+    page.origin.setText("Offline gloss only — offline only is on: showing the dictionary breakdown")
+    window.resize(800, 600)
+    QApplication.processEvents()
+    assert page.origin.height() >= page.origin.heightForWidth(page.origin.width()), "the reason is cut"
+    chip = page.words.chips[0]
+    assert page.words.scroll.viewport().height() >= chip.height(), "a row of word cards is cut"
