@@ -1,0 +1,160 @@
+"""Reading a screenshot end to end: check the file, OCR it in the worker, group the lines,
+match UI labels, say which step it shows, then translate the other lines.
+
+Two phases, so the app can show the boxes and labels at once (a second) and fill in the
+translations as they come (the engines may take several seconds each, or be off):
+`read()` then `translate()`. The CLI runs both. Used from a worker thread in the GUI.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from guide.core.content.model import GlossaryEntry, Pack
+from guide.core.screen.image_check import check_image
+from guide.core.screen.labels import LabelMatch, LabelMatcher
+from guide.core.screen.lines import Box, group_lines
+from guide.core.screen.ocr_client import OcrClient
+from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
+from guide.core.translate.deadline import CancelToken
+from guide.core.translate.gloss import Glosser, GlossWord
+from guide.core.translate.normalise import has_han
+from guide.core.translate.pipeline import TranslateOptions, TranslationResult, Translator
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReadLine:
+    text: str
+    box: Box
+    confidence: float
+    label: LabelMatch | None = None
+    translation: TranslationResult | None = None
+    gloss: list[GlossWord] = field(default_factory=list)
+
+    @property
+    def entry(self) -> GlossaryEntry | None:
+        return self.label.entry if self.label is not None else None
+
+    @property
+    def needs_translation(self) -> bool:
+        return self.label is None and has_han(self.text)
+
+    @property
+    def english(self) -> str | None:
+        """What to show for this line: the label's English or the translation."""
+        if self.label is not None:
+            return self.label.entry.en
+        if self.translation is not None:
+            return self.translation.translation
+        return None
+
+    @property
+    def origin(self) -> str:
+        if self.label is not None:
+            return "phrasebook"  # the glossary is part of the phrase-book step of the pipeline
+        return self.translation.origin if self.translation is not None else "none"
+
+    def to_json(self) -> dict[str, object]:
+        entry = self.entry
+        gloss = self.translation.gloss if self.translation is not None and self.translation.gloss else self.gloss
+        return {
+            "text": self.text,
+            "box": self.box.as_list(),
+            "confidence": round(self.confidence, 3),
+            "label": {"zh": entry.zh, "pinyin": entry.pinyin, "en": entry.en, "where": entry.where}
+            if entry is not None else None,
+            "translation": self.english,
+            "origin": self.origin,
+            "gloss": [w.to_json() for w in gloss],
+        }
+
+
+@dataclass
+class Reading:
+    image: Path
+    width: int
+    height: int
+    seconds: float
+    lines: list[ReadLine]
+    screen: ScreenMatch | None = None
+    ocr_seconds: float = 0.0
+    cold: bool = False
+    worker_peak_rss_kb: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """The object `rednote-guide read --json` prints (DESIGN.md)."""
+        return {
+            "image": str(self.image),
+            "width": self.width,
+            "height": self.height,
+            "seconds": round(self.seconds, 3),
+            "lines": [line.to_json() for line in self.lines],
+            "screen": self.screen.to_json() if self.screen is not None else None,
+        }
+
+    def labels_found(self) -> list[str]:
+        return [line.label.entry.zh for line in self.lines if line.label is not None]
+
+
+class ScreenReader:
+    """One per app (or CLI run). The OCR client keeps its worker warm between reads."""
+
+    def __init__(self, pack: Pack | None, translator: Translator | None = None,
+                 client: OcrClient | None = None) -> None:
+        self.pack = pack
+        self.translator = translator
+        self.client = client or OcrClient()
+        glossary = pack.glossary if pack is not None else ()
+        self.labels = LabelMatcher(glossary)
+        self.screens = ScreenMatcher(pack, labels=self.labels) if pack is not None else None
+        self._glosser = translator.glosser if translator is not None else None
+
+    def read(self, path: Path | str) -> Reading:
+        """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled."""
+        started = time.perf_counter()
+        path = Path(path)
+        check_image(path)  # header only: fast, and a bomb never reaches the worker
+        output = self.client.read(path)
+        lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
+                 for line in group_lines(output.lines, output.width, output.height)]
+        screen = self.screens.best(set(l.label.entry.zh for l in lines if l.label)) if self.screens else None
+        return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
+                       output.seconds, output.cold, output.peak_rss_kb)
+
+    def translate(self, reading: Reading, options: TranslateOptions, token: CancelToken | None = None,
+                  on_line: Callable[[int, ReadLine], None] | None = None) -> None:
+        """Fill in translations (non-label lines) and glosses (label lines), line by line.
+
+        Screenshot lines are not added to the translation history (the user did not type
+        them); they do use and fill the cache."""
+        if self.translator is None:
+            return
+        options = replace(options, record_history=False, target="en")
+        done: dict[str, TranslationResult] = {}
+        for index, line in enumerate(reading.lines):
+            if token is not None and token.cancelled:
+                return
+            if line.label is not None:
+                if self._glosser is not None and not line.gloss:
+                    line.gloss = self._glosser.gloss(line.label.entry.zh, "zh")
+            elif line.needs_translation:
+                result = done.get(line.text)
+                if result is None:
+                    result = self.translator.translate(line.text, options, token)
+                    if result.cancelled:
+                        return
+                    done[line.text] = result
+                line.translation = result
+            else:
+                continue
+            if on_line is not None:
+                on_line(index, line)
+
+    def close(self) -> None:
+        self.client.close()
