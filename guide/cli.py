@@ -20,7 +20,7 @@ from guide.commands.exit_codes import (
 
 __all__ = ["EXIT_GLOSS_ONLY", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
-VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator"
+VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator | screenshot[:FILE]"
 
 
 class _Parser(argparse.ArgumentParser):

@@ -46,6 +46,7 @@ PAGES = (
     ("glossary", "UI labels"),
     ("phrasebook", "Phrase book"),
     ("translator", "Translator"),
+    ("screenshot", "Screenshot"),
 )
 
 
@@ -65,6 +66,8 @@ def _page_factory(name: str) -> Callable[[AppContext, Navigator], QWidget]:
         from guide.ui.glossary_page import GlossaryPage as page
     elif name == "phrasebook":
         from guide.ui.phrasebook_page import PhrasebookPage as page
+    elif name == "screenshot":
+        from guide.ui.screenshot_page import ScreenshotPage as page
     else:
         from guide.ui.translator_page import TranslatorPage as page
     return page
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
-        self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+5 switch between them")
+        self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+6 switch between them")
         self.nav.setFixedWidth(180)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=name: self.show_page(n))
         QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.open_search)
         QShortcut(QKeySequence("?"), self).activated.connect(self._question_mark)
+        self._install_image_input()
 
     def _question_mark(self) -> None:
         """`?` opens help unless the user is typing (then it is just a character)."""
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QActionGroup, QKeySequence
 
         file_menu, view, help_menu = self._top_menus
+        self._action(file_menu, "&Open screenshot…", self.open_screenshot, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
@@ -295,7 +300,49 @@ class MainWindow(QMainWindow):
         self._call_on_page("phrasebook", "export_anki")
 
     def clear_history(self) -> None:
-        self._call_on_page("translator", "clear_history")
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, "Clear history and cache",
+            "Delete every translation in the history, the translation cache and the recent screenshots? "
+            "Translations you have seen before will no longer work offline.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._call_on_page("translator", "clear_history", False)
+        self.clear_screenshots()
+
+    def clear_screenshots(self) -> int:
+        """Delete the screenshots the Screenshot page keeps (part of Clear history and cache)."""
+        page = self.pages.get("screenshot")
+        if page is not None and hasattr(page, "clear_history"):
+            count = page.clear_history()
+        else:
+            from guide.core.screen.history import ScreenshotHistory
+
+            count = ScreenshotHistory().clear()
+        if count:
+            self.notices.add(f"Deleted {count} recent screenshots.")
+        return count
+
+    # -- screenshots: File → Open, Ctrl+V of a picture anywhere, drag and drop ------------
+
+    def open_screenshot(self) -> None:
+        if self.context is not None:
+            self._call_on_page("screenshot", "open_dialog")
+
+    def _install_image_input(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.setAcceptDrops(True)
+        self._image_filter = _ImageInput(self)
+        QApplication.instance().installEventFilter(self._image_filter)
+
+    def read_screenshot_mime(self, mime) -> bool:  # noqa: ANN001 - QMimeData
+        """A pasted or dropped picture goes to the Screenshot page."""
+        if self.context is None or not _has_picture(mime):
+            return False
+        page = self.show_page("screenshot")
+        return bool(page.open_mime(mime)) if hasattr(page, "open_mime") else False
 
     def _check_fonts(self) -> None:
         from PySide6.QtGui import QFontDatabase
@@ -348,3 +395,52 @@ class MainWindow(QMainWindow):
         elif self._settings_store is not None:
             self._settings_store.save(self.settings)
         super().closeEvent(event)
+
+
+_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff")
+
+
+def _has_picture(mime) -> bool:  # noqa: ANN001 - QMimeData
+    if mime is None:
+        return False
+    if mime.hasUrls() and any(u.isLocalFile() and u.toLocalFile().lower().endswith(_PICTURE_SUFFIXES)
+                              for u in mime.urls()):
+        return True
+    return mime.hasImage() and not mime.hasText()
+
+
+def _image_input_class():  # noqa: ANN202 - built on first use (Qt namespace: see module docstring)
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    class ImageInput(QObject):
+        """Application-wide: Ctrl+V of a picture and a dropped picture open the Screenshot page.
+        Text pastes and drops go where they always went."""
+
+        def __init__(self, window: MainWindow) -> None:
+            super().__init__(window)
+            self.window = window
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+            kind = event.type()
+            if kind == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
+                if watched.isWidgetType() and watched.window() is self.window:
+                    mime = QGuiApplication.clipboard().mimeData()
+                    if _has_picture(mime):
+                        self.window.read_screenshot_mime(mime)
+                        return True
+            elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _has_picture(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+            elif kind == QEvent.Type.Drop and _has_picture(event.mimeData()):
+                if watched.isWidgetType() and watched.window() is self.window:
+                    event.acceptProposedAction()
+                    self.window.read_screenshot_mime(event.mimeData())
+                    return True
+            return False
+
+    return ImageInput
+
+
+def _ImageInput(window: MainWindow):  # noqa: ANN202, N802
+    return _image_input_class()(window)
