@@ -1,0 +1,165 @@
+"""Screenshot reading figures for benchmarks/run.py: characters right on drawn screenshots
+(clean, noisy, small), cold and warm read time, the worker's peak memory, the app's own
+memory before and after a read, and the measurements behind the label and screen thresholds.
+
+    python benchmarks/bench_ocr.py      # prints the figures on their own
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for extra in (ROOT, ROOT / "tests"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+THRESHOLDS = (0.5, 0.6, 0.66, 0.7, 0.75, 0.8)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def label_threshold_table(pack) -> list[tuple[float, float, float]]:  # noqa: ANN001 - Pack
+    """(threshold, recall on one-edit variants of labels, false-match rate on non-label text).
+
+    Variants: each label of 3+ characters with one character dropped, two neighbours
+    swapped, or one replaced by another character from the pack. Non-label text: every
+    3–10 character run of Han text in the pack's phrases, walkthroughs and notes that
+    neither is, contains nor is part of a label (at most 6000 of them, sampled)."""
+    from guide.core.screen.labels import LabelMatcher, label_key
+
+    rng = random.Random(7)
+    labels = sorted({label_key(e.zh) for e in pack.glossary if len(label_key(e.zh)) >= 3})
+    corpus = " ".join([p.zh for p in pack.phrases] + [e.note for e in pack.glossary]
+                      + [s.body for w in pack.walkthroughs for s in w.steps])
+    alphabet = sorted({ch for ch in corpus if "\u4e00" <= ch <= "\u9fff"})
+    positives: list[tuple[str, str]] = []
+    for label in labels:
+        for i in range(len(label)):
+            positives.append((label[:i] + label[i + 1:], label))
+            positives.append((label[:i] + rng.choice(alphabet) + label[i + 1:], label))
+        for i in range(len(label) - 1):
+            positives.append((label[:i] + label[i + 1] + label[i] + label[i + 2:], label))
+    all_keys = {label_key(e.zh) for e in pack.glossary}
+    # A variant that is another label is that label; one cut to two characters is refused on
+    # purpose (see labels.py), so neither counts.
+    positives = [(seen, label) for seen, label in positives if seen not in all_keys and len(seen) >= 3]
+    negatives: set[str] = set()
+    for run in _HAN_RUN.findall(corpus):
+        for size in range(3, 11):
+            for start in range(0, max(1, len(run) - size + 1)):
+                window = run[start:start + size]
+                if len(window) == size and window not in all_keys and not any(l in window for l in labels) \
+                        and not any(window in l for l in labels):  # a cut-off label is a positive
+                    negatives.add(window)
+    negatives_list = sorted(negatives)
+    if len(negatives_list) > 6000:
+        negatives_list = sorted(rng.sample(negatives_list, 6000))
+    table = []
+    for threshold in THRESHOLDS:
+        matcher = LabelMatcher(pack.glossary, threshold=threshold)
+        hits = 0
+        for seen, label in positives:
+            match = matcher.match(seen)
+            hits += match is not None and label_key(match.entry.zh) == label
+        false = sum(matcher.match(text) is not None for text in negatives_list)
+        table.append((threshold, hits / len(positives), false / len(negatives_list)))
+    return table
+
+
+def _rss_mib() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ocr_measurements() -> dict[str, float]:
+    """Everything needs one worker: returns the raw numbers run.py turns into figures."""
+    from helpers import screens
+
+    from guide.core.content.loader import load_pack
+    from guide.core.screen.lines import group_lines
+    from guide.core.screen.ocr_client import OcrClient, ocr_available
+    from guide.core.screen.reader import ScreenReader
+    from guide.core.storage import paths
+
+    if not ocr_available():
+        raise ImportError('the [ocr] extra is not installed: pip install ".[ocr]"')
+    out: dict[str, float] = {}
+    pack = load_pack(paths.default_pack())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shots = {}
+        for kind, suffix in (("clean", ".png"), ("noisy", ".jpg"), ("small", ".png")):
+            shots[kind] = [(screens.save(shot, folder / f"{kind}{seed}{suffix}"), shot.lines)
+                           for seed, shot in ((s, getattr(screens, kind)(seed=s)) for s in (1, 2, 3))]
+        client = OcrClient(idle_seconds=120)
+        reader = ScreenReader(pack, client=client)
+        rss_before = _rss_mib()
+        started = time.perf_counter()
+        client.read(shots["clean"][0][0])
+        out["cold"] = time.perf_counter() - started
+        for kind, items in shots.items():
+            right = []
+            for path, lines in items:
+                output = client.read(path)
+                found = [line.text for line in group_lines(output.lines, output.width, output.height)]
+                right.append(screens.characters_right(lines, found))
+            out[f"right_{kind}"] = 100 * sum(right) / len(right)
+        warm = []
+        for _ in range(3):
+            started = time.perf_counter()
+            reader.read(shots["clean"][1][0])
+            warm.append(time.perf_counter() - started)
+        out["warm"] = min(warm)
+        # floor: decoding the same picture and a 1-element OCR-free round trip to the worker
+        started = time.perf_counter()
+        client.ping()
+        out["roundtrip"] = time.perf_counter() - started
+        out["worker_peak_mib"] = client.ping().get("peak_rss_kb", 0) / 1024
+        out["app_rss_delta_mib"] = _rss_mib() - rss_before
+        client.close()
+    # the screen matcher on the pack's own mockups needs Qt to render SVG: measured by the tests
+    table = label_threshold_table(pack)
+    from guide.core.screen.labels import FUZZY_THRESHOLD
+
+    for threshold, recall, false in table:
+        if threshold == FUZZY_THRESHOLD:
+            out["label_recall"], out["label_false"] = 100 * recall, 100 * false
+    return out
+
+
+def figures() -> list[tuple[str, float, float | None, str]]:
+    m = ocr_measurements()
+    return [
+        ("OCR characters wrong, clean 1080×1920", 100 - m["right_clean"], 5.0, "%"),
+        ("OCR characters wrong, noisy JPEG", 100 - m["right_noisy"], 5.0, "%"),
+        ("OCR characters wrong, small 540×960", 100 - m["right_small"], 5.0, "%"),
+        ("OCR cold read (worker start + read)", m["cold"], 10.0, "s"),
+        ("OCR warm read (check + OCR + labels)", m["warm"], 4.0, "s"),
+        ("OCR worker peak memory (RSS)", m["worker_peak_mib"], 600.0, "MiB"),
+        ("app RSS change across reads", m["app_rss_delta_mib"], 10.0, "MiB"),
+        ("label fuzzy: variants found", m["label_recall"], None, "%"),
+        ("label fuzzy: non-labels matched", m["label_false"], 2.0, "%"),
+    ]
+
+
+if __name__ == "__main__":
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
+
+    print("threshold  recall  false matches")
+    for threshold, recall, false in label_threshold_table(load_pack(paths.default_pack())):
+        print(f"{threshold:9.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
+    for name, value, target, unit in figures():
+        print(f"{name:<44} {value:8.2f} {unit}  (target {target})")

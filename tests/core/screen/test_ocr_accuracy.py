@@ -1,0 +1,54 @@
+"""Real OCR on screenshots drawn by the tests: most characters right, in the worker process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import screens
+
+from guide.core.screen.lines import group_lines
+from guide.core.screen.ocr_client import OcrClient
+
+
+@pytest.mark.parametrize("kind", ["clean", "noisy"])
+def test_at_least_95_percent_of_characters_right(ocr_client: OcrClient, drawn: dict, kind: str) -> None:
+    path, expected = drawn[kind]
+    output = ocr_client.read(path)
+    found = [line.text for line in group_lines(output.lines, output.width, output.height)]
+    assert screens.characters_right(expected, found) >= 0.95, found
+
+
+def test_ocr_runs_in_another_process_and_the_app_never_imports_onnxruntime(ocr_client: OcrClient, drawn: dict) -> None:
+    ocr_client.read(drawn["small"][0])
+    assert ocr_client.pid is not None and ocr_client.pid != os.getpid()
+    assert "onnxruntime" not in sys.modules and "rapidocr" not in sys.modules
+
+
+def test_lines_come_in_reading_order_with_boxes_inside_the_picture(ocr_client: OcrClient, drawn: dict) -> None:
+    path, _expected = drawn["clean"]
+    output = ocr_client.read(path)
+    lines = group_lines(output.lines, output.width, output.height)
+    tops = [line.box.y for line in lines]
+    assert tops == sorted(tops) or all(b - a > -40 for a, b in zip(tops, tops[1:]))
+    assert all(0 <= l.box.x and l.box.right <= output.width and l.box.bottom <= output.height for l in lines)
+    texts = [line.text for line in lines]
+    assert texts.index("点赞") < texts.index("收藏")  # same row: left to right
+
+
+def test_split_pieces_of_one_line_are_joined_but_tab_labels_stay_apart() -> None:
+    from guide.core.screen.ocr_client import RawLine
+
+    def raw(text: str, x: float, w: float, y: float = 100, h: float = 40) -> RawLine:
+        return RawLine(text, ((x, y), (x + w, y), (x + w, y + h), (x, y + h)), 0.9)
+
+    lines = group_lines([raw("今天天气", 10, 160), raw("真好", 180, 80), raw("关注", 600, 80), raw("发现", 900, 80)],
+                        1080, 1920)
+    assert [l.text for l in lines] == ["今天天气真好", "关注", "发现"]
+
+
+def test_drawn_screenshots_are_what_the_helper_says(tmp_path: Path) -> None:
+    shot = screens.small(seed=1)
+    assert shot.image.size == (540, 960) and "点赞" in shot.lines
