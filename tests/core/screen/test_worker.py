@@ -1,0 +1,119 @@
+"""The OCR worker process: a crash or kill mid-read is a clear message and the next read
+starts a fresh worker; Cancel stops a read; an idle worker exits and comes back; and the
+worker opens no network connection (traced at the system-call level, not just Python's)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from guide.core.screen.ocr_client import OcrCancelled, OcrClient, OcrFailed, worker_env
+
+
+def picture(folder: Path) -> Path:
+    path = folder / "white.png"
+    Image.new("RGB", (300, 200), "white").save(path)
+    return path
+
+
+def wait_for(condition, seconds: float = 30.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def debug_client():  # noqa: ANN201
+    client = OcrClient(extra_env={"GUIDE_OCR_DEBUG": "1"})
+    yield client
+    client.close()
+
+
+def read_in_thread(client: OcrClient, path: Path, sleep: float) -> tuple[threading.Thread, dict]:
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = client.read(path, debug_sleep=sleep)
+        except Exception as exc:  # noqa: BLE001
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+def test_killed_mid_read_gives_a_message_and_the_next_read_starts_fresh(debug_client: OcrClient, tmp_path: Path) -> None:
+    path = picture(tmp_path)
+    debug_client.read(path)
+    first_pid = debug_client.pid
+    thread, outcome = read_in_thread(debug_client, path, sleep=30)
+    wait_for(lambda: debug_client._lock.locked())
+    time.sleep(0.2)
+    os.kill(first_pid, signal.SIGKILL)
+    thread.join(30)
+    error = outcome.get("error")
+    assert isinstance(error, OcrFailed), outcome
+    assert "stopped" in str(error) and "signal 9" in str(error) and "fresh" in str(error)
+    assert debug_client.read(path).width == 300
+    assert debug_client.pid not in (None, first_pid) and debug_client.starts == 2
+
+
+def test_cancel_stops_a_read_at_once(debug_client: OcrClient, tmp_path: Path) -> None:
+    path = picture(tmp_path)
+    debug_client.read(path)
+    thread, outcome = read_in_thread(debug_client, path, sleep=30)
+    wait_for(lambda: debug_client._lock.locked())
+    time.sleep(0.2)
+    debug_client.cancel()
+    thread.join(10)
+    assert not thread.is_alive() and isinstance(outcome.get("error"), OcrCancelled)
+    assert debug_client.read(path).height == 200
+
+
+def test_an_idle_worker_exits_and_the_next_read_starts_another(tmp_path: Path) -> None:
+    client = OcrClient(idle_seconds=3)
+    try:
+        path = picture(tmp_path)
+        client.read(path)
+        process = client._worker.process
+        process.wait(timeout=30)  # it leaves by itself
+        assert process.returncode == 0
+        assert client.read(path).width == 300 and client.starts == 2
+    finally:
+        client.close()
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed (apt-get install strace)")
+def test_the_worker_opens_no_network_connection(tmp_path: Path) -> None:
+    """Every connect() of the worker and its threads, from Python or native code, is traced:
+    none may be to an internet address. Also: onnxruntime writes nothing under ~/.cache/Microsoft."""
+    from helpers import screens
+
+    image = screens.save(screens.clean(seed=2), tmp_path / "shot.png")
+    trace = tmp_path / "connect.trace"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = worker_env({"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")})
+    command = ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace),
+               sys.executable, "-m", "guide.core.screen.ocr_worker", "--idle", "60"]
+    request = json.dumps({"id": 1, "op": "read", "path": str(image)}) + "\n"
+    done = subprocess.run(command, input=request, capture_output=True, text=True, env=env, timeout=120)
+    if "ptrace" in done.stderr and "Operation not permitted" in done.stderr:
+        pytest.skip("ptrace is not permitted here")
+    answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    assert answers[0]["ready"] is True and answers[1]["ok"] is True and answers[1]["lines"], done.stderr[-2000:]
+    connects = [line for line in trace.read_text().splitlines() if "connect(" in line]
+    assert not [line for line in connects if "AF_INET" in line], connects
+    assert not (home / ".cache" / "Microsoft").exists() and not (home / ".cache" / "microsoft").exists()
