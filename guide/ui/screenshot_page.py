@@ -324,6 +324,8 @@ class ScreenshotPage(QWidget):
             item = self.detail_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from the page at once, not at the next event loop turn
                 widget.deleteLater()
 
     def _show_detail(self, index: int) -> None:

@@ -158,3 +158,20 @@ def characters_right(expected: list[str], found: list[str]) -> float:
         best = min((levenshtein(line, text) for text in found), default=len(line))
         right += max(0, len(line) - best)
     return right / total if total else 1.0
+
+
+def render_svg(svg: Path, target: Path, scale: int = 3) -> Path:
+    """One of the pack's SVG mockups as a phone-sized PNG (mockups are 360 px wide, phones
+    1080). Needs a QGuiApplication (the `qapp` fixture)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(svg))
+    image = QImage(renderer.defaultSize() * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    if not image.save(str(target)):
+        raise OSError(f"cannot write {target}")
+    return target

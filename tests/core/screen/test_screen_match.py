@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from helpers.screens import render_svg
 
 from guide.core.content.loader import load_pack
 from guide.core.screen.ocr_client import OcrClient
@@ -16,18 +15,6 @@ from guide.core.screen.screen_match import ScreenMatcher
 from guide.core.storage import paths
 
 MOCKUPS = ("first-note-9-who", "sign-up-8-about-you", "privacy-and-safety-7-report", "search-and-follow-1-search-page")
-
-
-def render_svg(svg: Path, target: Path, scale: int = 3) -> Path:
-    """A phone-sized PNG (the mockups are 360 px wide; phones are 1080)."""
-    renderer = QSvgRenderer(str(svg))
-    image = QImage(renderer.defaultSize() * scale, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    assert image.save(str(target))
-    return target
 
 
 @pytest.fixture(scope="module")

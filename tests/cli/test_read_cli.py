@@ -1,0 +1,86 @@
+"""`rednote-guide read IMAGE [--json] [--offline]`: the JSON shape in DESIGN.md, exit 2 for
+bad pictures, exit 4 with the install command when the [ocr] extra is missing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import screens
+
+from guide.cli import main
+
+
+@pytest.fixture(scope="module")
+def shot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return screens.save(screens.clean(seed=4), tmp_path_factory.mktemp("read") / "note.png")
+
+
+def test_json_has_every_line_with_box_label_and_translation(shot: Path, tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "guide", "read", str(shot), "--json", "--offline"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"image", "width", "height", "seconds", "lines", "screen"}
+    assert (data["width"], data["height"]) == (1080, 1920) and data["seconds"] > 0
+    line = data["lines"][0]
+    assert set(line) == {"text", "box", "confidence", "label", "translation", "origin", "gloss"}
+    by_text = {item["text"]: item for item in data["lines"]}
+    like = by_text["点赞"]
+    assert like["label"] == {"zh": "点赞", "pinyin": like["label"]["pinyin"], "en": like["label"]["en"],
+                             "where": like["label"]["where"]} and like["label"]["en"]
+    assert like["origin"] == "phrasebook" and len(like["box"]) == 4 and all(isinstance(v, int) for v in like["box"])
+    caption = next(item for item in data["lines"] if item["label"] is None and len(item["text"]) > 8)
+    assert caption["origin"] == "none" and caption["gloss"]  # offline: the dictionary breakdown
+    assert data["screen"] is None or set(data["screen"]) == {"walkthrough", "step", "title", "score"}
+
+
+@pytest.mark.parametrize("content", [b"not a picture", b""])
+def test_bad_pictures_exit_2_with_a_reason(capsys, tmp_path: Path, content: bytes) -> None:  # noqa: ANN001
+    path = tmp_path / "bad.png"
+    path.write_bytes(content)
+    assert main(["read", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.png" in err and "Traceback" not in err
+
+
+def test_missing_file_exits_2(capsys) -> None:  # noqa: ANN001
+    assert main(["read", "/no/such/screenshot.png"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_without_the_ocr_extra_exit_4_and_say_what_to_install(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import guide.core.screen.ocr_client as ocr_client
+
+    monkeypatch.setattr(ocr_client, "ocr_available", lambda: False)
+    assert main(["read", str(shot)]) == 4
+    assert 'pip install "rednote-guide[ocr]"' in capsys.readouterr().err
+
+
+def test_usage_error_exits_2(capsys) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit) as caught:
+        main(["read"])
+    assert caught.value.code == 2
+
+
+def test_clear_history_also_deletes_kept_screenshots(capsys, shot: Path) -> None:  # noqa: ANN001
+    from guide.core.screen.history import ScreenshotHistory
+
+    history = ScreenshotHistory()
+    history.add_file(shot)
+    assert len(history.items()) == 1
+    assert main(["clear-history"]) == 0
+    assert history.items() == [] and "1 screenshots" in capsys.readouterr().out
+
+
+def test_history_keeps_the_newest_few_and_moves_a_repeat_to_the_top(tmp_path: Path) -> None:
+    from guide.core.screen.history import ScreenshotHistory
+
+    history = ScreenshotHistory(tmp_path / "shots", keep=3)
+    stored = [history.add_bytes(bytes([n]) * 10) for n in range(5)]
+    assert history.items() == stored[:1:-1]
+    again = history.add_bytes(bytes([3]) * 10)
+    assert history.items()[0] == again and len(history.items()) == 3

@@ -1,0 +1,190 @@
+"""The Screenshot page driven like a user: paste a picture, see progress, boxes and lines,
+click a box for its label card, toggle the English overlay, open the matched step; a dead
+OCR worker and a missing [ocr] extra are explained; the main window routes Ctrl+6, a pasted
+picture and Clear history to it."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from helpers import screens
+from helpers.screens import render_svg
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from guide.core.context import AppContext, build_context
+from guide.core.screen.ocr_client import OcrClient, ocr_available
+from guide.ui.navigator import Navigator
+from guide.ui.screenshot_page import ScreenshotPage
+
+pytestmark = pytest.mark.skipif(not ocr_available(), reason="needs the [ocr] extra")
+
+MOCKUP = "first-note-9-who"
+
+
+@pytest.fixture(scope="module")
+def shared_client():  # noqa: ANN201
+    client = OcrClient(idle_seconds=600, extra_env={"GUIDE_OCR_DEBUG": "1"})
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def context() -> AppContext:
+    context = build_context()
+    context.settings.offline_only = True
+    return context
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext, shared_client: OcrClient) -> ScreenshotPage:  # noqa: ANN001
+    navigator = Navigator()
+    page = ScreenshotPage(context, navigator)
+    page.reader.client.close()
+    page.reader.client = shared_client  # one warm worker for the module
+    page._navigator_keep = navigator
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    yield page
+    page.runner.shutdown = lambda wait_ms=3000: page.runner.pool.waitForDone(wait_ms)  # keep the shared worker
+    page.shutdown()
+
+
+@pytest.fixture(scope="module")
+def mockup_png(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:  # noqa: ANN001
+    from guide.core.storage import paths
+
+    return render_svg(paths.default_pack() / "images" / f"{MOCKUP}.svg", tmp_path_factory.mktemp("m") / "m.png")
+
+
+def wait_read(qtbot, page: ScreenshotPage) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: page.reading is not None and not page.is_busy(), timeout=60000)
+
+
+def test_paste_shows_progress_then_boxes_lines_and_the_matched_step(qtbot, page: ScreenshotPage, mockup_png: Path) -> None:  # noqa: ANN001
+    QGuiApplication.clipboard().setImage(QImage(str(mockup_png)))
+    assert page.paste()
+    assert page.progress.isVisible() and page.findChild(type(page.cancel_button), "screenshotCancel").isVisible()
+    wait_read(qtbot, page)
+    assert not page.progress.isVisible()
+    lines = page.findChild(QListWidget, "screenshotLines")
+    assert lines.count() == len(page.reading.lines) > 5
+    assert len(page.view.boxes) == lines.count()
+    texts = [lines.item(i).text() for i in range(lines.count())]
+    assert any("谁可以看" in t and "Who can see" in t for t in texts)
+    match = page.findChild(QLabel, "screenshotMatch")
+    assert match.isVisible() and "step 9" in match.text()
+    opened = []
+    page.navigator.open_walkthrough.connect(lambda w, s: opened.append((w, s)))
+    qtbot.mouseClick(page.match_button, Qt.MouseButton.LeftButton)
+    assert opened == [("first-note", page.reading.screen.step.id)]
+    assert page.history_list.count() == 1  # kept in history
+
+
+def test_click_a_box_shows_its_label_card_and_the_overlay_toggles(qtbot, page: ScreenshotPage, mockup_png: Path) -> None:  # noqa: ANN001
+    page.open_file(mockup_png)
+    wait_read(qtbot, page)
+    index = next(i for i, line in enumerate(page.reading.lines) if line.label and line.label.entry.zh == "公开")
+    box = page.view.boxes[index]
+    point = page.view.mapFromScene(box.rect().center())
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert page.lines.currentRow() == index
+    card = page.detail.findChild(QLabel, "cardZh")
+    assert card is not None and card.text() == "公开"
+    assert page.view.overlays and all(item.isVisible() for item in page.view.overlays)
+    page.english_toggle.setChecked(False)
+    assert not any(item.isVisible() for item in page.view.overlays)
+    other = next(i for i, line in enumerate(page.reading.lines) if line.needs_translation)
+    page.lines.setCurrentRow(other)
+    zh = page.detail.findChild(QLabel, "cardZh")
+    assert zh.text() == page.reading.lines[other].text
+    assert any("Offline" in label.text() or "offline" in label.text() for label in page.detail.findChildren(QLabel))
+
+
+def test_a_bad_picture_is_a_notice_not_a_crash(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
+    notices = []
+    page.navigator.notice.connect(notices.append)
+    bad = tmp_path / "bad.png"
+    bad.write_text("nope")
+    assert not page.open_file(bad)
+    assert notices and "bad.png" in notices[0] and page.history_list.count() == 0
+
+
+def test_worker_killed_mid_read_is_explained_and_the_next_read_works(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
+    path = screens.save(screens.small(seed=2), tmp_path / "small.png")
+    client = page.reader.client
+    original = client.read
+    client.read = lambda p, debug_sleep=0.0: original(p, debug_sleep=30)  # type: ignore[method-assign]
+    try:
+        page.open_file(path)
+        qtbot.waitUntil(lambda: client._lock.locked() and client.pid is not None, timeout=30000)
+        os.kill(client.pid, signal.SIGKILL)
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+    finally:
+        client.read = original  # type: ignore[method-assign]
+    assert "stopped while reading" in page.status.text()
+    page.open_file(path, remember=False)
+    wait_read(qtbot, page)
+    assert page.reading.lines
+
+
+def test_cancel_stops_the_read(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
+    path = screens.save(screens.small(seed=3), tmp_path / "small.png")
+    client = page.reader.client
+    original = client.read
+    client.read = lambda p, debug_sleep=0.0: original(p, debug_sleep=30)  # type: ignore[method-assign]
+    try:
+        page.open_file(path)
+        qtbot.waitUntil(lambda: client._lock.locked(), timeout=30000)
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    finally:
+        client.read = original  # type: ignore[method-assign]
+    assert "Stopped" in page.status.text() and not page.progress.isVisible()
+
+
+def test_without_the_extra_the_page_says_what_to_install(qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # noqa: ANN001
+    import guide.ui.screenshot_page as module
+
+    monkeypatch.setattr(module, "ocr_available", lambda: False)
+    page = ScreenshotPage(context, Navigator())
+    qtbot.addWidget(page)
+    assert 'pip install "rednote-guide[ocr]"' in page.status.text()
+    path = screens.save(screens.small(seed=1), tmp_path / "s.png")
+    assert not page.open_file(path) and 'pip install "rednote-guide[ocr]"' in page.status.text()
+    page.shutdown()
+
+
+def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    ctrl6 = [s for s in window.findChildren(QShortcut) if s.key() == QKeySequence("Ctrl+6")]
+    assert len(ctrl6) == 1
+    ctrl6[0].activated.emit()
+    assert window.current_page_name() == "screenshot"
+    window.show_page("glossary")
+    page = window.pages["screenshot"]
+    page.reader.client.read = lambda p, debug_sleep=0.0: (_ for _ in ()).throw(RuntimeError("not needed"))  # no OCR here
+    path = screens.save(screens.small(seed=1), tmp_path / "pasted.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    QGuiApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(window.pages["glossary"], Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == "screenshot" and page.history_list.count() == 1
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.clear_history()
+    assert page.history_list.count() == 0 and page.history.items() == []
+    window.close()
