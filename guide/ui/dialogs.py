@@ -18,7 +18,8 @@ from guide import APP_NAME, __version__
 from guide.core.about import LICENCES, NETWORK_USE, data_locations
 
 SHORTCUTS = (
-    ("Ctrl+1 … Ctrl+5", "Start, Walkthroughs, UI labels, Phrase book, Translator"),
+    ("Ctrl+1 … Ctrl+6", "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot"),
+    ("Ctrl+V (a picture)", "Read a pasted screenshot"),
     ("Ctrl+K", "Search everything (phrases, labels, walkthrough steps)"),
     ("→ / Page Down", "Next step in a walkthrough"),
     ("← / Page Up", "Previous step"),
