@@ -20,6 +20,7 @@ from guide.core.about import LICENCES, NETWORK_USE, data_locations
 SHORTCUTS = (
     ("Ctrl+1 … Ctrl+6", "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot"),
     ("Ctrl+V (a picture)", "Read a pasted screenshot"),
+    ("Ctrl+O", "Open a screenshot file"),
     ("Ctrl+K", "Search everything (phrases, labels, walkthrough steps)"),
     ("→ / Page Down", "Next step in a walkthrough"),
     ("← / Page Up", "Previous step"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -66,6 +66,7 @@ class ScreenshotPage(QWidget):
         self.runner.busyChanged.connect(self._on_busy)
         self.reading: Reading | None = None
         self.current_path: Path | None = None
+        self._thumbs: dict[str, QIcon | None] = {}
         self._build()
         self.refresh_history()
         if not self.available:
@@ -78,13 +79,17 @@ class ScreenshotPage(QWidget):
         bar = QHBoxLayout()
         self.open_button = QPushButton("Open screenshot…")
         self.open_button.clicked.connect(self.open_dialog)
+        self.open_button.setAccessibleDescription("Choose a screenshot file to read (Ctrl+O)")
         self.paste_button = QPushButton("Paste")
         self.paste_button.setToolTip("Paste a screenshot from the clipboard (Ctrl+V anywhere in the app)")
         self.paste_button.clicked.connect(self.paste)
+        self.paste_button.setAccessibleName("Paste screenshot")
+        self.paste_button.setAccessibleDescription("Read the picture on the clipboard")
         self.english_toggle = QCheckBox("Show English on the picture")
         self.english_toggle.setObjectName("screenshotEnglish")
         self.english_toggle.setChecked(True)
         self.english_toggle.toggled.connect(lambda on: self.view.set_show_english(on))
+        self.english_toggle.setAccessibleDescription("Write each UI label's English over it on the picture")
         self.progress = QProgressBar()
         self.progress.setObjectName("screenshotProgress")
         self.progress.setRange(0, 0)  # busy indicator: OCR gives no percentage
@@ -94,6 +99,8 @@ class ScreenshotPage(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("screenshotCancel")
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setAccessibleName("Cancel reading")
+        self.cancel_button.setAccessibleDescription("Stop reading this screenshot")
         self.cancel_button.hide()
         for widget in (self.open_button, self.paste_button, self.english_toggle):
             bar.addWidget(widget)
@@ -116,6 +123,7 @@ class ScreenshotPage(QWidget):
         self.match_button = QPushButton("Open it")
         self.match_button.setObjectName("screenshotOpenStep")
         self.match_button.clicked.connect(self.open_matched_step)
+        self.match_button.setAccessibleDescription("Open the walkthrough step this screenshot seems to show")
         match_row.addWidget(self.match_label, 1)
         match_row.addWidget(self.match_button)
         layout.addLayout(match_row)
@@ -132,6 +140,8 @@ class ScreenshotPage(QWidget):
         self.lines = QListWidget()
         self.lines.setObjectName("screenshotLines")
         self.lines.setAccessibleName("Lines read from the screenshot")
+        self.lines.setAccessibleDescription("Each line of text on the picture with its meaning; "
+                                            "choose one to see its card below")
         self.lines.setWordWrap(True)
         self.lines.currentRowChanged.connect(self._row_changed)
         side_layout.addWidget(self.lines, 3)
@@ -152,6 +162,8 @@ class ScreenshotPage(QWidget):
         self.history_list = QListWidget()
         self.history_list.setObjectName("screenshotHistory")
         self.history_list.setAccessibleName("Recent screenshots")
+        self.history_list.setAccessibleDescription("The last screenshots you read; choose one to read it again. "
+                                                   "Clear history and cache deletes them")
         self.history_list.setViewMode(QListWidget.ViewMode.IconMode)
         self.history_list.setFlow(QListWidget.Flow.LeftToRight)
         self.history_list.setWrapping(False)
@@ -342,6 +354,7 @@ class ScreenshotPage(QWidget):
                 seen.setObjectName("screenshotReadAs")
                 self.detail_layout.addWidget(seen)
             more = QPushButton("Open in UI labels")
+            more.setAccessibleDescription(f"Show {line.label.entry.zh} in the UI labels page")
             more.clicked.connect(lambda: self.navigator.open_label.emit(line.label.entry.zh))
             self.detail_layout.addWidget(more)
         else:
@@ -366,10 +379,12 @@ class ScreenshotPage(QWidget):
         buttons = QHBoxLayout()
         copy_zh = QPushButton("Copy Chinese")
         copy_zh.setAccessibleName(f"Copy {line.text}")
+        copy_zh.setAccessibleDescription("Copy this line's Chinese text")
         copy_zh.clicked.connect(lambda: QGuiApplication.clipboard().setText(line.text))
         buttons.addWidget(copy_zh)
         if result is not None and result.translation:
             copy_en = QPushButton("Copy English")
+            copy_en.setAccessibleDescription("Copy this line's English translation")
             copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(result.translation or ""))
             buttons.addWidget(copy_en)
         buttons.addStretch(1)
@@ -387,15 +402,27 @@ class ScreenshotPage(QWidget):
         self._status(message, error=True)
         self.navigator.notice.emit(message)
 
+    def _thumbnail(self, path: Path) -> QIcon | None:
+        """Decoded once per file, at thumbnail size where the format allows (JPEG)."""
+        key = str(path)
+        if key not in self._thumbs:
+            reader = QImageReader(key)
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            self._thumbs[key] = None if image.isNull() else QIcon(QPixmap.fromImage(image))
+        return self._thumbs[key]
+
     def refresh_history(self) -> None:
         self.history_list.clear()
-        for path in self.history.items():
-            image = QImage(str(path))
-            if image.isNull():
+        items = self.history.items()
+        self._thumbs = {key: icon for key, icon in self._thumbs.items() if Path(key) in items}
+        for path in items:
+            icon = self._thumbnail(path)
+            if icon is None:
                 continue
-            thumb = QPixmap.fromImage(image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                   Qt.TransformationMode.SmoothTransformation))
-            item = QListWidgetItem(QIcon(thumb), "")
+            item = QListWidgetItem(icon, "")
             item.setToolTip(path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.history_list.addItem(item)

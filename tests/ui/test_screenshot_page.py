@@ -188,3 +188,64 @@ def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, con
     window.clear_history()
     assert page.history_list.count() == 0 and page.history.items() == []
     window.close()
+
+
+def test_every_control_is_named_and_described_for_screen_readers(qtbot, page: ScreenshotPage, mockup_png: Path) -> None:  # noqa: ANN001
+    from ui.test_accessibility_and_safety import what_a_screen_reader_misses
+
+    page.open_file(mockup_png)
+    wait_read(qtbot, page)
+    page.select_line(next(i for i, line in enumerate(page.reading.lines) if line.label))
+    assert what_a_screen_reader_misses(page) == []
+    page.select_line(next(i for i, line in enumerate(page.reading.lines) if line.needs_translation))
+    assert what_a_screen_reader_misses(page) == []
+
+
+def test_the_newest_picture_wins(qtbot, page: ScreenshotPage, mockup_png: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    first = screens.save(screens.small(seed=5), tmp_path / "first.png")
+    client = page.reader.client
+    original = client.read
+    client.read = lambda p, debug_sleep=0.0: original(p, debug_sleep=30 if Path(p).name.endswith("first.png") else 0)  # type: ignore[method-assign]
+    try:
+        page.open_file(first, remember=False)
+        qtbot.waitUntil(lambda: client._lock.locked(), timeout=30000)
+        page.open_file(mockup_png, remember=False)
+        wait_read(qtbot, page)
+    finally:
+        client.read = original  # type: ignore[method-assign]
+    assert page.current_path == mockup_png and page.reading.image == mockup_png
+    assert page.reading.screen is not None
+
+
+def test_a_picture_dropped_anywhere_on_the_window_is_read(qtbot, context: AppContext, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("screenshot")
+    page.reader.client.read = lambda p, debug_sleep=0.0: (_ for _ in ()).throw(RuntimeError("not needed"))
+    path = screens.save(screens.small(seed=1), tmp_path / "dropped.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    target = window.nav.viewport()
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert window.current_page_name() == "screenshot" and page.current_path is not None
+    assert page.current_path.read_bytes() == path.read_bytes()  # the kept copy
+    text_mime = QMimeData()
+    text_mime.setText("just text")
+    text_enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, text_mime, Qt.MouseButton.NoButton,
+                                 Qt.KeyboardModifier.NoModifier)
+    text_enter.ignore()
+    QApplication.sendEvent(target, text_enter)
+    assert not text_enter.isAccepted()  # text drops go where they always went
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    window.close()

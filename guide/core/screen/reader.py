@@ -150,6 +150,11 @@ class ScreenReader:
                     if result.cancelled:
                         return
                     done[line.text] = result
+                    if _no_engine_reachable(result) and not options.offline:
+                        # A screenshot has dozens of lines: do not wait out every engine's
+                        # deadline for each. The rest get the cache and the word breakdown.
+                        options = replace(options, offline=True)
+                        log.info("no engine reachable; the rest of this screenshot is read offline")
                 line.translation = result
             else:
                 continue
@@ -158,3 +163,12 @@ class ScreenReader:
 
     def close(self) -> None:
         self.client.close()
+
+
+_NETWORK_TROUBLE = ("timed out", "unreachable")
+
+
+def _no_engine_reachable(result: TranslationResult) -> bool:
+    """Every engine tried failed for want of a network (not for this text)."""
+    return (result.origin == "none" and bool(result.failures)
+            and all(f.kind in _NETWORK_TROUBLE for f in result.failures))
