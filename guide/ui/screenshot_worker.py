@@ -112,7 +112,8 @@ class ScreenshotRunner(QObject):
         self.reader.client.cancel()
 
     def _on_read(self, rid: int, reading: Reading) -> None:
-        if rid == self._latest and not self._closed and not self._tokens[rid].cancelled:
+        token = self._tokens.get(rid)
+        if rid == self._latest and not self._closed and token is not None and not token.cancelled:
             self.reading = reading
             self.read.emit(reading)
 

@@ -84,3 +84,10 @@ def test_history_keeps_the_newest_few_and_moves_a_repeat_to_the_top(tmp_path: Pa
     assert history.items() == stored[:1:-1]
     again = history.add_bytes(bytes([3]) * 10)
     assert history.items()[0] == again and len(history.items()) == 3
+
+
+def test_plain_output_lists_labels_and_lines(capsys, shot: Path) -> None:  # noqa: ANN001
+    assert main(["read", str(shot), "--offline"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("note.png: 1080×1920") and "[label] 点赞" in out and "[label] 收藏" in out
+    assert "words:" in out  # offline: captions get their word breakdown

@@ -54,7 +54,7 @@ def ocr_available() -> bool:
 
 
 def unavailable_message() -> str:
-    return f"Reading screenshots needs the optional OCR engine (about 370 MB): {INSTALL_HINT}"
+    return f"Reading screenshots needs the optional OCR engine (about 350 MB): {INSTALL_HINT}"
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,18 @@ def test_the_worker_opens_no_network_connection(tmp_path: Path) -> None:
     connects = [line for line in trace.read_text().splitlines() if "connect(" in line]
     assert not [line for line in connects if "AF_INET" in line], connects
     assert not (home / ".cache" / "Microsoft").exists() and not (home / ".cache" / "microsoft").exists()
+
+
+def test_an_engine_that_cannot_start_is_a_clear_message(tmp_path: Path) -> None:
+    """A broken install (here: a rapidocr without its models) must not hang or crash the app."""
+    fake = tmp_path / "site" / "rapidocr"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('broken install')\n")
+    pythonpath = os.pathsep.join([str(tmp_path / "site"), os.environ.get("PYTHONPATH", "")])
+    client = OcrClient(extra_env={"PYTHONPATH": pythonpath})
+    try:
+        with pytest.raises(OcrFailed, match="could not start.*missing"):
+            client.read(picture(tmp_path))
+        assert client.pid is None
+    finally:
+        client.close()
