@@ -71,6 +71,57 @@ def label_threshold_table(pack) -> list[tuple[float, float, float]]:  # noqa: AN
     return table
 
 
+def mockup_labels(every: int = 3) -> dict[str, list[str]]:
+    """Labels read by real OCR on every `every`-th mockup of the pack, rendered phone-sized."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from helpers.screens import render_svg
+    from PySide6.QtGui import QGuiApplication
+
+    from guide.core.content.loader import load_pack
+    from guide.core.screen.ocr_client import OcrClient
+    from guide.core.screen.reader import ScreenReader
+    from guide.core.storage import paths
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
+    pack = load_pack(paths.default_pack())
+    reader = ScreenReader(pack, client=OcrClient(idle_seconds=60))
+    found: dict[str, list[str]] = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for svg in sorted((paths.default_pack() / "images").glob("*.svg"))[::every]:
+                png = render_svg(svg, Path(tmp) / f"{svg.stem}.png")
+                found[svg.stem] = reader.read(png).labels_found()
+    finally:
+        reader.close()
+    return found
+
+
+def screen_threshold_table(pack, found: dict[str, list[str]],  # noqa: ANN001 - Pack
+                           thresholds: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)) -> list[tuple[float, int, int, int, int]]:
+    """(threshold, mockups named by their own step's screen, by another step of the same
+    walkthrough, by another walkthrough, by none)."""
+    from guide.core.screen.screen_match import ScreenMatcher
+
+    rows = []
+    for threshold in thresholds:
+        matcher = ScreenMatcher(pack, min_score=threshold)
+        own = same = other = none = 0
+        for stem, labels in found.items():
+            match = matcher.best(labels)
+            if match is None:
+                none += 1
+            elif match.step.screen is not None and match.step.screen.stem == stem:
+                own += 1
+            elif stem.startswith(match.walkthrough.id + "-"):
+                same += 1
+            else:
+                other += 1
+        rows.append((threshold, own, same, other, none))
+    return rows
+
+
 def _rss_mib() -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
@@ -134,6 +185,14 @@ def ocr_measurements() -> dict[str, float]:
     for threshold, recall, false in table:
         if threshold == FUZZY_THRESHOLD:
             out["label_recall"], out["label_false"] = 100 * recall, 100 * false
+    from guide.core.screen.screen_match import MIN_SCORE
+
+    rows = {row[0]: row for row in screen_threshold_table(pack, mockup_labels(), (MIN_SCORE,))}
+    _t, own, same, other, none = rows[MIN_SCORE]
+    named = own + same + other
+    out["screen_other_walkthrough"] = 100 * other / named if named else 0.0
+    out["screen_named"] = 100 * named / (named + none) if named + none else 0.0
+    out["screen_own"] = 100 * own / (named + none) if named + none else 0.0
     return out
 
 
@@ -149,6 +208,9 @@ def figures(m: dict[str, float] | None = None) -> list[tuple[str, float, float, 
         ("app RSS change across reads", m["app_rss_delta_mib"], 10.0, "MiB"),
         ("label fuzzy: one-edit variants missed", 100 - m["label_recall"], 5.0, "%"),
         ("label fuzzy: non-labels matched", m["label_false"], 2.0, "%"),
+        ("which step: mockups not named at all", 100 - m["screen_named"], 25.0, "%"),
+        ("which step: named another walkthrough", m["screen_other_walkthrough"], 30.0, "%"),
+        ("which step: not named by its own screen", 100 - m["screen_own"], 60.0, "%"),
     ]
 
 
@@ -156,8 +218,12 @@ if __name__ == "__main__":
     from guide.core.content.loader import load_pack
     from guide.core.storage import paths
 
-    print("threshold  recall  false matches")
-    for threshold, recall, false in label_threshold_table(load_pack(paths.default_pack())):
-        print(f"{threshold:9.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
+    pack = load_pack(paths.default_pack())
+    print("label threshold  recall  false matches")
+    for threshold, recall, false in label_threshold_table(pack):
+        print(f"{threshold:15.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
+    print("screen threshold  own screen  same walkthrough  other walkthrough  none")
+    for row in screen_threshold_table(pack, mockup_labels(every=1)):
+        print(f"{row[0]:16.2f}  {row[1]:10d}  {row[2]:16d}  {row[3]:17d}  {row[4]:4d}")
     for name, value, target, unit in figures():
         print(f"{name:<44} {value:8.2f} {unit}  (target {target})")
