@@ -1,7 +1,8 @@
 """`rednote-guide read IMAGE [--json] [--offline]`: read a screenshot from the command line.
 
 Exit 0 when read, 2 for a bad image or usage error (reason on stderr), 4 when the
-optional [ocr] extra is not installed (the message says how to install it).
+optional [ocr] extra is not installed (the message says how to install it), 1 when the OCR
+engine itself failed (it crashed, hung or could not start; the message says which).
 """
 
 from __future__ import annotations

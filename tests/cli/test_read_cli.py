@@ -91,3 +91,15 @@ def test_plain_output_lists_labels_and_lines(capsys, shot: Path) -> None:  # noq
     out = capsys.readouterr().out
     assert out.startswith("note.png: 1080×1920") and "[label] 点赞" in out and "[label] 收藏" in out
     assert "words:" in out  # offline: captions get their word breakdown
+
+
+def test_a_failing_ocr_engine_exits_1_with_its_reason(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from guide.core.screen import ocr_client
+
+    def crash(self, path, debug_sleep=0.0):  # noqa: ANN001, ANN202
+        raise ocr_client.OcrFailed("The OCR engine stopped while reading (it was stopped by signal 9).")
+
+    monkeypatch.setattr(ocr_client.OcrClient, "read", crash)
+    assert main(["read", str(shot)]) == 1
+    err = capsys.readouterr().err
+    assert "signal 9" in err and "Traceback" not in err

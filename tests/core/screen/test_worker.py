@@ -132,3 +132,13 @@ def test_an_engine_that_cannot_start_is_a_clear_message(tmp_path: Path) -> None:
         assert client.pid is None
     finally:
         client.close()
+
+
+def test_the_worker_leaves_by_itself_when_the_app_goes_away(tmp_path: Path) -> None:
+    """The app's end closes the worker's stdin (also when the app is killed): it exits, unkilled."""
+    client = OcrClient()
+    client.read(picture(tmp_path))
+    process = client._worker.process
+    process.stdin.close()
+    assert process.wait(timeout=30) == 0
+    client.close()
