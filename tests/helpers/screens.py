@@ -3,8 +3,8 @@
 Used by the OCR tests and by benchmarks/bench_ocr.py, so that accuracy is measured on
 pictures whose truth is known (not only on the pack's own mockups):
 - clean: 1080×1920 PNG, dark text on white, a RedNote-like note page;
-- noisy: the same layout with the caption in white on a busy "photo", sensor noise, and
-  saved as a JPEG at quality 40;
+- noisy: the same layout with the caption in white on a busy "photo", sensor noise, a
+  downscale to 720 px wide and back, saved as a JPEG at quality ~30;
 - small: the clean page at half size (540×960), as a screenshot shared by a messenger.
 """
 
@@ -52,17 +52,22 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(bold)), size)
 
 
-def _photo(draw: ImageDraw.ImageDraw, rng: random.Random, box: tuple[int, int, int, int]) -> None:
-    """A busy, mid-tone "photo": bands of colour and blobs, so white text has work to do."""
+def _photo(image: Image.Image, rng: random.Random, box: tuple[int, int, int, int]) -> None:
+    """A busy, mid-tone "photo" inside `box`: bands of colour and blobs, so white text has
+    work to do (drawn apart and pasted, so no blob spills onto the text around it)."""
     x0, y0, x1, y1 = box
-    for y in range(y0, y1, 8):
-        shade = 90 + int(60 * ((y - y0) / (y1 - y0)))
-        draw.rectangle((x0, y, x1, y + 8), fill=(shade + rng.randint(-20, 20), shade - 30 + rng.randint(-20, 20),
-                                                 shade - 50 + rng.randint(-10, 10)))
+    photo = Image.new("RGB", (x1 - x0, y1 - y0))
+    draw = ImageDraw.Draw(photo)
+    height = y1 - y0
+    for y in range(0, height, 8):
+        shade = 90 + int(60 * (y / height))
+        draw.rectangle((0, y, x1 - x0, y + 8), fill=(shade + rng.randint(-20, 20), shade - 30 + rng.randint(-20, 20),
+                                                     shade - 50 + rng.randint(-10, 10)))
     for _ in range(40):
-        cx, cy, r = rng.randint(x0, x1), rng.randint(y0, y1), rng.randint(20, 120)
+        cx, cy, r = rng.randint(0, x1 - x0), rng.randint(0, height), rng.randint(20, 120)
         colour = (rng.randint(60, 200), rng.randint(60, 200), rng.randint(60, 200))
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
+    image.paste(photo, (x0, y0))
 
 
 def note_page(seed: int = 1, white_on_photo: bool = False) -> Screenshot:
@@ -80,7 +85,7 @@ def note_page(seed: int = 1, white_on_photo: bool = False) -> Screenshot:
     lines += ["关注", "发现", "附近"]
 
     caption = rng.choice(CAPTIONS)
-    _photo(draw, rng, (0, 180, 1080, 900))
+    _photo(image, rng, (0, 180, 1080, 900))
     if white_on_photo:
         draw.text((60, 760), caption, font=_font(56, bold=True), fill="white")
     else:
@@ -118,13 +123,16 @@ def clean(seed: int = 1) -> Screenshot:
 
 
 def noisy(seed: int = 1) -> Screenshot:
+    """White caption on the photo, sensor noise, a messenger's downscale and upscale, and
+    JPEG at quality 30."""
     shot = note_page(seed, white_on_photo=True)
     rng = random.Random(seed)
-    image = shot.image.filter(ImageFilter.GaussianBlur(0.6))
-    noise = Image.effect_noise(image.size, 24).convert("RGB")
-    image = Image.blend(image, noise, 0.12)
+    image = shot.image.filter(ImageFilter.GaussianBlur(0.7))
+    noise = Image.effect_noise(image.size, 40).convert("RGB")
+    image = Image.blend(image, noise, 0.2)
+    image = image.resize((720, 1280), Image.BILINEAR).resize((1080, 1920), Image.BILINEAR)
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=40 + rng.randint(0, 5))
+    image.save(buffer, "JPEG", quality=28 + rng.randint(0, 4))
     buffer.seek(0)
     return Screenshot(Image.open(buffer).convert("RGB"), shot.lines)
 
