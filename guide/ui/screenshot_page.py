@@ -33,7 +33,6 @@ from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.detail_card import DetailCard
-from guide.ui.label_card import LabelCard
 from guide.ui.screenshot_view import ScreenshotView
 from guide.ui.screenshot_worker import ScreenshotRunner
 
@@ -303,7 +302,12 @@ class ScreenshotPage(QWidget):
             return line.text
         if line.translation is None:
             return f"{line.text}\n    → translating…"
-        return f"{line.text}\n    → {line.translation.translation or '(dictionary breakdown only)'}"
+        if line.translation.translation:
+            return f"{line.text}\n    → {line.translation.translation}"
+        words = "; ".join(f"{w.text} {w.meanings[0]}" for w in line.translation.gloss if w.meanings)
+        if len(words) > 70:
+            words = words[:69] + "…"
+        return f"{line.text}\n    → words: {words}" if words else f"{line.text}\n    → (no translation)"
 
     def _show_match(self, reading: Reading | None) -> None:
         match = reading.screen if reading is not None else None
@@ -347,12 +351,7 @@ class ScreenshotPage(QWidget):
         line = self.reading.lines[index]
         self._clear_detail()
         if line.label is not None:
-            card = LabelCard(line.label.entry)
-            self.detail_layout.addWidget(card)
-            if line.text != line.label.entry.zh:
-                seen = QLabel(f"Read on the picture as “{line.text}”")
-                seen.setObjectName("screenshotReadAs")
-                self.detail_layout.addWidget(seen)
+            self.detail_layout.addWidget(self._label_card(line))
             more = QPushButton("Open in UI labels")
             more.setAccessibleDescription(f"Show {line.label.entry.zh} in the UI labels page")
             more.clicked.connect(lambda: self.navigator.open_label.emit(line.label.entry.zh))
@@ -360,6 +359,44 @@ class ScreenshotPage(QWidget):
         else:
             self.detail_layout.addWidget(self._translation_card(line))
         self.detail_layout.addStretch(1)
+
+    def _label_card(self, line: ReadLine) -> QWidget:
+        """The glossary's card for a UI label (as on the UI labels page), and what OCR saw."""
+        entry = line.label.entry
+        card = DetailCard()
+        card.setObjectName("screenshotLabelCard")
+        card.setAccessibleName(f"{entry.zh}, {entry.pinyin}, {entry.en}")
+        card.zh.setText(entry.zh)
+        card.pinyin.setText(entry.pinyin)
+        card.en.setText(entry.en)
+        if entry.where:
+            card.add_line().setText(f"Where: {entry.where}")
+        if entry.note:
+            card.add_line().setText(entry.note)
+        if line.text != entry.zh:
+            card.add_line("screenshotReadAs").setText(f"Read on the picture as “{line.text}”")
+        card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})"))
+        return card
+
+    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        copy_zh = QPushButton("Copy Chinese")
+        copy_zh.setAccessibleName(f"Copy {chinese}")
+        copy_zh.setAccessibleDescription("Copy the Chinese text")
+        copy_zh.clicked.connect(lambda: QGuiApplication.clipboard().setText(chinese))
+        buttons.addWidget(copy_zh)
+        if with_pinyin:
+            copy_py = QPushButton("Copy with pinyin")
+            copy_py.setAccessibleDescription("Copy the Chinese followed by its pinyin")
+            copy_py.clicked.connect(lambda: QGuiApplication.clipboard().setText(with_pinyin))
+            buttons.addWidget(copy_py)
+        if english:
+            copy_en = QPushButton("Copy English")
+            copy_en.setAccessibleDescription("Copy the English meaning")
+            copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(english))
+            buttons.addWidget(copy_en)
+        buttons.addStretch(1)
+        return buttons
 
     def _translation_card(self, line: ReadLine) -> QWidget:
         card = DetailCard()
@@ -376,19 +413,9 @@ class ScreenshotPage(QWidget):
             for word in result.gloss[:12]:
                 meanings = "; ".join(word.meanings[:3]) if word.meanings else "(not in the dictionary)"
                 card.add_line().setText(f"{word.text}  {word.pinyin}: {meanings}")
-        buttons = QHBoxLayout()
-        copy_zh = QPushButton("Copy Chinese")
-        copy_zh.setAccessibleName(f"Copy {line.text}")
-        copy_zh.setAccessibleDescription("Copy this line's Chinese text")
-        copy_zh.clicked.connect(lambda: QGuiApplication.clipboard().setText(line.text))
-        buttons.addWidget(copy_zh)
-        if result is not None and result.translation:
-            copy_en = QPushButton("Copy English")
-            copy_en.setAccessibleDescription("Copy this line's English translation")
-            copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(result.translation or ""))
-            buttons.addWidget(copy_en)
-        buttons.addStretch(1)
-        card.layout().addLayout(buttons)
+        english = result.translation if result is not None else None
+        with_pinyin = f"{line.text} ({result.pinyin})" if result is not None and result.pinyin else None
+        card.layout().addLayout(self._copy_buttons(line.text, english, with_pinyin))
         return card
 
     # -- messages and history ---------------------------------------------------------------
