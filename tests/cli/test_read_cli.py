@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import screens
+
+pytest.importorskip("PIL", reason='needs the [ocr] extra: pip install ".[ocr]"')
+from helpers import screens  # noqa: E402
 
 from guide.cli import main
 

@@ -10,7 +10,9 @@ import signal
 from pathlib import Path
 
 import pytest
-from helpers import screens
+
+pytest.importorskip("PIL", reason='needs the [ocr] extra: pip install ".[ocr]"')
+from helpers import screens  # noqa: E402
 from helpers.screens import render_svg
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
