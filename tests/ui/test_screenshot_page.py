@@ -251,3 +251,25 @@ def test_a_picture_dropped_anywhere_on_the_window_is_read(qtbot, context: AppCon
     assert not text_enter.isAccepted()  # text drops go where they always went
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
     window.close()
+
+
+def test_file_open_screenshot_reads_the_chosen_file(qtbot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QFileDialog
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    path = screens.save(screens.small(seed=1), tmp_path / "chosen.png")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    action = next(a for a in window.findChildren(QAction) if a.text() == "&Open screenshot…")
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    page = window.page("screenshot")
+    page.reader.client.read = lambda p, debug_sleep=0.0: (_ for _ in ()).throw(RuntimeError("not needed"))
+    action.trigger()
+    assert window.current_page_name() == "screenshot"
+    assert page.current_path is not None and page.current_path.read_bytes() == path.read_bytes()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    window.close()

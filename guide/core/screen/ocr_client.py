@@ -108,11 +108,14 @@ class _Worker:
 
     def _pump(self) -> None:
         assert self.process.stdout is not None
-        for raw in self.process.stdout:
-            try:
-                self.answers.put(json.loads(raw.decode("utf-8")))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                log.warning("OCR worker wrote a line that is not JSON: %r", raw[:200])
+        try:
+            for raw in self.process.stdout:
+                try:
+                    self.answers.put(json.loads(raw.decode("utf-8")))
+                except (UnicodeDecodeError, json.JSONDecodeError):
+                    log.warning("OCR worker wrote a line that is not JSON: %r", raw[:200])
+        except (OSError, ValueError):  # the pipe was closed under us by kill()
+            pass
         self.answers.put(None)  # end of output: the process is ending
 
     @property
