@@ -98,7 +98,8 @@ def peak_rss_kb() -> int:
     try:
         import resource
 
-        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+        peak = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+        return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
     except (ImportError, OSError):  # pragma: no cover - Windows
         return 0
 

@@ -93,3 +93,16 @@ def test_a_bomb_never_reaches_the_worker(tmp_path: Path) -> None:
     with pytest.raises(BadImage):
         reader.read(make_bad("bomb", tmp_path))
     assert client.starts == 0
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P", "L", "1", "CMYK", "RGB"])
+def test_every_ordinary_picture_mode_becomes_8_bit_bgr_with_transparency_on_white(tmp_path: Path, mode: str) -> None:
+    from guide.core.screen.ocr_worker import load_pixels
+
+    image = Image.new("RGBA", (40, 30), (0, 0, 0, 0)).convert(mode) if mode in ("RGBA", "LA") else Image.new(mode, (40, 30))
+    path = tmp_path / ("x.jpg" if mode == "CMYK" else "x.png")
+    image.save(path)
+    pixels = load_pixels(path)
+    assert pixels.shape == (30, 40, 3) and str(pixels.dtype) == "uint8"
+    if mode in ("RGBA", "LA"):
+        assert int(pixels.min()) == 255  # fully transparent: white, not black
