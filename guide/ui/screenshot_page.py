@@ -109,7 +109,7 @@ class ScreenshotPage(QWidget):
         layout.addLayout(bar)
 
         self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
-                             "explained here, on your computer — nothing is uploaded.")
+                             "read and explained here. The picture stays on your computer.")
         self.status.setObjectName("screenshotStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,7 +172,10 @@ class ScreenshotPage(QWidget):
         self.history_list.itemClicked.connect(self._history_chosen)
         history_row.addWidget(history_title)
         history_row.addWidget(self.history_list, 1)
-        layout.addLayout(history_row)
+        self.history_row = QWidget()
+        self.history_row.setLayout(history_row)
+        history_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.history_row)
 
     # -- opening pictures -----------------------------------------------------------------
 
@@ -453,6 +456,7 @@ class ScreenshotPage(QWidget):
             item.setToolTip(path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.history_list.addItem(item)
+        self.history_row.setVisible(self.history_list.count() > 0)
 
     def _history_chosen(self, item: QListWidgetItem) -> None:
         path = Path(str(item.data(Qt.ItemDataRole.UserRole)))

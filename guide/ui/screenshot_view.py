@@ -60,6 +60,16 @@ class ScreenshotView(QGraphicsView):
         self.overlays: list[QGraphicsItem] = []
         self._pixmap_item = None
         self._show_english = False
+        self._placeholder()
+
+    def _placeholder(self) -> None:
+        """What an empty page shows where the picture will be."""
+        item = self.scene().addText("Paste a screenshot (Ctrl+V), drop one here,\nor use Open screenshot…")
+        item.setDefaultTextColor(QColor("#888888"))
+        font = item.font()
+        font.setPointSize(font.pointSize() + 2)
+        item.setFont(font)
+        self.scene().setSceneRect(item.boundingRect())
 
     def show_picture(self, pixmap: QPixmap) -> None:
         scene = self.scene()
@@ -73,6 +83,7 @@ class ScreenshotView(QGraphicsView):
         self.scene().clear()
         self.boxes, self.overlays = [], []
         self._pixmap_item = None
+        self._placeholder()
 
     def has_picture(self) -> bool:
         return self._pixmap_item is not None
