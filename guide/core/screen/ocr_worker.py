@@ -94,6 +94,23 @@ def load_pixels(path: Path) -> Any:
     return np.ascontiguousarray(array[:, :, ::-1])
 
 
+def decode(path: Path) -> Any:
+    """`load_pixels`, with every way a damaged file can fail turned into BadImage."""
+    from guide.core.screen.image_check import BadImage
+
+    try:
+        return load_pixels(path)
+    except BadImage:
+        raise
+    except MemoryError:
+        raise BadImage(f"{path}: the picture is too large to read") from None
+    except Exception as exc:  # noqa: BLE001 - decoders raise many types for damaged data
+        text = str(exc)
+        reason = "the file is cut short" if "truncated" in text.lower() else (text.split("\n")[0][:160]
+                                                                               or type(exc).__name__)
+        raise BadImage(f"{path}: not a picture this app can read ({reason})") from None
+
+
 def peak_rss_kb() -> int:
     try:
         import resource
@@ -117,14 +134,9 @@ def handle(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     path = Path(str(request.get("path", "")))
     try:
-        pixels = load_pixels(path)
+        pixels = decode(path)
     except BadImage as exc:
         return {**answer, "ok": False, "kind": "bad_image", "message": str(exc)}
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        reason = "the file is cut short" if "truncated" in str(exc).lower() else str(exc).split("\n")[0][:160]
-        return {**answer, "ok": False, "kind": "bad_image", "message": f"{path}: not a picture this app can read ({reason})"}
-    except MemoryError:
-        return {**answer, "ok": False, "kind": "bad_image", "message": f"{path}: the picture is too large to read"}
     result = engine(pixels)
     lines = []
     boxes = getattr(result, "boxes", None)
