@@ -63,6 +63,8 @@ class ScreenshotPage(QWidget):
         self.runner.lineTranslated.connect(self._on_line)
         self.runner.failed.connect(self._on_failed)
         self.runner.busyChanged.connect(self._on_busy)
+        if self.available:
+            self.runner.run_in_background(self.translator.glosser.warm_up)
         self.reading: Reading | None = None
         self.current_path: Path | None = None
         self._thumbs: dict[str, QIcon | None] = {}
@@ -210,8 +212,7 @@ class ScreenshotPage(QWidget):
         image.save(buffer, "PNG")
         buffer.close()
         stored = self.history.add_bytes(bytes(data.data()), ".png")
-        self.refresh_history()
-        return self._start(stored)
+        return self._start(stored, remembered=True)
 
     def open_file(self, path: Path, remember: bool = True) -> bool:
         """Check the picture (header only, instant), keep a copy in history, and read it."""
@@ -223,16 +224,22 @@ class ScreenshotPage(QWidget):
         if not path.is_file():
             self._bad(f"{path}: no such file")
             return False
+        remembered = False
         if remember:
             try:
                 path = self.history.add_file(path)
+                remembered = True
             except OSError as exc:
                 log.info("cannot keep a copy of %s: %s", path, exc)
-            self.refresh_history()
-        return self._start(path)
+        return self._start(path, remembered)
 
-    def _start(self, path: Path) -> bool:
+    def _start(self, path: Path, remembered: bool = False) -> bool:
         pixmap = QPixmap(str(path))
+        if remembered:  # its thumbnail comes from the picture already decoded, not a second decode
+            if not pixmap.isNull():
+                self._thumbs[str(path)] = QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                                              Qt.TransformationMode.SmoothTransformation))
+            self.refresh_history()
         if pixmap.isNull():
             self._bad(f"{path.name}: not a picture this app can read")
             return False

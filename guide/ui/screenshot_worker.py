@@ -10,6 +10,7 @@ cancelled through their token. Answers carry their request id; stale ones are dr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -62,6 +63,20 @@ class _ReadJob(QRunnable):
         self.signals.finished.emit(rid)
 
 
+class _CallJob(QRunnable):
+    """A slow call with no answer (warming the dictionary up)."""
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception:  # noqa: BLE001
+            log.exception("background job failed")
+
+
 class ScreenshotRunner(QObject):
     read = Signal(object)  # Reading
     lineTranslated = Signal(int)  # line index
@@ -81,6 +96,12 @@ class ScreenshotRunner(QObject):
 
     def is_busy(self) -> bool:
         return bool(self._tokens)
+
+    def run_in_background(self, fn: Callable[[], object]) -> None:
+        """E.g. load the dictionary while the user finds a screenshot: parsing it holds
+        Python's lock in turns with the UI, better now than while lines come in."""
+        if not self._closed:
+            self.pool.start(_CallJob(fn))
 
     def submit(self, path: Path, options: TranslateOptions) -> int:
         if self._closed:
