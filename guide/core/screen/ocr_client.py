@@ -198,8 +198,8 @@ class OcrClient:
             with self._state:
                 self._cancelled = False
             for attempt in (1, 2):
-                worker, cold = self._ensure_worker()
                 try:
+                    worker, cold = self._ensure_worker()
                     return self._request(worker, cold, Path(path), debug_sleep)
                 except _WorkerGone as gone:
                     # It exited cleanly for idleness just as we asked: start a fresh one, once.
@@ -211,8 +211,11 @@ class OcrClient:
     def ping(self) -> dict[str, Any]:
         """Start the worker if needed and ask for its pid and peak memory."""
         with self._lock:
-            worker, _cold = self._ensure_worker()
-            return self._exchange(worker, {"op": "ping"}, START_TIMEOUT)
+            try:
+                worker, _cold = self._ensure_worker()
+                return self._exchange(worker, {"op": "ping"}, START_TIMEOUT)
+            except _WorkerGone as gone:
+                raise OcrFailed(gone.message) from None
 
     def cancel(self) -> None:
         """Stop the read in flight, if any (from any thread); the next read starts afresh."""
@@ -303,7 +306,10 @@ class OcrClient:
                 worker.process.wait()
                 if self._cancelled:
                     raise OcrCancelled("cancelled")
-                raise _WorkerGone(self._gone_message(worker), idle_exit=worker.process.returncode == 0)
+                message = self._gone_message(worker) if not starting else (
+                    f"The OCR engine could not start ({worker.describe_exit()}); the details are in "
+                    f"{self.log_path or 'the worker log'}.")
+                raise _WorkerGone(message, idle_exit=worker.process.returncode == 0 and not starting)
             return answer
 
     @staticmethod

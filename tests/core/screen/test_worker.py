@@ -142,3 +142,20 @@ def test_the_worker_leaves_by_itself_when_the_app_goes_away(tmp_path: Path) -> N
     process.stdin.close()
     assert process.wait(timeout=30) == 0
     client.close()
+
+
+def test_a_worker_that_dies_while_starting_is_a_clear_message(tmp_path: Path) -> None:
+    fake = tmp_path / "site" / "rapidocr"
+    (fake / "models").mkdir(parents=True)
+    for name in ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"):
+        (fake / "models" / name).write_bytes(b"")
+    (fake / "__init__.py").write_text("import os\nos._exit(3)\n")
+    pythonpath = os.pathsep.join([str(tmp_path / "site"), os.environ.get("PYTHONPATH", "")])
+    client = OcrClient(extra_env={"PYTHONPATH": pythonpath}, log_path=tmp_path / "worker.log")
+    try:
+        with pytest.raises(OcrFailed, match="could not start.*exit code 3.*worker.log"):
+            client.read(picture(tmp_path))
+        with pytest.raises(OcrFailed):
+            client.ping()
+    finally:
+        client.close()
