@@ -112,8 +112,14 @@ class ScreenReader:
         self.client = client or OcrClient()
         glossary = pack.glossary if pack is not None else ()
         self.labels = LabelMatcher(glossary)
-        self.screens = ScreenMatcher(pack, labels=self.labels) if pack is not None else None
+        self._screens: ScreenMatcher | None = None  # built on first use: it reads every mockup
         self._glosser = translator.glosser if translator is not None else None
+
+    @property
+    def screens(self) -> ScreenMatcher | None:
+        if self._screens is None and self.pack is not None:
+            self._screens = ScreenMatcher(self.pack, labels=self.labels)
+        return self._screens
 
     def read(self, path: Path | str) -> Reading:
         """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled."""
