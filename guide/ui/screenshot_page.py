@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.screen.history import ScreenshotHistory
-from guide.core.screen.image_check import BadImage, check_image
+from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_image, check_path
 from guide.core.screen.ocr_client import OcrClient, ocr_available, unavailable_message
 from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
@@ -206,23 +206,32 @@ class ScreenshotPage(QWidget):
         return False
 
     def open_image(self, image: QImage) -> bool:
+        """A pasted picture: kept as a PNG in history, then read like a file."""
+        if image.width() * image.height() > MAX_PIXELS:
+            self._bad(f"The pasted picture is too large ({image.width()}×{image.height()}); "
+                      "paste a phone screenshot")
+            return False
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
         buffer.close()
-        stored = self.history.add_bytes(bytes(data.data()), ".png")
+        try:
+            stored = self.history.add_bytes(bytes(data.data()), ".png")
+        except OSError as exc:
+            self._bad(f"The pasted picture could not be saved for reading ({exc.strerror or exc})")
+            return False
         return self._start(stored, remembered=True)
 
     def open_file(self, path: Path, remember: bool = True) -> bool:
         """Check the picture (header only, instant), keep a copy in history, and read it."""
         try:
-            check_image(path) if self.available else None
+            if self.available:
+                check_image(path)
+            else:
+                check_path(path)  # without Pillow (the [ocr] extra) only the cheap checks
         except BadImage as exc:
             self._bad(str(exc))
-            return False
-        if not path.is_file():
-            self._bad(f"{path}: no such file")
             return False
         remembered = False
         if remember:
@@ -240,9 +249,13 @@ class ScreenshotPage(QWidget):
                 self._thumbs[str(path)] = QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                                               Qt.TransformationMode.SmoothTransformation))
             self.refresh_history()
-        if pixmap.isNull():
-            self._bad(f"{path.name}: not a picture this app can read")
-            return False
+        if pixmap.isNull():  # Pillow reads it (it passed the checks) but Qt cannot show it:
+            try:                # a grey stand-in of its size, so the boxes still land right
+                info = check_image(path) if self.available else None
+            except BadImage:
+                info = None
+            pixmap = QPixmap(QSize(info.width, info.height) if info else THUMB * 6)
+            pixmap.fill(Qt.GlobalColor.lightGray)
         self.current_path = path
         self.reading = None
         self.lines.clear()

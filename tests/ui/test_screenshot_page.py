@@ -273,3 +273,21 @@ def test_file_open_screenshot_reads_the_chosen_file(qtbot, context: AppContext, 
     assert page.current_path is not None and page.current_path.read_bytes() == path.read_bytes()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
     window.close()
+
+
+def test_a_huge_pasted_picture_is_refused_with_a_notice(qtbot, page: ScreenshotPage) -> None:  # noqa: ANN001
+    from guide.core.screen import image_check
+
+    notices = []
+    page.navigator.notice.connect(notices.append)
+    big = QImage(200, 100, QImage.Format.Format_RGB32)
+    import guide.ui.screenshot_page as module
+
+    original = module.MAX_PIXELS
+    module.MAX_PIXELS = 10_000  # a real 40-megapixel image would cost 160 MB in a test
+    try:
+        assert not page.open_image(big)
+    finally:
+        module.MAX_PIXELS = original
+    assert notices and "too large" in notices[0] and page.history.items() == []
+    assert image_check.MAX_PIXELS == original
