@@ -266,7 +266,8 @@ class ScreenshotPage(QWidget):
             self._status(unavailable_message(), error=True)
             return False
         self._status("Reading the screenshot… (on this computer; the first read takes a few seconds longer)")
-        self.runner.submit(path, TranslateOptions.from_settings(self.context.settings))
+        ocr_file = self.history.ocr_file(path) if self.history.contains(path) else None
+        self.runner.submit(path, TranslateOptions.from_settings(self.context.settings), ocr_file)
         return True
 
     def cancel(self) -> None:

@@ -33,9 +33,9 @@ class _Signals(QObject):
 
 class _ReadJob(QRunnable):
     def __init__(self, request_id: int, reader: ScreenReader, path: Path, options: TranslateOptions,
-                 token: CancelToken, signals: _Signals) -> None:
+                 token: CancelToken, signals: _Signals, ocr_file: Path | None) -> None:
         super().__init__()
-        self.request_id, self.reader, self.path = request_id, reader, path
+        self.request_id, self.reader, self.path, self.ocr_file = request_id, reader, path, ocr_file
         self.options, self.token, self.signals = options, token, signals
 
     def run(self) -> None:
@@ -43,7 +43,7 @@ class _ReadJob(QRunnable):
         try:
             if self.token.cancelled:
                 raise OcrCancelled("cancelled")
-            reading = self.reader.read(self.path)
+            reading = self.reader.read(self.path, self.ocr_file)
             if self.token.cancelled:
                 raise OcrCancelled("cancelled")
             self.signals.read.emit(rid, reading)
@@ -103,7 +103,7 @@ class ScreenshotRunner(QObject):
         if not self._closed:
             self.pool.start(_CallJob(fn))
 
-    def submit(self, path: Path, options: TranslateOptions) -> int:
+    def submit(self, path: Path, options: TranslateOptions, ocr_file: Path | None = None) -> int:
         if self._closed:
             return self._latest
         self._stop_in_flight()
@@ -117,7 +117,7 @@ class ScreenshotRunner(QObject):
         signals.finished.connect(self._on_finished)
         self._tokens[rid] = token
         self._signals[rid] = signals
-        self.pool.start(_ReadJob(rid, self.reader, path, options, token, signals))
+        self.pool.start(_ReadJob(rid, self.reader, path, options, token, signals, ocr_file))
         self.busyChanged.emit(True)
         return rid
 

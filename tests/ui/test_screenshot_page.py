@@ -291,3 +291,20 @@ def test_a_huge_pasted_picture_is_refused_with_a_notice(qtbot, page: ScreenshotP
         module.MAX_PIXELS = original
     assert notices and "too large" in notices[0] and page.history.items() == []
     assert image_check.MAX_PIXELS == original
+
+
+def test_opening_a_recent_screenshot_again_needs_no_ocr(qtbot, page: ScreenshotPage, mockup_png: Path) -> None:  # noqa: ANN001
+    page.open_file(mockup_png)
+    wait_read(qtbot, page)
+    first = [line.text for line in page.reading.lines]
+    client = page.reader.client
+    original = client.read
+    client.read = lambda p, debug_sleep=0.0: (_ for _ in ()).throw(AssertionError("OCR asked again"))  # type: ignore[method-assign]
+    try:
+        page.reading = None
+        item = page.history_list.item(0)
+        page.history_list.itemClicked.emit(item)
+        wait_read(qtbot, page)
+    finally:
+        client.read = original  # type: ignore[method-assign]
+    assert [line.text for line in page.reading.lines] == first and page.reading.screen is not None

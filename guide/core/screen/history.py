@@ -2,7 +2,8 @@
 
 Screenshots can show private messages, so they live in the user's data dir (never a
 shared temp dir), only the newest KEEP are kept, and "Clear history and cache" (GUI and
-`rednote-guide clear-history`) deletes them all.
+`rednote-guide clear-history`) deletes them all. Beside each picture, `NAME.ocr.json` keeps
+what the OCR engine read on it, so opening it again from Recent needs no OCR.
 """
 
 from __future__ import annotations
@@ -53,18 +54,33 @@ class ScreenshotHistory:
         digest = hashlib.sha256(data).hexdigest()
         for existing in self.items():
             if existing.stem.endswith(digest[:10]):
-                existing.unlink(missing_ok=True)
+                self._remove(existing)
         target = self._name(digest, suffix)
         target.write_bytes(data)
         self._trim()
         return target
 
+    def contains(self, path: Path) -> bool:
+        try:
+            return path.resolve().parent == self.folder.resolve()
+        except OSError:
+            return False
+
+    @staticmethod
+    def ocr_file(path: Path) -> Path:
+        """Where the OCR result of a kept screenshot is stored."""
+        return path.with_name(path.name + ".ocr.json")
+
+    def _remove(self, path: Path) -> None:
+        for target in (path, self.ocr_file(path)):
+            try:
+                target.unlink(missing_ok=True)
+            except OSError as exc:
+                log.info("cannot remove old screenshot %s: %s", target, exc)
+
     def _trim(self) -> None:
         for old in self.items()[self.keep:]:
-            try:
-                old.unlink()
-            except OSError as exc:
-                log.info("cannot remove old screenshot %s: %s", old, exc)
+            self._remove(old)
 
     def clear(self) -> int:
         """Delete every kept screenshot; returns how many there were."""

@@ -76,6 +76,19 @@ class OcrOutput:
     cold: bool = False  # this read started the worker
 
 
+def output_to_json(output: OcrOutput) -> dict[str, Any]:
+    return {"width": output.width, "height": output.height, "seconds": output.seconds,
+            "lines": [{"text": line.text, "points": [list(p) for p in line.points], "score": line.score}
+                      for line in output.lines]}
+
+
+def output_from_json(data: dict[str, Any]) -> OcrOutput:
+    """Raises KeyError, TypeError or ValueError for anything malformed."""
+    lines = [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]), float(item["score"]))
+             for item in data["lines"]]
+    return OcrOutput(int(data["width"]), int(data["height"]), lines, float(data.get("seconds", 0.0)))
+
+
 def worker_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["ORT_DISABLE_TELEMETRY"] = "1"  # before onnxruntime is imported, in the worker
@@ -266,10 +279,9 @@ class OcrClient:
             if answer.get("kind") == "bad_image":
                 raise BadImage(str(answer.get("message")))
             raise OcrFailed(f"the OCR engine could not read this picture: {answer.get('message')}")
-        lines = [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]),
-                         float(item["score"])) for item in answer.get("lines", [])]
-        return OcrOutput(int(answer["width"]), int(answer["height"]), lines, float(answer.get("seconds", 0.0)),
-                         int(answer.get("peak_rss_kb", 0)), cold)
+        output = output_from_json(answer)
+        output.peak_rss_kb, output.cold = int(answer.get("peak_rss_kb", 0)), cold
+        return output
 
     def _exchange(self, worker: _Worker, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         self._next_id += 1

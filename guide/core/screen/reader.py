@@ -8,6 +8,7 @@ translations as they come (the engines may take several seconds each, or be off)
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.screen.image_check import check_image
 from guide.core.screen.labels import LabelMatch, LabelMatcher
 from guide.core.screen.lines import Box, group_lines
-from guide.core.screen.ocr_client import OcrClient
+from guide.core.screen.ocr_client import OcrClient, OcrOutput, output_from_json, output_to_json
 from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.gloss import Glosser, GlossWord
@@ -121,12 +122,19 @@ class ScreenReader:
             self._screens = ScreenMatcher(self.pack, labels=self.labels)
         return self._screens
 
-    def read(self, path: Path | str) -> Reading:
-        """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled."""
+    def read(self, path: Path | str, ocr_file: Path | None = None) -> Reading:
+        """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled.
+
+        `ocr_file`: where this picture's OCR result is (or will be) kept; when it holds a
+        result for this picture, the OCR engine is not asked again."""
         started = time.perf_counter()
         path = Path(path)
         check_image(path)  # header only: fast, and a bomb never reaches the worker
-        output = self.client.read(path)
+        output = _load_output(ocr_file, path) if ocr_file is not None else None
+        if output is None:
+            output = self.client.read(path)
+            if ocr_file is not None:
+                _save_output(ocr_file, path, output)
         lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
                  for line in group_lines(output.lines, output.width, output.height)]
         screen = self.screens.best(set(l.label.entry.zh for l in lines if l.label)) if self.screens else None
@@ -178,3 +186,27 @@ def _no_engine_reachable(result: TranslationResult) -> bool:
     """Every engine tried failed for want of a network (not for this text)."""
     return (result.origin == "none" and bool(result.failures)
             and all(f.kind in _NETWORK_TROUBLE for f in result.failures))
+
+
+def _fingerprint(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _load_output(ocr_file: Path, picture: Path) -> OcrOutput | None:
+    """A kept OCR result, if it is for this very file (same size and time); else None."""
+    try:
+        data = json.loads(ocr_file.read_text(encoding="utf-8"))
+        if data.get("picture") != _fingerprint(picture):
+            return None
+        return output_from_json(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save_output(ocr_file: Path, picture: Path, output: OcrOutput) -> None:
+    try:
+        data = {"picture": _fingerprint(picture), **output_to_json(output)}
+        ocr_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except OSError as exc:
+        log.info("cannot keep the OCR result of %s: %s", picture, exc)
