@@ -283,7 +283,7 @@ class ScreenshotPage(QWidget):
         self.view.set_lines([(line.box.as_list(), line.label is not None, line.english) for line in reading.lines])
         self.lines.clear()
         for index, line in enumerate(reading.lines):
-            item = QListWidgetItem(self._row_text(line))
+            item = QListWidgetItem(self._row_text(index, line))
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.lines.addItem(item)
         labels = sum(1 for line in reading.lines if line.label is not None)
@@ -299,7 +299,7 @@ class ScreenshotPage(QWidget):
             return
         item = self.lines.item(index)
         if item is not None:
-            item.setText(self._row_text(self.reading.lines[index]))
+            item.setText(self._row_text(index, self.reading.lines[index]))
         if self.lines.currentRow() == index:
             self._show_detail(index)
 
@@ -318,7 +318,7 @@ class ScreenshotPage(QWidget):
         self.cancel_button.setVisible(busy)
 
     @staticmethod
-    def _row_text(line: ReadLine) -> str:
+    def _row_text(index: int, line: ReadLine) -> str:
         if line.label is not None:
             entry = line.label.entry
             return f"▣ {entry.zh}  {entry.pinyin}\n    {entry.en}"
@@ -326,6 +326,8 @@ class ScreenshotPage(QWidget):
             return line.text
         if line.translation is None:
             return f"{line.text}\n    → translating…"
+        if line.paragraph and line.paragraph[0] != index and line.translation.translation:
+            return f"{line.text}\n    ↑ (the sentence continues from above)"
         if line.translation.translation:
             return f"{line.text}\n    → {line.translation.translation}"
         words = "; ".join(f"{w.text} {w.meanings[0]}" for w in line.translation.gloss if w.meanings)
@@ -430,11 +432,16 @@ class ScreenshotPage(QWidget):
         if result is None:
             card.en.setText("Translating…" if line.needs_translation else "")
         else:
-            card.pinyin.setText(result.pinyin)
+            card.pinyin.setText(" ".join(w.pinyin for w in line.gloss if w.pinyin) if line.paragraph
+                                else result.pinyin)
             card.en.setText(result.translation or "No translation (offline or no engine answered): "
                                                   "the words are below.")
+            if line.paragraph:
+                card.add_line("screenshotParagraph").setText(
+                    f"This line is part of a sentence wrapped over {len(line.paragraph)} lines, translated "
+                    f"together: “{line.paragraph_text}”")
             card.add_line().setText(result.origin_label())
-            for word in result.gloss[:12]:
+            for word in (line.gloss or result.gloss)[:12]:
                 meanings = "; ".join(word.meanings[:3]) if word.meanings else "(not in the dictionary)"
                 card.add_line().setText(f"{word.text}  {word.pinyin}: {meanings}")
         english = result.translation if result is not None else None

@@ -27,6 +27,7 @@ CAPTIONS = ["周末去了一家超好吃的火锅店", "这个博主的穿搭绝
 BODIES = ["今天和朋友一起去吃了火锅，味道真的很好。", "环境很干净，服务员也很热情，推荐给大家。",
           "价格不算便宜，但是分量很足，两个人刚刚好。", "记得点赞收藏关注哦，我们下次见。",
           "欢迎大家在评论区和我交流，看到都会回复。", "拍照很出片，适合周末和朋友一起来。"]
+WRAPPED = ["这家店的甜品也很好吃，芒果班戟和杨枝甘露都是", "必点的，分量很足。"]
 COMMENTS = ["好想去啊", "求店名", "看起来太好吃了", "已经收藏了", "哈哈哈太可爱了", "楼主的照片拍得真好"]
 
 
@@ -102,7 +103,11 @@ def note_page(seed: int = 1, white_on_photo: bool = False) -> Screenshot:
         draw.text((60, y), body, font=regular, fill="#333333")
         lines.append(body)
         y += 80
-    y += 40
+    for part in WRAPPED:  # one sentence wrapped over two lines, as a note's body does
+        draw.text((60, y), part, font=regular, fill="#333333")
+        lines.append(part)
+        y += 62
+    y += 30
     draw.text((60, y), "评论", font=small, fill="#666666")
     lines.append("评论")
     y += 80

@@ -308,3 +308,15 @@ def test_opening_a_recent_screenshot_again_needs_no_ocr(qtbot, page: ScreenshotP
     finally:
         client.read = original  # type: ignore[method-assign]
     assert [line.text for line in page.reading.lines] == first and page.reading.screen is not None
+
+
+def test_a_wrapped_sentence_is_explained_as_one(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
+    path = screens.save(screens.clean(seed=2), tmp_path / "note.png")
+    page.open_file(path)
+    wait_read(qtbot, page)
+    second = next(i for i, line in enumerate(page.reading.lines) if line.text.startswith("必点的"))
+    assert page.reading.lines[second].paragraph == [second - 1, second]
+    page.select_line(second)
+    note = page.detail.findChild(QLabel, "screenshotParagraph")
+    assert note is not None and "这家店的甜品也很好吃，芒果班戟和杨枝甘露都是必点的" in note.text()
+    assert page.detail.findChild(QLabel, "cardZh").text() == page.reading.lines[second].text

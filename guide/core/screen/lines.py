@@ -61,7 +61,7 @@ def _same_row(a: Box, b: Box) -> bool:
     return overlap > SAME_ROW * min(a.h, b.h) and max(a.h, b.h) < 1.5 * min(a.h, b.h)
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     """No space between Han characters; a space between Latin words."""
     if not left or not right:
         return ""
@@ -81,7 +81,7 @@ def group_lines(raw: list[RawLine], width: int, height: int) -> list[TextLine]:
             if _same_row(line.box, piece.box) and -0.2 * line.box.h <= gap <= JOIN_GAP * min(line.box.h, piece.box.h):
                 chars = len(line.text) + len(piece.text)
                 confidence = (line.confidence * len(line.text) + piece.confidence * len(piece.text)) / chars
-                merged[index] = TextLine(line.text + _joiner(line.text, piece.text) + piece.text,
+                merged[index] = TextLine(line.text + joiner(line.text, piece.text) + piece.text,
                                          line.box.union(piece.box), confidence)
                 break
         else:
@@ -102,3 +102,35 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
                 continue
         rows.append([line])
     return [line for row in rows for line in sorted(row, key=lambda item: item.box.x)]
+
+
+SENTENCE_END = "。！？!?…~～」』”)）】"
+WRAPPED = 0.75
+
+
+def paragraphs(lines: list[TextLine], width: int) -> list[list[int]]:
+    """Indices of lines (in reading order) that continue one another: a caption or a note's
+    body wraps a sentence over several lines, and half a sentence translates badly.
+
+    A line continues the one above when they share a left edge and a height, sit one line
+    apart, and the line above was wrapped: it reaches past WRAPPED of the picture's width and
+    does not end a sentence. (Short comments one under another are not a paragraph.)"""
+    groups: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if groups:
+            group = groups[-1]
+            previous = lines[group[-1]]
+            height = min(previous.box.h, line.box.h)
+            continues = (
+                group[-1] == index - 1
+                and abs(previous.box.x - line.box.x) <= 0.6 * height
+                and max(previous.box.h, line.box.h) <= 1.3 * height
+                and -0.2 * height <= line.box.y - previous.box.bottom <= 0.9 * height
+                and previous.box.right >= WRAPPED * width
+                and not previous.text.rstrip().endswith(tuple(SENTENCE_END))
+            )
+            if continues:
+                group.append(index)
+                continue
+        groups.append([index])
+    return groups

@@ -18,7 +18,7 @@ from pathlib import Path
 from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.screen.image_check import check_image
 from guide.core.screen.labels import LabelMatch, LabelMatcher
-from guide.core.screen.lines import Box, group_lines
+from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
 from guide.core.screen.ocr_client import OcrClient, OcrOutput, output_from_json, output_to_json
 from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
 from guide.core.translate.deadline import CancelToken
@@ -36,7 +36,9 @@ class ReadLine:
     confidence: float
     label: LabelMatch | None = None
     translation: TranslationResult | None = None
-    gloss: list[GlossWord] = field(default_factory=list)
+    gloss: list[GlossWord] = field(default_factory=list)  # this line's own words
+    paragraph: list[int] = field(default_factory=list)  # lines of the wrapped sentence(s) it belongs to
+    paragraph_text: str = ""  # their text, translated as one
 
     @property
     def entry(self) -> GlossaryEntry | None:
@@ -63,7 +65,7 @@ class ReadLine:
 
     def to_json(self) -> dict[str, object]:
         entry = self.entry
-        gloss = self.translation.gloss if self.translation is not None and self.translation.gloss else self.gloss
+        gloss = self.gloss or (self.translation.gloss if self.translation is not None else [])
         return {
             "text": self.text,
             "box": self.box.as_list(),
@@ -151,6 +153,7 @@ class ScreenReader:
             return
         options = replace(options, record_history=False, target="en")
         done: dict[str, TranslationResult] = {}
+        units = _translation_units(reading)
         for index, line in enumerate(reading.lines):
             if token is not None and token.cancelled:
                 return
@@ -158,12 +161,15 @@ class ScreenReader:
                 if self._glosser is not None and not line.gloss:
                     line.gloss = self._glosser.gloss(line.label.entry.zh, "zh")
             elif line.needs_translation:
-                result = done.get(line.text)
+                text = units[index]
+                if line.paragraph and self._glosser is not None and not line.gloss:
+                    line.gloss = self._glosser.gloss(line.text, "zh")  # its own words, not the paragraph's
+                result = done.get(text)
                 if result is None:
-                    result = self.translator.translate(line.text, options, token)
+                    result = self.translator.translate(text, options, token)
                     if result.cancelled:
                         return
-                    done[line.text] = result
+                    done[text] = result
                     if _no_engine_reachable(result) and not options.offline:
                         # A screenshot has dozens of lines: do not wait out every engine's
                         # deadline for each. The rest get the cache and the word breakdown.
@@ -177,6 +183,25 @@ class ScreenReader:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _translation_units(reading: Reading) -> dict[int, str]:
+    """For each line to translate, the text to translate: the line, or the whole wrapped
+    sentence it is part of (lines.paragraphs), which is also recorded on the lines."""
+    lines = reading.lines
+    units: dict[int, str] = {}
+    for group in paragraphs([TextLine(l.text, l.box, l.confidence) for l in lines], reading.width):
+        if len(group) > 1 and all(lines[i].needs_translation for i in group):
+            text = lines[group[0]].text
+            for i in group[1:]:
+                text += joiner(text, lines[i].text) + lines[i].text
+            for i in group:
+                lines[i].paragraph, lines[i].paragraph_text = list(group), text
+                units[i] = text
+        else:
+            for i in group:
+                units[i] = lines[i].text
+    return units
 
 
 _NETWORK_TROUBLE = ("timed out", "unreachable")

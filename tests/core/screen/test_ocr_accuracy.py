@@ -52,3 +52,17 @@ def test_split_pieces_of_one_line_are_joined_but_tab_labels_stay_apart() -> None
 def test_drawn_screenshots_are_what_the_helper_says(tmp_path: Path) -> None:
     shot = screens.small(seed=1)
     assert shot.image.size == (540, 960) and "点赞" in shot.lines
+
+
+def test_wrapped_lines_make_a_paragraph_but_a_list_of_comments_does_not() -> None:
+    from guide.core.screen.lines import Box, TextLine, paragraphs
+
+    def line(text: str, x: int, y: int, w: int) -> TextLine:
+        return TextLine(text, Box(x, y, w, 44), 0.99)
+
+    lines = [line("今天和朋友一起去吃了火锅，味道真的很好，环境也", 40, 100, 1000),
+             line("很干净。", 40, 156, 180),
+             line("好想去啊", 40, 300, 180), line("求店名", 40, 356, 140),
+             line("这家店在哪里呀，我也想去吃一次看看到底有多好吃", 40, 500, 990),
+             line("看起来太好吃了", 300, 556, 300)]  # not under it: another column
+    assert paragraphs(lines, 1080) == [[0, 1], [2], [3], [4], [5]]

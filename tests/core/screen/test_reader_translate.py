@@ -68,3 +68,19 @@ def test_unreachable_engines_are_tried_once_per_screenshot(tmp_path: Path) -> No
     assert first.failures and first.failures[0].kind == "unreachable"
     assert not second.failures and not third.failures and second.gloss and third.gloss
     translator.close()
+
+
+def test_a_sentence_wrapped_over_two_lines_is_translated_as_one(tmp_path: Path, server: FakeServer) -> None:
+    reader, translator = make_reader(tmp_path)
+    lines = [ReadLine("这个博主的穿搭绝绝子，已经", Box(40, 400, 960, 50), 0.99),  # runs to the right edge
+             ReadLine("种草了！", Box(40, 460, 200, 50), 0.99),
+             ReadLine("好想去啊", Box(40, 600, 200, 50), 0.99),  # short comments, one under another
+             ReadLine("求店名", Box(40, 660, 150, 50), 0.99)]
+    reading = Reading(Path("x.png"), 1080, 1920, 0.1, lines)
+    reader.translate(reading, options_for(server, "libretranslate", timeout=3.0))
+    first, second, wish, ask = reading.lines
+    assert first.english == second.english == "This blogger's outfits are amazing, I already want them!"
+    assert first.paragraph == second.paragraph == [0, 1] and first.paragraph_text == "这个博主的穿搭绝绝子，已经种草了！"
+    assert [w.text for w in second.gloss] and all(w.text in "种草了！" for w in second.gloss)  # its own words
+    assert not wish.paragraph and not ask.paragraph and wish.english != ask.english
+    translator.close()
