@@ -23,7 +23,7 @@ VIEWS = {
     "translator": "translator",
     "screenshot": "screenshot:{sample}",  # the pack's own mockup, rendered phone-sized, read by OCR
 }
-SAMPLE_MOCKUP = "first-note-9-who"
+SAMPLE_MOCKUP = "messages-and-groups-1-tab"
 
 
 def _sample(folder: Path) -> Path:

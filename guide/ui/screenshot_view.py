@@ -117,10 +117,13 @@ class ScreenshotView(QGraphicsView):
             width = metrics.horizontalAdvance(english)
         patch_width = max(rect.width(), width + 8)
         left = rect.center().x() - patch_width / 2
-        patch = QGraphicsRectItem(QRectF(left, rect.top(), patch_width, rect.height()))
-        patch.setBrush(QBrush(QColor(255, 255, 255, 235)))
-        patch.setPen(QPen(Qt.PenStyle.NoPen))
-        patch.setZValue(1)
+        patch = QGraphicsRectItem(QRectF(left, rect.top() - 2, patch_width, rect.height() + 4))
+        patch.setBrush(QBrush(QColor(255, 255, 255, 240)))
+        pen = QPen(LABEL_COLOUR, 1.5)
+        pen.setCosmetic(True)
+        patch.setPen(pen)
+        patch.setZValue(3)  # above the boxes; clicks fall through to the box below
+        patch.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         text = QGraphicsSimpleTextItem(english, patch)
         text.setFont(font)
         text.setBrush(QBrush(QColor("#b0001a")))
@@ -136,6 +139,7 @@ class ScreenshotView(QGraphicsView):
     def select(self, index: int) -> None:
         for box in self.boxes:
             box.set_selected(box.index == index)
+            box.setZValue(4 if box.index == index else 2)  # the chosen one shows above its English
         if 0 <= index < len(self.boxes):
             self.ensureVisible(self.boxes[index], 20, 20)
 

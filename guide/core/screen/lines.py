@@ -70,9 +70,15 @@ def joiner(left: str, right: str) -> str:
     return " "
 
 
+def _worth_reading(text: str) -> bool:
+    """Any Chinese character, or at least two letters or digits ("9:41", "OK")."""
+    return has_han(text) or sum(ch.isalnum() for ch in text) >= 2
+
+
 def group_lines(raw: list[RawLine], width: int, height: int) -> list[TextLine]:
-    """Join pieces of one line and sort into reading order; empty texts are dropped."""
-    pieces = [TextLine(r.text.strip(), box_of(r.points, width, height), r.score) for r in raw if r.text.strip()]
+    """Join pieces of one line and sort into reading order; icons the engine read as a mark
+    or a lone letter ("<", "+", "く" for a back arrow) are dropped."""
+    pieces = [TextLine(r.text.strip(), box_of(r.points, width, height), r.score) for r in raw if _worth_reading(r.text)]
     pieces.sort(key=lambda line: (line.box.x, line.box.y))
     merged: list[TextLine] = []
     for piece in pieces:

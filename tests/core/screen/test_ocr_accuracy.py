@@ -66,3 +66,13 @@ def test_wrapped_lines_make_a_paragraph_but_a_list_of_comments_does_not() -> Non
              line("这家店在哪里呀，我也想去吃一次看看到底有多好吃", 40, 500, 990),
              line("看起来太好吃了", 300, 556, 300)]  # not under it: another column
     assert paragraphs(lines, 1080) == [[0, 1], [2], [3], [4], [5]]
+
+
+def test_icons_read_as_marks_are_dropped_but_short_chinese_and_times_stay() -> None:
+    from guide.core.screen.ocr_client import RawLine
+
+    def raw(text: str, y: float) -> RawLine:
+        return RawLine(text, ((10, y), (60, y), (60, y + 30), (10, y + 30)), 0.8)
+
+    lines = group_lines([raw(t, 50 * i) for i, t in enumerate(["<", "く", "+", "ı", "女", "9:41", "OK"])], 1080, 1920)
+    assert [l.text for l in lines] == ["女", "9:41", "OK"]
