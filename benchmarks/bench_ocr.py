@@ -86,7 +86,9 @@ def mockup_labels(every: int = 3) -> dict[str, list[str]]:
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
     pack = load_pack(paths.default_pack())
-    reader = ScreenReader(pack, client=OcrClient(idle_seconds=60))
+    from guide.core.translate.pipeline import Translator
+
+    reader = ScreenReader(pack, Translator(pack), client=OcrClient(idle_seconds=60))  # as the app reads
     found: dict[str, list[str]] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:

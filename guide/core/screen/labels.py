@@ -5,7 +5,8 @@ OCR on a phone screenshot drops a character, swaps two or misreads one for a loo
 and edge punctuation; the fuzzy step accepts one edit (optimal string alignment distance:
 a drop, an insertion, a substitution or two neighbours swapped) on labels of three or more
 characters, and two edits from seven. Two-character labels must match exactly: one edit
-away from 发现 are 发布, 发送 and half the dictionary.
+away from 发现 are 发布, 发送 and half the dictionary — except in a row of other labels
+(a tab bar), where one edit from a single two-character label is enough.
 
 FUZZY_THRESHOLD (similarity = 1 - distance / longer length) was measured by
 benchmarks/bench_ocr.py (`label_threshold_table`): every one-edit variant of the bundled
@@ -111,6 +112,18 @@ class LabelMatcher:
         if len(key) < MIN_FUZZY_LENGTH or not has_han(key):
             return None
         return self._fuzzy_match(key)
+
+    def match_among_labels(self, text: str) -> LabelMatch | None:
+        """A two-character line sitting in a row of UI labels (a tab bar: 首页 热内 消息 我) is
+        one too: one character away from exactly one two-character label is enough there."""
+        key = label_key(text)
+        if len(key) != 2 or not has_han(key):
+            return None
+        found = {entry.zh: entry for label, entry in self._by_key.items()
+                 if len(label) == 2 and osa_distance(key, label, limit=2) == 1}
+        if len(found) != 1:
+            return None
+        return LabelMatch(next(iter(found.values())), "fuzzy", 0.5)
 
     def _fuzzy_match(self, key: str) -> LabelMatch | None:
         best: list[tuple[float, GlossaryEntry]] = []

@@ -139,9 +139,32 @@ class ScreenReader:
                 _save_output(ocr_file, path, output)
         lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
                  for line in group_lines(output.lines, output.width, output.height)]
+        self._labels_in_label_rows(lines)
         screen = self.screens.best(set(l.label.entry.zh for l in lines if l.label)) if self.screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
+
+    def _labels_in_label_rows(self, lines: list[ReadLine]) -> None:
+        """Second look at short lines that share a row with two or more labels (a tab bar).
+
+        Only with the dictionary at hand: a real word there (图片 beside 图文, 微博 beside
+        微信) is what it says, not a misread label. Without a translator, no second look."""
+        if self.translator is None:
+            return
+        from guide.core.translate.dictionary import load_dictionary
+
+        words = None
+        for line in lines:
+            if line.label is not None:
+                continue
+            middle = line.box.y + line.box.h / 2
+            mates = [other for other in lines if other is not line and other.label is not None
+                     and other.label.kind != "fuzzy"
+                     and abs(other.box.y + other.box.h / 2 - middle) <= 0.5 * min(other.box.h, line.box.h)]
+            if len(mates) >= 2:
+                words = words if words is not None else load_dictionary()
+                if line.text.strip() not in words:
+                    line.label = self.labels.match_among_labels(line.text)
 
     def translate(self, reading: Reading, options: TranslateOptions, token: CancelToken | None = None,
                   on_line: Callable[[int, ReadLine], None] | None = None) -> None:

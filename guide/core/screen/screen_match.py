@@ -8,12 +8,12 @@ the weighted F1 of the labels read against its signature: the read labels it exp
 and the share of its screen that was read both count. The best step is offered when it
 scores at least MIN_SCORE with at least two of its labels read; on a tie (steps sharing
 one mockup) the step whose own chips and highlights were read wins, then the earlier one.
-MIN_SCORE was set on the pack's 111 mockups rendered phone-sized and read by real OCR
-(`python benchmarks/bench_ocr.py`): from 0.3 to 0.5 the same mockups are named (52 by a step
-showing that very screen, 21 by another step of the same walkthrough, 24 by another
-walkthrough — mostly one screen shown in two walkthroughs, such as the home feed or the
-profile page — and 14 by none, screens whose buttons are icons); at 0.6 correct answers
-start to go (51 own screen), at 0.7 many (44). 0.5 is the highest value before that.
+MIN_SCORE was set on the pack's 111 mockups rendered phone-sized and read by real OCR as the
+app reads them (`python benchmarks/bench_ocr.py`). At 0.5: 51 are named by a step showing
+that very screen, 21 by another step of the same walkthrough, 24 by another walkthrough
+(mostly one screen shown in two walkthroughs, such as the home feed or the profile page) and
+15 by none (screens whose buttons are icons). 0.3 and 0.4 name one more correctly and one
+more wrongly; at 0.6 correct answers start to go (50), at 0.7 many (45).
 """
 
 from __future__ import annotations

@@ -85,3 +85,32 @@ def test_a_label_read_with_a_character_missing_on_a_real_picture(ocr_client: Ocr
     image.save(path)
     reading = ScreenReader(pack, client=ocr_client).read(path)
     assert [line.label.entry.zh for line in reading.lines if line.label] == ["获取验证码", "历史记录"]
+
+
+class RowClient(OcrClient):
+    """The engine's answer for two rows: a tab bar with 热门 misread as 热内, and a share row
+    where 微博 (Weibo, a real word) sits beside the labels 微信 and 复制链接."""
+
+    def read(self, path, debug_sleep: float = 0.0):  # noqa: ANN001, ANN201
+        from guide.core.screen.ocr_client import OcrOutput, RawLine
+
+        def raw(text: str, x: float, y: float) -> RawLine:
+            return RawLine(text, ((x, y), (x + 90, y), (x + 90, y + 40), (x, y + 40)), 0.9)
+
+        row1 = [raw(t, 40 + 250 * i, 1800) for i, t in enumerate(["首页", "热内", "消息", "我"])]
+        row2 = [raw(t, 40 + 250 * i, 1500) for i, t in enumerate(["微信", "微博", "复制链接"])]
+        return OcrOutput(1080, 1920, row2 + row1 + [raw("热内", 40, 600)], 0.3)
+
+
+def test_a_two_character_label_misread_in_a_tab_bar_is_still_found(pack, tmp_path: Path) -> None:  # noqa: ANN001
+    from guide.core.translate.pipeline import Translator
+
+    path = tmp_path / "x.png"
+    Image.new("RGB", (1080, 1920), "white").save(path)
+    reading = ScreenReader(pack, Translator(pack), RowClient()).read(path)
+    found = {(line.text, line.box.y): (line.label.entry.zh if line.label else None) for line in reading.lines}
+    assert found[("热内", 1800)] == "热门"  # in a row of labels
+    assert found[("热内", 600)] is None  # alone: not a label
+    assert found[("微博", 1500)] is None  # a real word beside labels stays itself
+    no_translator = ScreenReader(pack, client=RowClient()).read(path)
+    assert not any(line.label and line.text == "热内" for line in no_translator.lines)
