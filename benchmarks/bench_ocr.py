@@ -153,7 +153,7 @@ def ocr_measurements() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         shots = {}
-        for kind, suffix in (("clean", ".png"), ("noisy", ".jpg"), ("small", ".png")):
+        for kind, suffix in (("clean", ".png"), ("noisy", ".jpg"), ("small", ".png"), ("dark", ".png")):
             shots[kind] = [(screens.save(shot, folder / f"{kind}{seed}{suffix}"), shot.lines)
                            for seed, shot in ((s, getattr(screens, kind)(seed=s)) for s in (1, 2, 3))]
         client = OcrClient(idle_seconds=120)
@@ -205,6 +205,7 @@ def figures(m: dict[str, float] | None = None) -> list[tuple[str, float, float, 
         ("OCR characters wrong, clean 1080×1920", 100 - m["right_clean"], 5.0, "%"),
         ("OCR characters wrong, noisy JPEG", 100 - m["right_noisy"], 5.0, "%"),
         ("OCR characters wrong, small 540×960", 100 - m["right_small"], 5.0, "%"),
+        ("OCR characters wrong, dark mode", 100 - m["right_dark"], 5.0, "%"),
         ("OCR cold read (worker start + read)", m["cold"], 10.0, "s"),
         ("OCR warm read (check + OCR + labels)", m["warm"], 4.0, "s"),
         ("OCR worker peak memory (RSS)", m["worker_peak_mib"], 600.0, "MiB"),

@@ -5,7 +5,8 @@ pictures whose truth is known (not only on the pack's own mockups):
 - clean: 1080×1920 PNG, dark text on white, a RedNote-like note page;
 - noisy: the same layout with the caption in white on a busy "photo", sensor noise, a
   downscale to 720 px wide and back, saved as a JPEG at quality ~30;
-- small: the clean page at half size (540×960), as a screenshot shared by a messenger.
+- small: the clean page at half size (540×960), as a screenshot shared by a messenger;
+- dark: the clean page in dark mode (inverted).
 """
 
 from __future__ import annotations
@@ -140,6 +141,14 @@ def noisy(seed: int = 1) -> Screenshot:
     image.save(buffer, "JPEG", quality=28 + rng.randint(0, 4))
     buffer.seek(0)
     return Screenshot(Image.open(buffer).convert("RGB"), shot.lines)
+
+
+def dark(seed: int = 1) -> Screenshot:
+    """The clean page in dark mode: light text on black (the photo inverted too)."""
+    from PIL import ImageOps
+
+    shot = note_page(seed)
+    return Screenshot(ImageOps.invert(shot.image), shot.lines)
 
 
 def small(seed: int = 1) -> Screenshot:

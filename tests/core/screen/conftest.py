@@ -30,10 +30,10 @@ def ocr_client() -> Iterator[OcrClient]:
 
 @pytest.fixture(scope="session")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
-    """clean / noisy / small screenshots: (file, the lines drawn on it)."""
+    """clean / noisy / small / dark screenshots: (file, the lines drawn on it)."""
     folder = tmp_path_factory.mktemp("screens")
     out = {}
-    for kind, suffix in (("clean", ".png"), ("noisy", ".jpg"), ("small", ".png")):
+    for kind, suffix in (("clean", ".png"), ("noisy", ".jpg"), ("small", ".png"), ("dark", ".png")):
         shot = getattr(screens, kind)(seed=3)
         out[kind] = (screens.save(shot, folder / f"{kind}{suffix}"), shot.lines)
     return out

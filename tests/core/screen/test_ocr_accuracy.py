@@ -13,7 +13,7 @@ from guide.core.screen.lines import group_lines
 from guide.core.screen.ocr_client import OcrClient
 
 
-@pytest.mark.parametrize("kind", ["clean", "noisy", "small"])
+@pytest.mark.parametrize("kind", ["clean", "noisy", "small", "dark"])
 def test_at_least_95_percent_of_characters_right(ocr_client: OcrClient, drawn: dict, kind: str) -> None:
     path, expected = drawn[kind]
     output = ocr_client.read(path)
