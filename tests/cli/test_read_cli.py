@@ -105,3 +105,18 @@ def test_a_failing_ocr_engine_exits_1_with_its_reason(capsys, shot: Path, monkey
     assert main(["read", str(shot)]) == 1
     err = capsys.readouterr().err
     assert "signal 9" in err and "Traceback" not in err
+
+
+def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The worker's own connections are traced in tests/core/screen/test_worker.py."""
+    import socket
+
+    def refuse(self, address):  # noqa: ANN001, ANN202
+        raise AssertionError(f"network access with --offline: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    assert main(["read", str(shot), "--offline", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(line["label"] for line in data["lines"]) and all(line["origin"] in ("phrasebook", "none", "cache")
+                                                                for line in data["lines"])
