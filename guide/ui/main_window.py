@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         self.setAcceptDrops(True)
-        self._image_filter = _ImageInput(self)
+        self._image_filter = _image_input_class()(self)
         QApplication.instance().installEventFilter(self._image_filter)
 
     def read_screenshot_mime(self, mime) -> bool:  # noqa: ANN001 - QMimeData
@@ -419,28 +419,24 @@ def _image_input_class():  # noqa: ANN202 - built on first use (Qt namespace: se
 
         def __init__(self, window: MainWindow) -> None:
             super().__init__(window)
-            self.window = window
+            self.main = window
 
         def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
             kind = event.type()
-            if kind == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
-                if watched.isWidgetType() and watched.window() is self.window:
+            if kind not in self.KINDS or not watched.isWidgetType() or watched.window() is not self.main:
+                return False  # dialogs and other windows keep their own paste and drops
+            if kind == QEvent.Type.KeyPress:
+                if event.matches(QKeySequence.StandardKey.Paste):
                     mime = QGuiApplication.clipboard().mimeData()
                     if _has_picture(mime):
-                        self.window.read_screenshot_mime(mime)
+                        self.main.read_screenshot_mime(mime)
                         return True
-            elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _has_picture(event.mimeData()):
+            elif _has_picture(event.mimeData()):
                 event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.main.read_screenshot_mime(event.mimeData())
                 return True
-            elif kind == QEvent.Type.Drop and _has_picture(event.mimeData()):
-                if watched.isWidgetType() and watched.window() is self.window:
-                    event.acceptProposedAction()
-                    self.window.read_screenshot_mime(event.mimeData())
-                    return True
             return False
 
+    ImageInput.KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
     return ImageInput
-
-
-def _ImageInput(window: MainWindow):  # noqa: ANN202, N802
-    return _image_input_class()(window)
