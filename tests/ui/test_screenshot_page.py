@@ -320,3 +320,28 @@ def test_a_wrapped_sentence_is_explained_as_one(qtbot, page: ScreenshotPage, tmp
     note = page.detail.findChild(QLabel, "screenshotParagraph")
     assert note is not None and "这家店的甜品也很好吃，芒果班戟和杨枝甘露都是必点的" in note.text()
     assert page.detail.findChild(QLabel, "cardZh").text() == page.reading.lines[second].text
+
+
+def test_dialogs_keep_their_own_drops(qtbot, context: AppContext, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)  # takes dropped text, not files
+    dialog.show()
+    path = screens.save(screens.small(seed=1), tmp_path / "dragged.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(2, 2), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    enter.ignore()
+    QApplication.sendEvent(field, enter)
+    assert not enter.isAccepted()  # the window's picture drop does not reach into dialogs
+    assert window.current_page_name() != "screenshot" and "screenshot" not in window.pages
+    dialog.close()
+    window.close()
