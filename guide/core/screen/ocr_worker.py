@@ -55,7 +55,8 @@ def model_paths() -> tuple[Path, Path]:
 
 
 def build_engine() -> Any:
-    """rapidocr with the bundled models, no orientation model, detector capped, one thread."""
+    """rapidocr with the bundled models, no orientation model, detector capped, one thread,
+    one line recognised at a time."""
     det, rec = model_paths()
     from rapidocr import RapidOCR
 
@@ -66,6 +67,9 @@ def build_engine() -> Any:
         "Rec.model_path": str(rec),
         "Det.limit_side_len": DET_LIMIT_SIDE,
         "Det.limit_type": "max",
+        # One line at a time: batches pad every crop to the widest in the batch. Measured on
+        # a 1080×1920 note page: 0.43 s and 340 MB peak, against 0.59 s and 520 MB with 6.
+        "Rec.rec_batch_num": 1,
         "EngineConfig.onnxruntime.intra_op_num_threads": 1,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     })
