@@ -1,6 +1,6 @@
 """The OCR worker process: `python -m guide.core.screen.ocr_worker`. Never imported by the app.
 
-It holds rapidocr + onnxruntime (~400 MB while working), so it lives in its own process:
+It holds rapidocr + onnxruntime (~350 MB while working), so it lives in its own process:
 the app stays small, and a native crash here becomes a message there. Protocol: one JSON
 object per line. The worker first prints `{"ready": true}` (or `{"ready": false,
 "message": ...}`), then answers each request line
