@@ -345,3 +345,24 @@ def test_dialogs_keep_their_own_drops(qtbot, context: AppContext, tmp_path: Path
     assert window.current_page_name() != "screenshot" and "screenshot" not in window.pages
     dialog.close()
     window.close()
+
+
+def test_every_control_can_be_reached_with_tab(qtbot, context: AppContext, mockup_png: Path, shared_client: OcrClient) -> None:  # noqa: ANN001
+    from ui.test_accessibility_and_safety import _tab_chain, visible_controls
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("screenshot")
+    page.reader.client.close()
+    page.reader.client = shared_client
+    page.open_file(mockup_png)
+    wait_read(qtbot, page)
+    page.select_line(0)
+    reachable = set(map(id, _tab_chain(window, window.nav)))
+    controls = [w for w in visible_controls(page, window) if w.isEnabled()]
+    assert controls and [w.objectName() or w.accessibleName() for w in controls if id(w) not in reachable] == []
+    page.runner.shutdown = lambda wait_ms=3000: page.runner.pool.waitForDone(wait_ms)  # keep the shared worker
+    window.close()
