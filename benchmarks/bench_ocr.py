@@ -51,7 +51,7 @@ def label_threshold_table(pack) -> list[tuple[float, float, float]]:  # noqa: AN
     negatives: set[str] = set()
     for run in _HAN_RUN.findall(corpus):
         for size in range(3, 11):
-            for start in range(0, max(1, len(run) - size + 1)):
+            for start in range(max(1, len(run) - size + 1)):
                 window = run[start:start + size]
                 if len(window) == size and window not in all_keys and not any(l in window for l in labels) \
                         and not any(window in l for l in labels):  # a cut-off label is a positive
@@ -271,7 +271,7 @@ def ui_stall_ms() -> tuple[float, float]:
             clock.start()
             worst = [0.0, clock.elapsed()]
 
-            def tick() -> None:
+            def tick(clock: QElapsedTimer = clock, worst: list[float] = worst) -> None:
                 now = clock.elapsed()
                 worst[0] = max(worst[0], now - worst[1])
                 worst[1] = now

@@ -22,7 +22,13 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from guide.core.screen.image_check import BadImage, check_path
-    from guide.core.screen.ocr_client import OcrCancelled, OcrFailed, OcrUnavailable, ocr_available, unavailable_message
+    from guide.core.screen.ocr_client import (
+        OcrCancelled,
+        OcrFailed,
+        OcrUnavailable,
+        ocr_available,
+        unavailable_message,
+    )
 
     path = Path(args.image)
     try:

@@ -348,9 +348,8 @@ def test_dialogs_keep_their_own_drops(qtbot, context: AppContext, tmp_path: Path
 
 
 def test_every_control_can_be_reached_with_tab(qtbot, context: AppContext, mockup_png: Path, shared_client: OcrClient) -> None:  # noqa: ANN001
-    from ui.test_accessibility_and_safety import _tab_chain, visible_controls
-
     from guide.ui.main_window import MainWindow
+    from ui.test_accessibility_and_safety import _tab_chain, visible_controls
 
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -52,7 +52,7 @@ def box_of(points: tuple[tuple[float, float], ...], width: int, height: int) -> 
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     x0, y0 = max(0, int(min(xs))), max(0, int(min(ys)))
-    x1, y1 = min(width, int(round(max(xs)))), min(height, int(round(max(ys))))
+    x1, y1 = min(width, round(max(xs))), min(height, round(max(ys)))
     return Box(x0, y0, max(1, x1 - x0), max(1, y1 - y0))
 
 

@@ -19,12 +19,21 @@ from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.screen.image_check import check_image
 from guide.core.screen.labels import LabelMatch, LabelMatcher
 from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
-from guide.core.screen.ocr_client import OcrClient, OcrOutput, output_from_json, output_to_json
+from guide.core.screen.ocr_client import (
+    OcrClient,
+    OcrOutput,
+    output_from_json,
+    output_to_json,
+)
 from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
 from guide.core.translate.deadline import CancelToken
-from guide.core.translate.gloss import Glosser, GlossWord
+from guide.core.translate.gloss import GlossWord
 from guide.core.translate.normalise import has_han
-from guide.core.translate.pipeline import TranslateOptions, TranslationResult, Translator
+from guide.core.translate.pipeline import (
+    TranslateOptions,
+    TranslationResult,
+    Translator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +149,7 @@ class ScreenReader:
         lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
                  for line in group_lines(output.lines, output.width, output.height)]
         self._labels_in_label_rows(lines)
-        screen = self.screens.best(set(l.label.entry.zh for l in lines if l.label)) if self.screens else None
+        screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
 

@@ -11,7 +11,12 @@ from helpers import screens
 from PIL import Image, ImageDraw, ImageFont
 
 from guide.core.content.loader import load_pack
-from guide.core.screen.labels import FUZZY_THRESHOLD, LabelMatcher, label_key, osa_distance
+from guide.core.screen.labels import (
+    FUZZY_THRESHOLD,
+    LabelMatcher,
+    label_key,
+    osa_distance,
+)
 from guide.core.screen.ocr_client import OcrClient
 from guide.core.screen.reader import ScreenReader
 from guide.core.storage import paths
