@@ -147,6 +147,27 @@ def helper_figures(module_name: str) -> list[Figure]:
             for name, value, target, unit, *at_least in module.figures()]
 
 
+def ocr_figures() -> list[Figure]:
+    """Screenshot reading (benchmarks/bench_ocr.py); the warm read is also given as a ratio to
+    a floor measured in the same run: the worker's own decode + OCR time for that read (the
+    rest is the header check, the process round trip, line grouping and label matching)."""
+    try:
+        from bench_ocr import figures as ocr_rows, ocr_measurements
+    except ImportError as exc:
+        print(f"(bench_ocr not available: {exc})", file=sys.stderr)
+        return []
+    try:
+        raw = ocr_measurements()
+        rows = ocr_rows(raw)
+    except ImportError as exc:
+        print(f"(OCR figures skipped: {exc})", file=sys.stderr)
+        return []
+    out = [Figure(name, value, unit, None, target) for name, value, target, unit in rows]
+    out.append(Figure("  warm read vs decode + OCR in the worker", raw["warm"] * 1000, "ms",
+                      raw["warm_inside"] * 1000, 1.3))
+    return out
+
+
 def print_table(figures: list[Figure]) -> None:
     header = f"{'figure':<44} {'value':>12} {'floor/target':>14} {'ratio':>7}  result"
     print(header)
@@ -168,6 +189,7 @@ def main() -> int:
     figures = startup_figures(runs) + content_load_figures(runs)
     for module in ("bench_search", "bench_translate"):
         figures += helper_figures(module)
+    figures += ocr_figures()
     print_table(figures)
     return 0 if all(f.passed for f in figures) else 1
 

@@ -20,7 +20,7 @@ from guide.commands.exit_codes import (
 
 __all__ = ["EXIT_GLOSS_ONLY", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
-VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator"
+VIEWS_HELP = "start | walkthroughs | walkthrough/ID[/STEP] | glossary | phrasebook | translator | screenshot[:FILE]"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--anki", metavar="FILE", required=True, help="write an Anki-importable TSV (and FILE.csv beside it)")
 
     sub.add_parser("clear-history", help="delete translation history and the translation cache")
+
+    read = sub.add_parser("read", help="read a screenshot: each Chinese line with its UI label or translation")
+    read.add_argument("image", metavar="IMAGE", help="a PNG or JPEG screenshot")
+    read.add_argument("--json", action="store_true", help="print the full result as JSON")
+    read.add_argument("--offline", action="store_true", help="never use the network: labels, phrase book, cache and gloss only")
     return parser
 
 
@@ -82,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.commands.search_cmd import run
     elif args.command == "export":
         from guide.commands.export_cmd import run
+    elif args.command == "read":
+        from guide.commands.read_cmd import run
     else:
         from guide.commands.clear_history_cmd import run
     return run(args)

@@ -1,4 +1,5 @@
-"""`rednote-guide clear-history`: delete the translation history and the translation cache."""
+"""`rednote-guide clear-history`: delete the translation history, the translation cache and
+the screenshots kept by the Screenshot page."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from guide.commands.exit_codes import EXIT_OK, EXIT_PROBLEMS
 
 
 def run(args: argparse.Namespace) -> int:
+    from guide.core.screen.history import ScreenshotHistory
     from guide.core.storage import paths
     from guide.core.translate.cache import TranslationCache
     from guide.core.translate.history import History, clear_history_and_cache
@@ -23,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
         history.close()
         cache.close()
     extra = f" and {cleared.damaged_files} damaged copies" if cleared.damaged_files else ""
-    print(f"Deleted {cleared.history} history entries and {cleared.cache} cached translations{extra}.")
+    screenshots = ScreenshotHistory().clear()
+    print(f"Deleted {cleared.history} history entries and {cleared.cache} cached translations{extra}"
+          f"{f', and {screenshots} screenshots' if screenshots else ''}.")
     for problem in cleared.problems:
         print(f"rednote-guide: {problem}", file=sys.stderr)
     return EXIT_PROBLEMS if cleared.problems else EXIT_OK

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
-KNOWN = ("start", "walkthroughs", "glossary", "phrasebook", "translator")
+KNOWN = ("start", "walkthroughs", "glossary", "phrasebook", "translator", "screenshot")
 
 
 def _settle(app, seconds: float, busy=lambda: False) -> None:  # noqa: ANN001
@@ -66,10 +66,17 @@ def _save_png(image, target: Path) -> bool:  # noqa: ANN001 - a QPixmap
 def run_screenshot(args: argparse.Namespace) -> int:
     if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    picture = ""
+    if args.view.startswith("screenshot:"):  # screenshot:FILE reads FILE on the Screenshot page
+        picture = args.view.partition(":")[2]
+        if not os.path.isfile(picture):
+            print(f"rednote-guide: no such picture {picture!r} for --view screenshot:FILE", file=sys.stderr)
+            return EXIT_USAGE
+        args.view = "screenshot"
     view = args.view.strip("/")
     head, _, rest = view.partition("/")
     if head not in KNOWN and head != "walkthrough":
-        print(f"rednote-guide: unknown view {view!r}; choose one of: start, walkthroughs, walkthrough/ID[/STEP], glossary, phrasebook, translator", file=sys.stderr)
+        print(f"rednote-guide: unknown view {view!r}; choose one of: start, walkthroughs, walkthrough/ID[/STEP], glossary, phrasebook, translator, screenshot[:FILE]", file=sys.stderr)
         return EXIT_USAGE
     try:
         width, height = (int(n) for n in str(getattr(args, "size", None) or "1280x800").lower().split("x"))
@@ -112,8 +119,17 @@ def run_screenshot(args: argparse.Namespace) -> int:
         page = window.show_page(head)
         if head == "translator" and hasattr(page, "set_text"):
             page.set_text("这个博主的穿搭绝绝子，已经种草了！")
+        if head == "screenshot" and picture and hasattr(page, "open_file"):
+            from pathlib import Path
+
+            page.open_file(Path(picture))
     busy = getattr(page, "is_busy", lambda: False)
     _settle(app, 0.6, busy)
+    if head == "screenshot" and picture and getattr(page, "reading", None) is not None:
+        labels = [i for i, line in enumerate(page.reading.lines) if line.label is not None]
+        if labels:  # show a label's card beside the picture
+            page.select_line(labels[0])
+            _settle(app, 0.3)
     image = window.grab()
     if image.isNull() or not _save_png(image, target):
         print(f"rednote-guide: could not write {args.screenshot}", file=sys.stderr)

@@ -21,8 +21,9 @@ NETWORK_USE = (
     "Only the Translator reaches the network: text you translate is sent to the translation "
     "service you choose (Google Translate by default; MyMemory, LibreTranslate, DeepL, Microsoft "
     "or Baidu if you set them up). Walkthroughs, UI labels, the phrase book, search and the "
-    "dictionary breakdown work entirely offline. Turn on “Offline only” and the app never "
-    "opens a network connection."
+    "dictionary breakdown work entirely offline. Screenshots are read on this computer; the "
+    "lines that are not UI labels are translated like pasted text. Turn on “Offline only” "
+    "and the app never opens a network connection."
 )
 
 
@@ -32,6 +33,7 @@ def data_locations() -> list[tuple[str, str]]:
         ("Walkthrough progress and favourites", str(paths.data_dir() / "userdata.sqlite")),
         ("Translation history", str(paths.data_dir() / "history.sqlite")),
         ("Translation cache (what you translated, to work offline)", str(paths.cache_dir() / "translations.sqlite")),
+        ("Recent screenshots (the last 8 you read)", str(paths.data_dir() / "screenshots")),
         ("Settings (never API keys: those are in your system keyring)", str(paths.config_dir() / "settings.json")),
         ("Dictionary index (built from CC-CEDICT once; safe to delete)", str(dictionary_index_path())),
     ]

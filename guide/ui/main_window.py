@@ -48,6 +48,7 @@ PAGES = (
     ("glossary", "UI labels"),
     ("phrasebook", "Phrase book"),
     ("translator", "Translator"),
+    ("screenshot", "Screenshot"),
 )
 
 
@@ -67,6 +68,8 @@ def _page_factory(name: str) -> Callable[[AppContext, Navigator], QWidget]:
         from guide.ui.glossary_page import GlossaryPage as page
     elif name == "phrasebook":
         from guide.ui.phrasebook_page import PhrasebookPage as page
+    elif name == "screenshot":
+        from guide.ui.screenshot_page import ScreenshotPage as page
     else:
         from guide.ui.translator_page import TranslatorPage as page
     return page
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
-        self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+5 switch between them")
+        self.nav.setAccessibleDescription("The pages of the guide; Ctrl+1 to Ctrl+6 switch between them")
         self.nav.setFixedWidth(NAV_WIDTH)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=name: self.show_page(n))
         QShortcut(keys.SEARCH.sequence(), self).activated.connect(self.open_search)
         QShortcut(keys.HELP.sequence(1), self).activated.connect(self._question_mark)
+        self._install_image_input()
 
     def _question_mark(self) -> None:
         """`?` opens help unless the user is typing (then it is just a character)."""
@@ -282,6 +286,7 @@ class MainWindow(QMainWindow):
         from guide.ui import keys
 
         file_menu, view, help_menu = self._top_menus
+        self._action(file_menu, "&Open screenshot…", self.open_screenshot, keys.OPEN_SCREENSHOT.sequence())
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
@@ -340,7 +345,49 @@ class MainWindow(QMainWindow):
         self._call_on_page("phrasebook", "export_anki")
 
     def clear_history(self) -> None:
-        self._call_on_page("translator", "clear_history")
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, "Clear history and cache",
+            "Delete every translation in the history, the translation cache and the recent screenshots? "
+            "Translations you have seen before will no longer work offline.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._call_on_page("translator", "clear_history", False)
+        self.clear_screenshots()
+
+    def clear_screenshots(self) -> int:
+        """Delete the screenshots the Screenshot page keeps (part of Clear history and cache)."""
+        page = self.pages.get("screenshot")
+        if page is not None and hasattr(page, "clear_history"):
+            count = page.clear_history()
+        else:
+            from guide.core.screen.history import ScreenshotHistory
+
+            count = ScreenshotHistory().clear()
+        if count:
+            self.notices.add(f"Deleted {count} recent screenshots.")
+        return count
+
+    # -- screenshots: File → Open, Ctrl+V of a picture anywhere, drag and drop ------------
+
+    def open_screenshot(self) -> None:
+        if self.context is not None:
+            self._call_on_page("screenshot", "open_dialog")
+
+    def _install_image_input(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.setAcceptDrops(True)
+        self._image_filter = _image_input_class()(self)
+        QApplication.instance().installEventFilter(self._image_filter)
+
+    def read_screenshot_mime(self, mime) -> bool:  # noqa: ANN001 - QMimeData
+        """A pasted or dropped picture goes to the Screenshot page."""
+        if self.context is None or not _has_picture(mime):
+            return False
+        page = self.show_page("screenshot")
+        return bool(page.open_mime(mime)) if hasattr(page, "open_mime") else False
 
     def _check_fonts(self) -> None:
         from PySide6.QtGui import QFontDatabase
@@ -395,3 +442,48 @@ class MainWindow(QMainWindow):
         elif self._settings_store is not None:
             self._settings_store.save(self.settings)
         super().closeEvent(event)
+
+
+_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff")
+
+
+def _has_picture(mime) -> bool:  # noqa: ANN001 - QMimeData
+    if mime is None:
+        return False
+    if mime.hasUrls() and any(u.isLocalFile() and u.toLocalFile().lower().endswith(_PICTURE_SUFFIXES)
+                              for u in mime.urls()):
+        return True
+    return mime.hasImage() and not mime.hasText()
+
+
+def _image_input_class():  # noqa: ANN202 - built on first use (Qt namespace: see module docstring)
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    class ImageInput(QObject):
+        """Application-wide: Ctrl+V of a picture and a dropped picture open the Screenshot page.
+        Text pastes and drops go where they always went."""
+
+        def __init__(self, window: MainWindow) -> None:
+            super().__init__(window)
+            self.main = window
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+            kind = event.type()
+            if kind not in self.KINDS or not watched.isWidgetType() or watched.window() is not self.main:
+                return False  # dialogs and other windows keep their own paste and drops
+            if kind == QEvent.Type.KeyPress:
+                if event.matches(QKeySequence.StandardKey.Paste):
+                    mime = QGuiApplication.clipboard().mimeData()
+                    if _has_picture(mime):
+                        self.main.read_screenshot_mime(mime)
+                        return True
+            elif _has_picture(event.mimeData()):
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.main.read_screenshot_mime(event.mimeData())
+                return True
+            return False
+
+    ImageInput.KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
+    return ImageInput

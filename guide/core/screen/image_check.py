@@ -1,0 +1,106 @@
+"""Checks on a screenshot before anything decodes it: a clear message for a bad file, fast.
+
+Only the file's header is read here (Pillow's `Image.open` is lazy), so a 30 000 × 30 000
+"decompression bomb" is refused without allocating its pixels, and the app's own process
+never holds a decoded picture. Full decoding (which finds truncated files) happens in the
+OCR worker, which reports the same `BadImage` messages.
+
+Pillow comes with the `[ocr]` extra (rapidocr depends on it). Without it only the cheap
+checks run (exists, readable, not empty); the caller then says the extra is missing.
+"""
+
+from __future__ import annotations
+
+import struct
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_PIXELS = 40_000_000  # ~40 megapixels: far above any phone screenshot (1440×3200 = 4.6 MP)
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MIN_SIDE = 8
+FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF", "TIFF")
+
+
+class BadImage(ValueError):
+    """The file cannot be read as a screenshot; `str(exc)` is a message for the user."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    path: Path
+    width: int
+    height: int
+    format: str
+
+
+def check_path(path: Path) -> None:
+    """Exists, is a file, is readable and not empty: needs nothing but the standard library."""
+    if not path.exists():
+        raise BadImage(f"{path}: no such file")
+    if not path.is_file():
+        raise BadImage(f"{path}: not a file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise BadImage(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise BadImage(f"{path}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise BadImage(f"{path}: the file is too large ({size // (1024 * 1024)} MB) to be a screenshot")
+
+
+def _png_bit_depth(path: Path) -> int | None:
+    """Bits per channel from a PNG's IHDR (Pillow opens 48-bit RGB as plain "RGB")."""
+    with path.open("rb") as handle:
+        head = handle.read(26)
+    if len(head) >= 25 and head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR":
+        return head[24]
+    return None
+
+
+def check_image(path: Path | str) -> ImageInfo:
+    """Header-only checks; raises BadImage with a message fit to show the user."""
+    path = Path(path)
+    check_path(path)
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - the caller reports the missing extra
+        raise BadImage("images cannot be checked without the [ocr] extra") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is lower
+            image = Image.open(path)
+        with image:
+            width, height = image.size
+            fmt = image.format or "?"
+            mode = image.mode
+            animated = bool(getattr(image, "is_animated", False)) or getattr(image, "n_frames", 1) > 1
+    except Image.DecompressionBombError:
+        raise BadImage(f"{path}: the picture is far too large (over {MAX_PIXELS // 1_000_000} megapixels)") from None
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError) as exc:
+        raise BadImage(f"{path}: not a picture this app can read ({_reason(exc)})") from None
+    if fmt not in FORMATS:
+        raise BadImage(f"{path}: {fmt} pictures are not supported; use a PNG or JPEG screenshot")
+    if width * height > MAX_PIXELS:
+        raise BadImage(f"{path}: the picture is too large ({width}×{height}, "
+                       f"{width * height / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000})")
+    if width < MIN_SIDE or height < MIN_SIDE:
+        raise BadImage(f"{path}: the picture is too small ({width}×{height}) to hold any text")
+    if animated:
+        raise BadImage(f"{path}: this is an animation; take a still screenshot instead")
+    depth = _png_bit_depth(path) if fmt == "PNG" else None
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F") or (depth is not None and depth > 8):
+        raise BadImage(f"{path}: 16-bit pictures are not supported; save the screenshot as an ordinary 8-bit PNG or JPEG")
+    return ImageInfo(path, width, height, fmt)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    if "cannot identify image file" in text:
+        return "unknown or damaged file format"
+    if "truncated" in text.lower():
+        return "the file is cut short"
+    return text.split("\n")[0][:120] or type(exc).__name__

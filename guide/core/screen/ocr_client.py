@@ -1,0 +1,337 @@
+"""Talks to the OCR worker process (guide/core/screen/ocr_worker.py) over stdin/stdout.
+
+The app's own process never imports onnxruntime: it starts the worker on the first read,
+keeps it warm between reads (the worker exits by itself after a while idle), and turns a
+killed or crashed worker into a clear `OcrFailed`; the next read starts a fresh worker.
+One read at a time; `cancel()` from any thread stops the one in flight (by ending the
+worker: native OCR cannot be interrupted otherwise).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from guide.core.screen.image_check import BadImage
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = 'pip install "rednote-guide[ocr]"'
+IDLE_SECONDS = 180.0
+START_TIMEOUT = 60.0
+READ_TIMEOUT = 120.0
+
+
+class OcrUnavailable(RuntimeError):
+    """The [ocr] extra is not installed; the message says how to install it."""
+
+
+class OcrFailed(RuntimeError):
+    """The worker died, hung or could not start; the message is for the user."""
+
+
+class OcrCancelled(RuntimeError):
+    """`cancel()` was called while this read was running."""
+
+
+def ocr_available() -> bool:
+    """True when rapidocr and onnxruntime are installed (checked without importing them)."""
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime", "PIL"))
+    except (ImportError, ValueError):
+        return False
+
+
+def unavailable_message() -> str:
+    return f"Reading screenshots needs the optional OCR engine (about 350 MB): {INSTALL_HINT}"
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """One text box as the OCR engine found it: four corner points, pixels."""
+
+    text: str
+    points: tuple[tuple[float, float], ...]
+    score: float
+
+
+@dataclass
+class OcrOutput:
+    width: int
+    height: int
+    lines: list[RawLine] = field(default_factory=list)
+    seconds: float = 0.0  # inside the worker: decode + OCR
+    peak_rss_kb: int = 0  # the worker's peak resident memory so far
+    cold: bool = False  # this read started the worker
+
+
+def output_to_json(output: OcrOutput) -> dict[str, Any]:
+    return {"width": output.width, "height": output.height, "seconds": output.seconds,
+            "lines": [{"text": line.text, "points": [list(p) for p in line.points], "score": line.score}
+                      for line in output.lines]}
+
+
+def output_from_json(data: dict[str, Any]) -> OcrOutput:
+    """Raises KeyError, TypeError or ValueError for anything malformed."""
+    lines = [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]), float(item["score"]))
+             for item in data["lines"]]
+    return OcrOutput(int(data["width"]), int(data["height"]), lines, float(data.get("seconds", 0.0)))
+
+
+def worker_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["ORT_DISABLE_TELEMETRY"] = "1"  # before onnxruntime is imported, in the worker
+    env["OMP_NUM_THREADS"] = "1"
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra or {})
+    return env
+
+
+class _Worker:
+    """One running worker process and the thread that reads its answers."""
+
+    def __init__(self, idle_seconds: float, env: dict[str, str], log_path: Path | None) -> None:
+        stderr: IO[bytes] | int = subprocess.DEVNULL
+        self._log = None
+        if log_path is not None:
+            try:
+                log_path.parent.mkdir(parents=True, exist_ok=True)
+                self._log = log_path.open("wb")
+                stderr = self._log
+            except OSError:
+                self._log = None
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "guide.core.screen.ocr_worker", "--idle", str(idle_seconds)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
+        self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.ready = False
+        self.last_used = time.monotonic()
+        threading.Thread(target=self._pump, name="ocr-worker-reader", daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        try:
+            for raw in self.process.stdout:
+                try:
+                    self.answers.put(json.loads(raw.decode("utf-8")))
+                except (UnicodeDecodeError, json.JSONDecodeError):
+                    log.warning("OCR worker wrote a line that is not JSON: %r", raw[:200])
+        except (OSError, ValueError):  # the pipe was closed under us by kill()
+            pass
+        self.answers.put(None)  # end of output: the process is ending
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def send(self, message: dict[str, Any]) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+        self.process.stdin.flush()
+
+    def kill(self) -> None:
+        if self.alive():
+            try:
+                self.process.kill()
+            except OSError:
+                pass
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            log.warning("OCR worker %s did not end after kill", self.pid)
+        self._close_files()
+
+    def stop(self) -> None:
+        """Ask nicely (close stdin), then kill."""
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+            self.process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+    def _close_files(self) -> None:
+        for handle in (self.process.stdin, self.process.stdout, self._log):
+            try:
+                if handle is not None:
+                    handle.close()
+            except OSError:
+                pass
+
+    def describe_exit(self) -> str:
+        code = self.process.poll()
+        if code is None:
+            return "it stopped answering"
+        if code < 0:
+            return f"it was stopped by signal {-code}"
+        return f"it ended with exit code {code}"
+
+
+class OcrClient:
+    """Reads screenshots in the worker process. Thread-safe: one read at a time."""
+
+    def __init__(self, idle_seconds: float = IDLE_SECONDS, read_timeout: float = READ_TIMEOUT,
+                 extra_env: Mapping[str, str] | None = None, log_path: Path | None = None) -> None:
+        self.idle_seconds = idle_seconds
+        self.read_timeout = read_timeout
+        self.extra_env = dict(extra_env or {})
+        self.log_path = log_path
+        self._worker: _Worker | None = None
+        self._lock = threading.Lock()  # one read at a time
+        self._state = threading.Lock()  # guards _worker and _cancelled against cancel()
+        self._cancelled = False
+        self._next_id = 0
+        self.starts = 0  # how many workers this client started (tests, benchmarks)
+
+    @property
+    def pid(self) -> int | None:
+        worker = self._worker
+        return worker.pid if worker is not None and worker.alive() else None
+
+    def read(self, path: Path | str, debug_sleep: float = 0.0) -> OcrOutput:
+        """OCR one image file. Raises BadImage, OcrUnavailable, OcrFailed or OcrCancelled."""
+        if not ocr_available():
+            raise OcrUnavailable(unavailable_message())
+        with self._lock:
+            with self._state:
+                self._cancelled = False
+            for attempt in (1, 2):
+                try:
+                    worker, cold = self._ensure_worker()
+                    return self._request(worker, cold, Path(path), debug_sleep)
+                except _WorkerGone as gone:
+                    # It exited cleanly for idleness just as we asked: start a fresh one, once.
+                    if attempt == 1 and gone.idle_exit:
+                        continue
+                    raise OcrFailed(gone.message) from None
+            raise OcrFailed("the OCR worker could not be started")  # pragma: no cover
+
+    def ping(self) -> dict[str, Any]:
+        """Start the worker if needed and ask for its pid and peak memory."""
+        with self._lock:
+            try:
+                worker, _cold = self._ensure_worker()
+                return self._exchange(worker, {"op": "ping"}, START_TIMEOUT)
+            except _WorkerGone as gone:
+                raise OcrFailed(gone.message) from None
+
+    def cancel(self) -> None:
+        """Stop the read in flight, if any (from any thread); the next read starts afresh."""
+        with self._state:
+            self._cancelled = True
+            worker = self._worker
+        if worker is not None and self._lock.locked():
+            worker.kill()
+
+    def close(self) -> None:
+        with self._state:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop()
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _ensure_worker(self) -> tuple[_Worker, bool]:
+        with self._state:
+            worker = self._worker
+            fresh_enough = worker is not None and worker.alive() and worker.ready and \
+                time.monotonic() - worker.last_used < self.idle_seconds - 2
+            if fresh_enough:
+                return worker, False  # type: ignore[return-value]
+            if worker is not None:
+                worker.kill()
+            if self._cancelled:
+                raise OcrCancelled("cancelled")
+            try:
+                worker = _Worker(self.idle_seconds, worker_env(self.extra_env), self.log_path)
+            except OSError as exc:
+                raise OcrFailed(f"the OCR worker could not be started ({exc})") from None
+            self._worker = worker
+            self.starts += 1
+        hello = self._wait(worker, START_TIMEOUT, starting=True)
+        if not hello.get("ready"):
+            worker.kill()
+            raise OcrFailed(f"the OCR engine could not start: {hello.get('message', 'no reason given')}")
+        worker.ready = True
+        return worker, True
+
+    def _request(self, worker: _Worker, cold: bool, path: Path, debug_sleep: float) -> OcrOutput:
+        message: dict[str, Any] = {"op": "read", "path": str(path.resolve())}
+        if debug_sleep:
+            message["debug_sleep"] = debug_sleep
+        answer = self._exchange(worker, message, self.read_timeout)
+        if not answer.get("ok"):
+            if answer.get("kind") == "bad_image":
+                raise BadImage(str(answer.get("message")))
+            raise OcrFailed(f"the OCR engine could not read this picture: {answer.get('message')}")
+        output = output_from_json(answer)
+        output.peak_rss_kb, output.cold = int(answer.get("peak_rss_kb", 0)), cold
+        return output
+
+    def _exchange(self, worker: _Worker, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+        self._next_id += 1
+        message["id"] = self._next_id
+        try:
+            worker.send(message)
+        except (OSError, ValueError):
+            raise _WorkerGone(self._gone_message(worker), idle_exit=worker.process.poll() == 0) from None
+        while True:
+            answer = self._wait(worker, timeout)
+            if answer.get("id") == message["id"]:
+                worker.last_used = time.monotonic()
+                return answer
+            if "ready" in answer:
+                continue
+            log.debug("dropping a stale OCR answer %s", answer.get("id"))
+
+    def _wait(self, worker: _Worker, timeout: float, starting: bool = False) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            if self._cancelled:
+                worker.kill()
+                raise OcrCancelled("cancelled")
+            try:
+                answer = worker.answers.get(timeout=0.05)
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    worker.kill()
+                    what = "start" if starting else "finish reading"
+                    raise OcrFailed(f"the OCR engine did not {what} within {timeout:.0f} seconds; "
+                                    "try again (a fresh one will start)") from None
+                continue
+            if answer is None:  # its output ended
+                worker.process.wait()
+                if self._cancelled:
+                    raise OcrCancelled("cancelled")
+                message = self._gone_message(worker) if not starting else (
+                    f"The OCR engine could not start ({worker.describe_exit()}); the details are in "
+                    f"{self.log_path or 'the worker log'}.")
+                raise _WorkerGone(message, idle_exit=worker.process.returncode == 0 and not starting)
+            return answer
+
+    @staticmethod
+    def _gone_message(worker: _Worker) -> str:
+        return (f"The OCR engine stopped while reading ({worker.describe_exit()}). "
+                "Try again: the next read starts a fresh one.")
+
+
+class _WorkerGone(Exception):
+    def __init__(self, message: str, idle_exit: bool) -> None:
+        super().__init__(message)
+        self.message = message
+        self.idle_exit = idle_exit

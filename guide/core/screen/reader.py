@@ -1,0 +1,269 @@
+"""Reading a screenshot end to end: check the file, OCR it in the worker, group the lines,
+match UI labels, say which step it shows, then translate the other lines.
+
+Two phases, so the app can show the boxes and labels at once (a second) and fill in the
+translations as they come (the engines may take several seconds each, or be off):
+`read()` then `translate()`. The CLI runs both. Used from a worker thread in the GUI.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from guide.core.content.model import GlossaryEntry, Pack
+from guide.core.screen.image_check import check_image
+from guide.core.screen.labels import LabelMatch, LabelMatcher
+from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
+from guide.core.screen.ocr_client import (
+    OcrClient,
+    OcrOutput,
+    output_from_json,
+    output_to_json,
+)
+from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
+from guide.core.translate.deadline import CancelToken
+from guide.core.translate.gloss import GlossWord
+from guide.core.translate.normalise import has_han
+from guide.core.translate.pipeline import (
+    TranslateOptions,
+    TranslationResult,
+    Translator,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReadLine:
+    text: str
+    box: Box
+    confidence: float
+    label: LabelMatch | None = None
+    translation: TranslationResult | None = None
+    gloss: list[GlossWord] = field(default_factory=list)  # this line's own words
+    paragraph: list[int] = field(default_factory=list)  # lines of the wrapped sentence(s) it belongs to
+    paragraph_text: str = ""  # their text, translated as one
+
+    @property
+    def entry(self) -> GlossaryEntry | None:
+        return self.label.entry if self.label is not None else None
+
+    @property
+    def needs_translation(self) -> bool:
+        return self.label is None and has_han(self.text)
+
+    @property
+    def english(self) -> str | None:
+        """What to show for this line: the label's English or the translation."""
+        if self.label is not None:
+            return self.label.entry.en
+        if self.translation is not None:
+            return self.translation.translation
+        return None
+
+    @property
+    def origin(self) -> str:
+        if self.label is not None:
+            return "phrasebook"  # the glossary is part of the phrase-book step of the pipeline
+        return self.translation.origin if self.translation is not None else "none"
+
+    def to_json(self) -> dict[str, object]:
+        entry = self.entry
+        gloss = self.gloss or (self.translation.gloss if self.translation is not None else [])
+        return {
+            "text": self.text,
+            "box": self.box.as_list(),
+            "confidence": round(self.confidence, 3),
+            "label": {"zh": entry.zh, "pinyin": entry.pinyin, "en": entry.en, "where": entry.where}
+            if entry is not None else None,
+            "translation": self.english,
+            "origin": self.origin,
+            "gloss": [w.to_json() for w in gloss],
+        }
+
+
+@dataclass
+class Reading:
+    image: Path
+    width: int
+    height: int
+    seconds: float
+    lines: list[ReadLine]
+    screen: ScreenMatch | None = None
+    ocr_seconds: float = 0.0
+    cold: bool = False
+    worker_peak_rss_kb: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """The object `rednote-guide read --json` prints (DESIGN.md)."""
+        return {
+            "image": str(self.image),
+            "width": self.width,
+            "height": self.height,
+            "seconds": round(self.seconds, 3),
+            "lines": [line.to_json() for line in self.lines],
+            "screen": self.screen.to_json() if self.screen is not None else None,
+        }
+
+    def labels_found(self) -> list[str]:
+        return [line.label.entry.zh for line in self.lines if line.label is not None]
+
+
+class ScreenReader:
+    """One per app (or CLI run). The OCR client keeps its worker warm between reads."""
+
+    def __init__(self, pack: Pack | None, translator: Translator | None = None,
+                 client: OcrClient | None = None) -> None:
+        self.pack = pack
+        self.translator = translator
+        self.client = client or OcrClient()
+        glossary = pack.glossary if pack is not None else ()
+        self.labels = LabelMatcher(glossary)
+        self._screens: ScreenMatcher | None = None  # built on first use: it reads every mockup
+        self._glosser = translator.glosser if translator is not None else None
+
+    @property
+    def screens(self) -> ScreenMatcher | None:
+        if self._screens is None and self.pack is not None:
+            self._screens = ScreenMatcher(self.pack, labels=self.labels)
+        return self._screens
+
+    def read(self, path: Path | str, ocr_file: Path | None = None) -> Reading:
+        """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled.
+
+        `ocr_file`: where this picture's OCR result is (or will be) kept; when it holds a
+        result for this picture, the OCR engine is not asked again."""
+        started = time.perf_counter()
+        path = Path(path)
+        check_image(path)  # header only: fast, and a bomb never reaches the worker
+        output = _load_output(ocr_file, path) if ocr_file is not None else None
+        if output is None:
+            output = self.client.read(path)
+            if ocr_file is not None:
+                _save_output(ocr_file, path, output)
+        lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
+                 for line in group_lines(output.lines, output.width, output.height)]
+        self._labels_in_label_rows(lines)
+        screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
+        return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
+                       output.seconds, output.cold, output.peak_rss_kb)
+
+    def _labels_in_label_rows(self, lines: list[ReadLine]) -> None:
+        """Second look at short lines that share a row with two or more labels (a tab bar).
+
+        Only with the dictionary at hand: a real word there (图片 beside 图文, 微博 beside
+        微信) is what it says, not a misread label. Without a translator, no second look."""
+        if self.translator is None:
+            return
+        from guide.core.translate.dictionary import load_dictionary
+
+        words = None
+        for line in lines:
+            if line.label is not None:
+                continue
+            middle = line.box.y + line.box.h / 2
+            mates = [other for other in lines if other is not line and other.label is not None
+                     and other.label.kind != "fuzzy"
+                     and abs(other.box.y + other.box.h / 2 - middle) <= 0.5 * min(other.box.h, line.box.h)]
+            if len(mates) >= 2:
+                words = words if words is not None else load_dictionary()
+                if line.text.strip() not in words:
+                    line.label = self.labels.match_among_labels(line.text)
+
+    def translate(self, reading: Reading, options: TranslateOptions, token: CancelToken | None = None,
+                  on_line: Callable[[int, ReadLine], None] | None = None) -> None:
+        """Fill in translations (non-label lines) and glosses (label lines), line by line.
+
+        Screenshot lines are not added to the translation history (the user did not type
+        them); they do use and fill the cache."""
+        if self.translator is None:
+            return
+        options = replace(options, record_history=False, target="en")
+        done: dict[str, TranslationResult] = {}
+        units = _translation_units(reading)
+        for index, line in enumerate(reading.lines):
+            if token is not None and token.cancelled:
+                return
+            if line.label is not None:
+                if self._glosser is not None and not line.gloss:
+                    line.gloss = self._glosser.gloss(line.label.entry.zh, "zh")
+            elif line.needs_translation:
+                text = units[index]
+                if line.paragraph and self._glosser is not None and not line.gloss:
+                    line.gloss = self._glosser.gloss(line.text, "zh")  # its own words, not the paragraph's
+                result = done.get(text)
+                if result is None:
+                    result = self.translator.translate(text, options, token)
+                    if result.cancelled:
+                        return
+                    done[text] = result
+                    if _no_engine_reachable(result) and not options.offline:
+                        # A screenshot has dozens of lines: do not wait out every engine's
+                        # deadline for each. The rest get the cache and the word breakdown.
+                        options = replace(options, offline=True)
+                        log.info("no engine reachable; the rest of this screenshot is read offline")
+                line.translation = result
+            else:
+                continue
+            if on_line is not None:
+                on_line(index, line)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _translation_units(reading: Reading) -> dict[int, str]:
+    """For each line to translate, the text to translate: the line, or the whole wrapped
+    sentence it is part of (lines.paragraphs), which is also recorded on the lines."""
+    lines = reading.lines
+    units: dict[int, str] = {}
+    for group in paragraphs([TextLine(l.text, l.box, l.confidence) for l in lines], reading.width):
+        if len(group) > 1 and all(lines[i].needs_translation for i in group):
+            text = lines[group[0]].text
+            for i in group[1:]:
+                text += joiner(text, lines[i].text) + lines[i].text
+            for i in group:
+                lines[i].paragraph, lines[i].paragraph_text = list(group), text
+                units[i] = text
+        else:
+            for i in group:
+                units[i] = lines[i].text
+    return units
+
+
+_NETWORK_TROUBLE = ("timed out", "unreachable")
+
+
+def _no_engine_reachable(result: TranslationResult) -> bool:
+    """Every engine tried failed for want of a network (not for this text)."""
+    return (result.origin == "none" and bool(result.failures)
+            and all(f.kind in _NETWORK_TROUBLE for f in result.failures))
+
+
+def _fingerprint(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _load_output(ocr_file: Path, picture: Path) -> OcrOutput | None:
+    """A kept OCR result, if it is for this very file (same size and time); else None."""
+    try:
+        data = json.loads(ocr_file.read_text(encoding="utf-8"))
+        if data.get("picture") != _fingerprint(picture):
+            return None
+        return output_from_json(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save_output(ocr_file: Path, picture: Path, output: OcrOutput) -> None:
+    try:
+        data = {"picture": _fingerprint(picture), **output_to_json(output)}
+        ocr_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except OSError as exc:
+        log.info("cannot keep the OCR result of %s: %s", picture, exc)
