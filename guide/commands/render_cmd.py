@@ -120,8 +120,6 @@ def run_screenshot(args: argparse.Namespace) -> int:
         if head == "translator" and hasattr(page, "set_text"):
             page.set_text("这个博主的穿搭绝绝子，已经种草了！")
         if head == "screenshot" and picture and hasattr(page, "open_file"):
-            from pathlib import Path
-
             page.open_file(Path(picture))
     busy = getattr(page, "is_busy", lambda: False)
     _settle(app, 0.6, busy)
