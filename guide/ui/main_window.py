@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
+        nav.clear_history.connect(self.clear_history)
         self.context.userdata.on_notice(self.notices.add)
 
     def _shortcuts(self) -> None:

@@ -293,8 +293,8 @@ class TranslatorPage(QWidget):
         side_layout.addLayout(row)
         clear = QPushButton("Clear history and cache…")
         clear.setObjectName("translatorClearHistory")
-        clear.setToolTip("Delete all history and every cached translation")
-        clear.clicked.connect(lambda: self.clear_history())
+        clear.setToolTip("Delete all history, every cached translation and the recent screenshots")
+        clear.clicked.connect(self.navigator.clear_history.emit)  # the window clears screenshots too
         side_layout.addWidget(clear)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.history_list, self.delete_selected)
         splitter.addWidget(side)

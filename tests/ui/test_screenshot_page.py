@@ -192,6 +192,26 @@ def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, con
     window.close()
 
 
+def test_the_translator_pages_clear_button_removes_screenshots_too(qtbot, context: AppContext, tmp_path: Path,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("screenshot")
+    page.reader.client.read = lambda p, debug_sleep=0.0: (_ for _ in ()).throw(RuntimeError("not needed"))  # no OCR here
+    page.open_file(screens.save(screens.small(seed=2), tmp_path / "kept.png"))
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    assert page.history.items()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.show_page("translator").findChild(QPushButton, "translatorClearHistory").click()
+    assert page.history.items() == [], "Clear history and cache on the Translator page kept the screenshots"
+    window.close()
+
+
 def test_every_control_is_named_and_described_for_screen_readers(qtbot, page: ScreenshotPage, mockup_png: Path) -> None:  # noqa: ANN001
     from ui.test_accessibility_and_safety import what_a_screen_reader_misses
 
