@@ -123,9 +123,9 @@ def test_second_launch_raises_the_first(tmp_path: Path, mini_pack: Path) -> None
     assert any("raised by a second launch" in line for line in lines)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is POSIX")
-def test_sigterm_closes_the_window_properly(tmp_path: Path, mini_pack: Path) -> None:
-    """Logout or `kill`: the window state is saved and no socket file is left behind."""
+def _launch_and_terminate(mini_pack: Path, after_line: str) -> tuple[dict, list[str]]:
+    """Start the app on a profile that was last on the UI labels page, send SIGTERM as soon
+    as `after_line` is logged, and return the saved settings and the log."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REDNOTE_GUIDE_LOG="INFO")
     settings = Path(env["XDG_CONFIG_HOME"]) / "rednote-guide" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)
@@ -135,38 +135,29 @@ def test_sigterm_closes_the_window_properly(tmp_path: Path, mini_pack: Path) -> 
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(app.stderr.readline, "")), daemon=True).start()
     try:
-        wait_for_line(app, lines, "listening")
-        socket_path = next(line for line in lines if "listening" in line).split(" as ")[-1].strip()
+        wait_for_line(app, lines, after_line)
         app.send_signal(signal.SIGTERM)
         assert app.wait(timeout=60) == 0, "".join(lines)
     finally:
         if app.poll() is None:
             app.kill()
-    saved = json.loads(settings.read_text())
+    return json.loads(settings.read_text()), lines
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is POSIX")
+def test_sigterm_closes_the_window_properly(mini_pack: Path) -> None:
+    """Logout or `kill`: the window state is saved and no socket file is left behind."""
+    saved, lines = _launch_and_terminate(mini_pack, "listening")
     assert saved["window_geometry"] and saved["last_page"] == "glossary"
+    socket_path = next(line for line in lines if "listening" in line).split(" as ")[-1].strip()
     assert not Path(socket_path).exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGTERM is POSIX")
-def test_sigterm_while_the_window_is_starting_still_saves(tmp_path: Path, mini_pack: Path) -> None:
+def test_sigterm_while_the_window_is_starting_still_saves(mini_pack: Path) -> None:
     """A logout that lands between the first frame and the content load (a busy machine
     makes that window wide): the window still closes properly instead of dying."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REDNOTE_GUIDE_LOG="INFO")
-    settings = Path(env["XDG_CONFIG_HOME"]) / "rednote-guide" / "settings.json"
-    settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text('{"first_run_done": true, "last_page": "glossary"}')
-    app = subprocess.Popen([sys.executable, "-m", "guide", "--pack", str(mini_pack)], env=env,
-                           stderr=subprocess.PIPE, text=True)
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(app.stderr.readline, "")), daemon=True).start()
-    try:
-        wait_for_line(app, lines, "window shown")
-        app.send_signal(signal.SIGTERM)
-        assert app.wait(timeout=60) == 0, "".join(lines)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    saved = json.loads(settings.read_text())
+    saved, _lines = _launch_and_terminate(mini_pack, "window shown")
     assert saved["window_geometry"] and saved["last_page"] == "glossary"
 
 
