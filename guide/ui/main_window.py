@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
             "Translations you have seen before will no longer work offline.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._call_on_page("translator", "clear_history", False)
+        self._call_on_page("translator", "clear_history")
         self.clear_screenshots()
 
     def clear_screenshots(self) -> int:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -486,15 +485,9 @@ class TranslatorPage(QWidget):
             self.translator.history.delete(entry.data(ID_ROLE))
             self.refresh_history()
 
-    def clear_history(self, confirm: bool = True) -> None:
-        """Delete history and cache (also the File menu's "Clear history and cache…")."""
-        if confirm:
-            answer = QMessageBox.question(
-                self, "Clear history and cache",
-                "Delete every translation in the history and the translation cache? "
-                "Translations you have seen before will no longer work offline.")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+    def clear_history(self) -> None:
+        """Delete history and cache. The window asks first and clears screenshots too
+        (File → Clear history and cache…, and this page's button through the navigator)."""
         cleared = clear_history_and_cache(self.translator.history, self.translator.cache)
         self.refresh_history()
         message = f"Deleted {cleared.history} history entries and {cleared.cache} cached translations."

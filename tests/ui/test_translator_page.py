@@ -158,7 +158,7 @@ def test_history_search_reopen_delete_and_clear(qtbot, page: TranslatorPage, ser
     history.setCurrentRow(0)
     page.delete_selected()
     assert history.count() == 1
-    page.clear_history(confirm=False)
+    page.clear_history()
     assert history.count() == 0
     assert page.translator.cache.count() == 0
     assert any("Deleted" in n for n in page.notices)
