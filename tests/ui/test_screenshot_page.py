@@ -120,6 +120,7 @@ def test_a_bad_picture_is_a_notice_not_a_crash(qtbot, page: ScreenshotPage, tmp_
 def test_worker_killed_mid_read_is_explained_and_the_next_read_works(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
     path = screens.save(screens.small(seed=2), tmp_path / "small.png")
     client = page.reader.client
+    client.ping()  # a worker that is up and reading, not one still starting (run alone, it would be cold)
     original = client.read
     client.read = lambda p, debug_sleep=0.0: original(p, debug_sleep=30)  # type: ignore[method-assign]
     try:
@@ -162,7 +163,9 @@ def test_without_the_extra_the_page_says_what_to_install(qtbot, context: AppCont
     page.shutdown()
 
 
-def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, context: AppContext, tmp_path: Path,  # noqa: ANN001
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      request: pytest.FixtureRequest) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from guide.ui.main_window import MainWindow
@@ -183,6 +186,7 @@ def test_main_window_routes_ctrl_6_a_pasted_picture_and_clear_history(qtbot, con
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     QGuiApplication.clipboard().setMimeData(mime)
+    request.addfinalizer(QGuiApplication.clipboard().clear)  # Qt owns the data: freed at exit it crashes the process
     qtbot.keyClick(window.pages["glossary"], Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "screenshot" and page.history_list.count() == 1
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
