@@ -54,3 +54,15 @@ def second_server() -> Iterator[FakeServer]:
 @pytest.fixture
 def mini_pack(tmp_path: Path) -> Path:
     return write_pack(tmp_path / "mini")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Empty the clipboard before Qt tears down: data a test put there is owned by Qt, and
+    freeing it during interpreter exit crashed the process after every test had passed."""
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
