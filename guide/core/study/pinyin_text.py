@@ -96,8 +96,9 @@ def is_syllable(text: str) -> bool:
 def syllables(word: str) -> list[str]:
     """Split a joined toneless word into syllables: 'shoucang' -> ['shou', 'cang'].
 
-    Longest syllable first with backtracking (so 'xian' stays one syllable but 'fangan'
-    becomes fang + an); text that is not pinyin comes back as a single piece."""
+    Fewest syllables, longest first on a tie (so 'xian' stays one syllable, 'fangan'
+    becomes fang + an and 'rengong' ren + gong); text that is not pinyin comes back as a
+    single piece."""
     return list(_split_written(word))
 
 
@@ -107,24 +108,25 @@ def _split_written(word: str) -> tuple[str, ...]:
 
 
 def _split(word: str) -> tuple[str, ...]:
+    """The split with the fewest syllables, the longest first piece winning a tie: so
+    'rengong' is ren + gong, not reng + o + ng ('o' and 'ng' are syllables too)."""
     if not word:
         return ()
     valid = _valid_syllables()
-    failed: set[int] = set()
+    best: dict[int, tuple[str, ...] | None] = {len(word): ()}
 
     def walk(start: int) -> tuple[str, ...] | None:
-        if start == len(word):
-            return ()
-        if start in failed:
-            return None
+        if start in best:
+            return best[start]
+        found: tuple[str, ...] | None = None
         for end in range(min(len(word), start + 6), start, -1):
             piece = word[start:end]
             if piece in valid:
                 rest = walk(end)
-                if rest is not None:
-                    return (piece, *rest)
-        failed.add(start)
-        return None
+                if rest is not None and (found is None or len(rest) + 1 < len(found)):
+                    found = (piece, *rest)
+        best[start] = found
+        return found
 
     return walk(0) or (word,)
 

@@ -178,3 +178,16 @@ def test_core_search_has_no_qt() -> None:
            "print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_bundled_pack_indexes_without_loading_pypinyin() -> None:
+    """Every entry's written pinyin gives one syllable per character, so building the Ctrl+K
+    index (in the background at every start) never pays for pypinyin's dictionary."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from guide.core.content.loader import load_pack; from guide.core.storage import paths; "
+            "from guide.core.study.search import index_for; index_for(load_pack(paths.default_pack())); "
+            "print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
