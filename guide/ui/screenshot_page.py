@@ -33,6 +33,8 @@ from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
+from guide.ui.row_delegates import MixedScriptDelegate
 from guide.ui.screenshot_view import ScreenshotView
 from guide.ui.screenshot_worker import ScreenshotRunner
 
@@ -106,8 +108,6 @@ class ScreenshotPage(QWidget):
         for widget in (self.open_button, self.paste_button, self.english_toggle):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.progress)
-        bar.addWidget(self.cancel_button)
         layout.addLayout(bar)
 
         self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
@@ -115,7 +115,11 @@ class ScreenshotPage(QWidget):
         self.status.setObjectName("screenshotStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()  # progress and Cancel beside "Reading…": in the button bar they widened an 800 px window
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.cancel_button)
+        layout.addLayout(status_row)
 
         match_row = QHBoxLayout()
         self.match_label = QLabel()
@@ -144,6 +148,7 @@ class ScreenshotPage(QWidget):
         self.lines.setAccessibleDescription("Each line of text on the picture with its meaning; "
                                             "choose one to see its card below")
         self.lines.setWordWrap(True)
+        self.lines.setItemDelegate(MixedScriptDelegate(self.lines))  # the English line under a label is not cut to "…"
         self.lines.currentRowChanged.connect(self._row_changed)
         side_layout.addWidget(self.lines, 3)
         self.detail = QWidget()
@@ -404,8 +409,8 @@ class ScreenshotPage(QWidget):
         card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})"))
         return card
 
-    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> QHBoxLayout:
-        buttons = QHBoxLayout()
+    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> FlowLayout:
+        buttons = FlowLayout(spacing=6)  # wraps in a narrow window instead of widening it past 800 px
         copy_zh = QPushButton("Copy Chinese")
         copy_zh.setAccessibleName(f"Copy {chinese}")
         copy_zh.setAccessibleDescription("Copy the Chinese text")
@@ -421,7 +426,6 @@ class ScreenshotPage(QWidget):
             copy_en.setAccessibleDescription("Copy the English meaning")
             copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(english))
             buttons.addWidget(copy_en)
-        buttons.addStretch(1)
         return buttons
 
     def _translation_card(self, line: ReadLine) -> QWidget:
