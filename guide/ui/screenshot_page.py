@@ -15,12 +15,14 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -155,7 +157,13 @@ class ScreenshotPage(QWidget):
         self.detail.setObjectName("screenshotDetail")
         self.detail_layout = QVBoxLayout(self.detail)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.detail, 2)
+        detail_scroll = QScrollArea()  # in a small window the card scrolls instead of losing its last lines and buttons
+        detail_scroll.setObjectName("screenshotDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(self.detail)
+        side_layout.addWidget(detail_scroll, 2)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

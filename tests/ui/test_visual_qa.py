@@ -129,4 +129,6 @@ def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QAp
     QApplication.processEvents()
     assert window.minimumSizeHint().width() <= 800
     assert window.width() == 800
+    detail = page.detail  # the card is whole (it scrolls), not squeezed until its buttons are sliced
+    qtbot.waitUntil(lambda: detail.height() >= detail.layout().heightForWidth(detail.width()), timeout=3000)
     window.close()
