@@ -132,3 +132,25 @@ def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QAp
     detail = page.detail  # the card is whole (it scrolls), not squeezed until its buttons are sliced
     qtbot.waitUntil(lambda: detail.height() >= detail.layout().heightForWidth(detail.width()), timeout=3000)
     window.close()
+
+
+def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApplication, memory_keyring) -> None:  # noqa: ANN001
+    import keyring
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QLabel
+
+    from guide.core.storage.settings import Settings
+    from guide.core.translate.secrets import SecretStore
+    from guide.ui.translator_settings import TranslatorSettingsDialog
+
+    keyring.set_keyring(fail.Keyring())
+    try:
+        dialog = TranslatorSettingsDialog(Settings(), SecretStore())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QApplication.processEvents()
+        warning = dialog.findChild(QLabel, "noKeyringWarning")
+        assert warning.height() >= warning.heightForWidth(warning.width()), "the how-to-get-a-keyring lines are cut"
+    finally:
+        keyring.set_keyring(memory_keyring)
