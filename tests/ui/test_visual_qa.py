@@ -154,3 +154,25 @@ def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApp
         assert warning.height() >= warning.heightForWidth(warning.width()), "the how-to-get-a-keyring lines are cut"
     finally:
         keyring.set_keyring(memory_keyring)
+
+
+def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QPixmap
+
+    from guide.ui.screenshot_view import SELECTED_COLOUR, ScreenshotView
+
+    view = ScreenshotView()
+    qtbot.addWidget(view)
+    picture = QPixmap(400, 800)
+    picture.fill()
+    view.show_picture(picture)
+    view.set_lines([([100, 100, 80, 30], True, "Find groups"), ([100, 300, 120, 30], False, None)])
+    view.set_show_english(True)
+    view.select(0)
+    box, patch = view.boxes[0], view.overlays[0]
+    assert patch.zValue() > box.zValue(), "the orange box is drawn across the English letters"
+    assert patch.pen().color() == SELECTED_COLOUR
+    view.set_show_english(False)  # without English on the picture the box itself shows the choice
+    assert box.zValue() > patch.zValue() and box.pen().color() == SELECTED_COLOUR
+    view.select(1)
+    assert patch.pen().color() != SELECTED_COLOUR and view.boxes[1].pen().color() == SELECTED_COLOUR
