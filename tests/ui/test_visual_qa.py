@@ -176,3 +176,31 @@ def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:  #
     assert box.zValue() > patch.zValue() and box.pen().color() == SELECTED_COLOUR
     view.select(1)
     assert patch.pen().color() != SELECTED_COLOUR and view.boxes[1].pen().color() == SELECTED_COLOUR
+
+
+def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QApplication) -> None:  # noqa: ANN001
+    """Full HD: the tip, warning and chips followed the text, not the bottom of the window
+    (a gap of several hundred pixels cut them off from the step they explain)."""
+    from guide.ui.main_window import MainWindow
+
+    context = build_context()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    walkthrough = next(w for w in context.pack.walkthroughs
+                       if any(step.tip and len(step.body) < 600 for step in w.steps))
+    step = next(step for step in walkthrough.steps if step.tip and len(step.body) < 600)
+    assert window.open_walkthrough(walkthrough.id, step.id)
+    player = window.pages["walkthroughs"].player
+    QApplication.processEvents()
+    body, tip = player.body, player.tip
+    qtbot.waitUntil(lambda: tip.isVisible())
+    text_bottom = body.viewport().mapTo(player, body.viewport().rect().topLeft()).y() + body.document().size().height()
+    gap = tip.mapTo(player, tip.rect().topLeft()).y() - text_bottom
+    assert gap < 3 * body.fontMetrics().lineSpacing(), f"{gap:.0f} px of empty space between the step text and its tip"
+    assert body.verticalScrollBar().maximum() == 0, "the short step text scrolls"
+    window.resize(800, 600)  # and in a small window the text still gets the room (it scrolls)
+    QApplication.processEvents()
+    assert body.height() >= 2 * body.fontMetrics().lineSpacing()
