@@ -183,6 +183,8 @@ class ScreenshotPage(QWidget):
         self.history_list.setWrapping(False)
         self.history_list.setIconSize(THUMB)
         self.history_list.setFixedHeight(THUMB.height() + 20)
+        # One row of thumbnails: a vertical scroll bar there scrolled 2 px and looked broken.
+        self.history_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_list.itemActivated.connect(self._history_chosen)
         self.history_list.itemClicked.connect(self._history_chosen)
         history_row.addWidget(history_title)

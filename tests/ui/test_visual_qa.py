@@ -204,3 +204,26 @@ def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QAppli
     window.resize(800, 600)  # and in a small window the text still gets the room (it scrolls)
     QApplication.processEvents()
     assert body.height() >= 2 * body.fontMetrics().lineSpacing()
+
+
+def test_the_recent_screenshots_strip_has_no_pointless_vertical_scroll_bar(qtbot, themed: QApplication, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage as Image
+
+    from guide.ui.screenshot_page import ScreenshotPage
+
+    page = ScreenshotPage(build_context(), Navigator())
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    picture = Image(360, 640, Image.Format.Format_RGB32)
+    picture.fill(0xFFFFFF)
+    picture.save(str(tmp_path / "phone.png"))
+    try:
+        page.history.add_file(tmp_path / "phone.png")
+        page.refresh_history()
+        QApplication.processEvents()
+        assert page.history_list.count() == 1
+        assert not page.history_list.verticalScrollBar().isVisible()
+    finally:
+        page.shutdown()
