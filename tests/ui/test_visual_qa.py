@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QListWidget,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+)
 
 from guide.core.context import AppContext, build_context
 from guide.ui.navigator import Navigator
@@ -51,7 +58,7 @@ def _fill(view: QListWidget, texts: list[str]) -> None:
     QApplication.processEvents()
 
 
-def test_screenshot_rows_show_the_english_under_each_label(qtbot, themed: QApplication) -> None:  # noqa: ANN001
+def test_screenshot_rows_show_the_english_under_each_label(qtbot, themed: QApplication) -> None:
     from guide.ui.screenshot_page import ScreenshotPage
 
     context = build_context()
@@ -67,7 +74,7 @@ def test_screenshot_rows_show_the_english_under_each_label(qtbot, themed: QAppli
         page.shutdown()
 
 
-def test_translator_history_rows_show_their_translation_line(qtbot, themed: QApplication) -> None:  # noqa: ANN001
+def test_translator_history_rows_show_their_translation_line(qtbot, themed: QApplication) -> None:
     from guide.ui.translator_page import TranslatorPage
 
     page = TranslatorPage(build_context(), Navigator())
@@ -82,13 +89,13 @@ def test_translator_history_rows_show_their_translation_line(qtbot, themed: QApp
 class _DesktopStyle(QProxyStyle):
     """A desktop theme that puts icons on dialog buttons (as Qt's generic Linux theme does under X11)."""
 
-    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: ANN001, ANN201, N802
+    def styleHint(self, hint, option=None, widget=None, data=None):
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 1
         return super().styleHint(hint, option, widget, data)
 
 
-def test_dialog_buttons_carry_no_stock_icons(qtbot, themed: QApplication) -> None:  # noqa: ANN001
+def test_dialog_buttons_carry_no_stock_icons(qtbot, themed: QApplication) -> None:
     name = themed.style().name()
     themed.setStyle(_DesktopStyle(QStyleFactory.create(name)))
     try:
@@ -102,7 +109,7 @@ def test_dialog_buttons_carry_no_stock_icons(qtbot, themed: QApplication) -> Non
         themed.setStyle(QStyleFactory.create(name))
 
 
-def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QApplication, tmp_path: Path) -> None:  # noqa: ANN001
+def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QApplication, tmp_path: Path) -> None:
     pytest.importorskip("PIL", reason='needs the [ocr] extra: pip install ".[ocr]"')
     from helpers.screens import render_svg
 
@@ -134,7 +141,7 @@ def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QAp
     window.close()
 
 
-def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApplication, memory_keyring) -> None:  # noqa: ANN001
+def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApplication, memory_keyring) -> None:
     import keyring
     from keyring.backends import fail
     from PySide6.QtWidgets import QLabel
@@ -156,7 +163,7 @@ def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApp
         keyring.set_keyring(memory_keyring)
 
 
-def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:  # noqa: ANN001
+def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:
     from PySide6.QtGui import QPixmap
 
     from guide.ui.screenshot_view import SELECTED_COLOUR, ScreenshotView
@@ -178,7 +185,7 @@ def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:  #
     assert patch.pen().color() != SELECTED_COLOUR and view.boxes[1].pen().color() == SELECTED_COLOUR
 
 
-def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QApplication) -> None:  # noqa: ANN001
+def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QApplication) -> None:
     """Full HD: the tip, warning and chips followed the text, not the bottom of the window
     (a gap of several hundred pixels cut them off from the step they explain)."""
     from guide.ui.main_window import MainWindow
@@ -206,7 +213,7 @@ def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QAppli
     assert body.height() >= 2 * body.fontMetrics().lineSpacing()
 
 
-def test_the_recent_screenshots_strip_has_no_pointless_vertical_scroll_bar(qtbot, themed: QApplication, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_recent_screenshots_strip_has_no_pointless_vertical_scroll_bar(qtbot, themed: QApplication, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage as Image
 
     from guide.ui.screenshot_page import ScreenshotPage
