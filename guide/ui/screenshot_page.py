@@ -15,12 +15,14 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,8 @@ from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.detail_card import DetailCard
+from guide.ui.flow_layout import FlowLayout
+from guide.ui.row_delegates import MixedScriptDelegate
 from guide.ui.screenshot_view import ScreenshotView
 from guide.ui.screenshot_worker import ScreenshotRunner
 
@@ -106,8 +110,6 @@ class ScreenshotPage(QWidget):
         for widget in (self.open_button, self.paste_button, self.english_toggle):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.progress)
-        bar.addWidget(self.cancel_button)
         layout.addLayout(bar)
 
         self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
@@ -115,7 +117,11 @@ class ScreenshotPage(QWidget):
         self.status.setObjectName("screenshotStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()  # progress and Cancel beside "Reading…": in the button bar they widened an 800 px window
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.cancel_button)
+        layout.addLayout(status_row)
 
         match_row = QHBoxLayout()
         self.match_label = QLabel()
@@ -144,13 +150,20 @@ class ScreenshotPage(QWidget):
         self.lines.setAccessibleDescription("Each line of text on the picture with its meaning; "
                                             "choose one to see its card below")
         self.lines.setWordWrap(True)
+        self.lines.setItemDelegate(MixedScriptDelegate(self.lines))  # the English line under a label is not cut to "…"
         self.lines.currentRowChanged.connect(self._row_changed)
         side_layout.addWidget(self.lines, 3)
         self.detail = QWidget()
         self.detail.setObjectName("screenshotDetail")
         self.detail_layout = QVBoxLayout(self.detail)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.detail, 2)
+        detail_scroll = QScrollArea()  # in a small window the card scrolls instead of losing its last lines and buttons
+        detail_scroll.setObjectName("screenshotDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(self.detail)
+        side_layout.addWidget(detail_scroll, 2)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -170,6 +183,8 @@ class ScreenshotPage(QWidget):
         self.history_list.setWrapping(False)
         self.history_list.setIconSize(THUMB)
         self.history_list.setFixedHeight(THUMB.height() + 20)
+        # One row of thumbnails: a vertical scroll bar there scrolled 2 px and looked broken.
+        self.history_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_list.itemActivated.connect(self._history_chosen)
         self.history_list.itemClicked.connect(self._history_chosen)
         history_row.addWidget(history_title)
@@ -404,8 +419,8 @@ class ScreenshotPage(QWidget):
         card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})"))
         return card
 
-    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> QHBoxLayout:
-        buttons = QHBoxLayout()
+    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> FlowLayout:
+        buttons = FlowLayout(spacing=6)  # wraps in a narrow window instead of widening it past 800 px
         copy_zh = QPushButton("Copy Chinese")
         copy_zh.setAccessibleName(f"Copy {chinese}")
         copy_zh.setAccessibleDescription("Copy the Chinese text")
@@ -421,7 +436,6 @@ class ScreenshotPage(QWidget):
             copy_en.setAccessibleDescription("Copy the English meaning")
             copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(english))
             buttons.addWidget(copy_en)
-        buttons.addStretch(1)
         return buttons
 
     def _translation_card(self, line: ReadLine) -> QWidget:

@@ -58,6 +58,8 @@ class ScreenshotView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.boxes: list[_Box] = []
         self.overlays: list[QGraphicsItem] = []
+        self._overlay_of: dict[int, QGraphicsRectItem] = {}  # line index -> its English patch
+        self._selected = -1
         self._pixmap_item = None
         self._show_english = False
         self._placeholder()
@@ -74,14 +76,14 @@ class ScreenshotView(QGraphicsView):
     def show_picture(self, pixmap: QPixmap) -> None:
         scene = self.scene()
         scene.clear()
-        self.boxes, self.overlays = [], []
+        self.boxes, self.overlays, self._overlay_of, self._selected = [], [], {}, -1
         self._pixmap_item = scene.addPixmap(pixmap)
         scene.setSceneRect(QRectF(pixmap.rect()))
         self.fit()
 
     def clear_picture(self) -> None:
         self.scene().clear()
-        self.boxes, self.overlays = [], []
+        self.boxes, self.overlays, self._overlay_of, self._selected = [], [], {}, -1
         self._pixmap_item = None
         self._placeholder()
 
@@ -93,7 +95,7 @@ class ScreenshotView(QGraphicsView):
         scene = self.scene()
         for item in self.boxes + self.overlays:
             scene.removeItem(item)
-        self.boxes, self.overlays = [], []
+        self.boxes, self.overlays, self._overlay_of, self._selected = [], [], {}, -1
         for index, (box, is_label, english) in enumerate(lines):
             x, y, w, h = box
             item = _Box(index, QRectF(x - 3, y - 3, w + 6, h + 6), is_label, self)
@@ -102,6 +104,7 @@ class ScreenshotView(QGraphicsView):
             self.boxes.append(item)
             if is_label and english:
                 self.overlays.append(self._overlay(QRectF(x, y, w, h), english))
+                self._overlay_of[index] = self.overlays[-1]
         self.set_show_english(self._show_english)
 
     def _overlay(self, rect: QRectF, english: str) -> QGraphicsItem:
@@ -135,13 +138,27 @@ class ScreenshotView(QGraphicsView):
         self._show_english = show
         for item in self.overlays:
             item.setVisible(show)
+        self._mark(self._selected)  # the selection moves between the box and its English patch
 
     def select(self, index: int) -> None:
-        for box in self.boxes:
-            box.set_selected(box.index == index)
-            box.setZValue(4 if box.index == index else 2)  # the chosen one shows above its English
+        self._mark(index)
         if 0 <= index < len(self.boxes):
             self.ensureVisible(self.boxes[index], 20, 20)
+
+    def _mark(self, index: int) -> None:
+        self._selected = index
+        for box in self.boxes:
+            box.set_selected(box.index == index)
+            # The chosen one shows above its English, unless that English is on screen: then its
+            # patch takes the selection colour (the orange box drawn over it cut through the letters).
+            patch = self._overlay_of.get(box.index)
+            covered = patch is not None and self._show_english
+            box.setZValue(4 if box.index == index and not covered else 2)
+            if patch is not None:
+                selected = box.index == index
+                pen = QPen(SELECTED_COLOUR if selected else LABEL_COLOUR, 3 if selected else 1.5)
+                pen.setCosmetic(True)
+                patch.setPen(pen)
 
     def fit(self) -> None:
         if self._pixmap_item is not None:

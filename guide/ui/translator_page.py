@@ -50,6 +50,7 @@ from guide.core.translate.pipeline import (
     Translator,
 )
 from guide.ui.navigator import Navigator
+from guide.ui.row_delegates import MixedScriptDelegate
 from guide.ui.translator_words import WordBreakdown, WordChip
 from guide.ui.translator_worker import TranslationRunner
 
@@ -275,6 +276,7 @@ class TranslatorPage(QWidget):
         self.history_list.setAccessibleName("Recent translations")
         self.history_list.setAccessibleDescription("Enter opens one again; Delete removes it")
         self.history_list.setWordWrap(True)
+        self.history_list.setItemDelegate(MixedScriptDelegate(self.history_list))  # the "→ translation" line shows
         self.history_list.itemActivated.connect(self._reopen)  # Enter or double-click
         side_layout.addWidget(self.history_list, 1)
         row = QHBoxLayout()

@@ -8,6 +8,7 @@ import logging
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -163,6 +164,15 @@ class TranslatorSettingsDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Once the dialog has its width, give the wrapped keyring warning every line it needs:
+        a form layout sized it for one and a half lines, cutting the how-to-get-a-keyring part."""
+        super().showEvent(event)
+        warning = self.findChild(QLabel, "noKeyringWarning")
+        if warning is not None and warning.width() > 0:
+            warning.setMinimumHeight(warning.heightForWidth(warning.width()))
+            self.adjustSize()
 
     def _fit_engine_list(self) -> None:
         """Tall enough to show every engine without scrolling (a sliced last row looked broken)."""

@@ -166,7 +166,10 @@ class WalkthroughPlayer(QWidget):
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName("Step instructions")
         self.body.anchorClicked.connect(self._link_clicked)
-        middle_layout.addWidget(self.body, 3)
+        middle_layout.addWidget(self.body, 100)
+        # The step text is never taller than itself, so in a tall window the tip, warning and
+        # label chips sit right under it instead of at the bottom, far from the text they go with.
+        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
         self.tip = QLabel()
         self.tip.setObjectName("stepTip")
         self.tip.setWordWrap(True)
@@ -185,6 +188,7 @@ class WalkthroughPlayer(QWidget):
         self.card_host.setMaximumHeight(170)
         self.card_host.hide()
         middle_layout.addWidget(self.card_host)
+        middle_layout.addStretch(1)  # takes what the step text does not need
         buttons = QHBoxLayout()
         self.back_button = QPushButton("← Back")
         self.back_button.setObjectName("stepBack")
@@ -486,6 +490,12 @@ class WalkthroughPlayer(QWidget):
             height = text.height() + 2 * STEP_ROW_PADDING + 4
             if item.sizeHint().height() != height:
                 item.setSizeHint(QSize(0, height))
+
+    def _fit_body(self) -> None:
+        frame = 2 * self.body.frameWidth() + self.body.contentsMargins().top() + self.body.contentsMargins().bottom()
+        height = int(self.body.document().size().height()) + frame + 2
+        if self.body.maximumHeight() != height:
+            self.body.setMaximumHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -28,6 +28,7 @@ CONTROLS = {
     "QComboBox": "border", "QAbstractSpinBox": "border", "QCheckBox::indicator": "border",
     "QAbstractItemView::indicator": "border", "QListView": "border", "QTableView": "border",
     "QScrollBar::handle:vertical": "background", "QScrollBar::handle:horizontal": "background",
+    "QMenu": "border",  # a menu's edge against the page it opens over
 }
 COLOUR = r"(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}\b|white|black)"
 
