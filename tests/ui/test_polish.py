@@ -199,3 +199,7 @@ def test_a_signal_before_the_event_loop_runs_still_ends_the_app(qtbot, mini_pack
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         signal.set_wakeup_fd(-1)
+        reader, writer, notifier = window._signal_wakeup
+        notifier.setEnabled(False)
+        os.close(reader)
+        os.close(writer)
