@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -44,6 +42,7 @@ from guide.ui.detail_card import DetailCard
 from guide.ui.flow_layout import FlowLayout
 from guide.ui.navigator import Navigator
 from guide.ui.phrase_list import zh_with_pinyin
+from guide.ui.scrolling import vertical_scroller
 
 log = logging.getLogger(__name__)
 
@@ -242,13 +241,8 @@ class GlossaryPage(QWidget):
         self.steps.itemClicked.connect(self._open_step)
         layout.addWidget(self.steps, 1)
         # In a small window the card keeps a readable width and scrolls instead of overlapping.
-        scroller = QScrollArea()
-        scroller.setObjectName("glossaryDetailsScroller")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller = vertical_scroller(card, "glossaryDetailsScroller")
         scroller.setMinimumWidth(CARD_MIN_WIDTH)
-        scroller.setWidget(card)
         return scroller
 
     def _fill(self) -> None:

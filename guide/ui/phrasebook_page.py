@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -51,6 +49,7 @@ from guide.ui.phrase_list import (
     with_pinyin,
 )
 from guide.ui.practice_dialog import PracticeDialog
+from guide.ui.scrolling import vertical_scroller
 
 try:  # PySide6-Addons, installed by the [speech] extra
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -224,13 +223,7 @@ class PhrasebookPage(QWidget):
         layout.addLayout(rows)
         layout.addStretch(1)
         # In a short window the card scrolls rather than cutting off its buttons.
-        scroller = QScrollArea()
-        scroller.setObjectName("phraseDetailsScroller")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setWidget(card)
-        return scroller
+        return vertical_scroller(card, "phraseDetailsScroller")
 
     def _fill_categories(self) -> None:
         self.categories.blockSignals(True)

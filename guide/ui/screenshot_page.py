@@ -15,14 +15,12 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from guide.ui.flow_layout import FlowLayout
 from guide.ui.row_delegates import MixedScriptDelegate
 from guide.ui.screenshot_view import ScreenshotView
 from guide.ui.screenshot_worker import ScreenshotRunner
+from guide.ui.scrolling import vertical_scroller
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
@@ -157,12 +156,7 @@ class ScreenshotPage(QWidget):
         self.detail.setObjectName("screenshotDetail")
         self.detail_layout = QVBoxLayout(self.detail)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_scroll = QScrollArea()  # in a small window the card scrolls instead of losing its last lines and buttons
-        detail_scroll.setObjectName("screenshotDetailScroll")
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        detail_scroll.setWidget(self.detail)
+        detail_scroll = vertical_scroller(self.detail, "screenshotDetailScroll")
         side_layout.addWidget(detail_scroll, 2)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)

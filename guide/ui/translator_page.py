@@ -51,6 +51,7 @@ from guide.core.translate.pipeline import (
 )
 from guide.ui.navigator import Navigator
 from guide.ui.row_delegates import MixedScriptDelegate
+from guide.ui.scrolling import vertical_scroller
 from guide.ui.translator_words import WordBreakdown, WordChip
 from guide.ui.translator_worker import TranslationRunner
 
@@ -141,11 +142,7 @@ class TranslatorPage(QWidget):
         splitter.setChildrenCollapsible(False)
         # The main column scrolls as a whole when the window is too small for it, so every
         # part stays reachable (a 20,000-character paste, the minimum window size).
-        self.main_scroll = QScrollArea()
-        self.main_scroll.setObjectName("translatorMainScroll")
-        self.main_scroll.setWidgetResizable(True)
-        self.main_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.main_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.main_scroll = vertical_scroller(None, "translatorMainScroll")
         main = QWidget()
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 4, 0)
