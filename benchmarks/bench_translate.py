@@ -76,8 +76,9 @@ def cached_lookup_ms(runs: int = 200) -> float:
         return statistics.median(times) * 1000
 
 
-def gloss_cold_ms() -> float:
-    """A fresh process: dictionary, segmenter and pypinyin tables all load on this call."""
+def _fresh_process_gloss(text: str) -> tuple[float, float]:
+    """(ms, RSS MiB) of one gloss + pinyin of `text` in a new process, timed once the pack is
+    loaded (dictionary, segmenter and tables load on this first call)."""
     code = (
         "import time, sys; sys.path.insert(0, %r)\n"
         "from guide.core.storage import paths\n"
@@ -85,12 +86,20 @@ def gloss_cold_ms() -> float:
         "from guide.core.translate.gloss import Glosser\n"
         "g = Glosser(load_pack(paths.default_pack()))\n"
         "t = time.perf_counter(); g.gloss(%r, 'zh'); g.pinyin(%r)\n"
-        "print((time.perf_counter() - t) * 1000)\n"
-    ) % (str(ROOT), TEXT_300, TEXT_300)
+        "ms = (time.perf_counter() - t) * 1000\n"
+        "rss = int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20\n"
+        "print(ms, rss)\n"
+    ) % (str(ROOT), text, text)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-500:])
-    return float(result.stdout.strip().splitlines()[-1])
+    ms, rss = result.stdout.split()[-2:]
+    return float(ms), float(rss)
+
+
+def gloss_cold_ms() -> float:
+    """A fresh process: dictionary, segmenter and pypinyin tables all load on this call."""
+    return _fresh_process_gloss(TEXT_300)[0]
 
 
 def gloss_warm_ms(runs: int = 30) -> float:
@@ -121,24 +130,7 @@ def first_breakdown() -> tuple[float, float]:
     from guide.core.translate.dictionary import load_dictionary
 
     load_dictionary()  # builds the index in this run's cache dir when needed
-    code = (
-        "import time, sys; sys.path.insert(0, %r)\n"
-        "from guide.core.storage import paths\n"
-        "from guide.core.content.loader import load_pack\n"
-        "from guide.core.translate.gloss import Glosser\n"
-        "g = Glosser(load_pack(paths.default_pack()))\n"
-        "t = time.perf_counter(); g.gloss(%r, 'zh'); g.pinyin(%r)\n"
-        "ms = (time.perf_counter() - t) * 1000\n"
-        "rss = int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20\n"
-        "print(ms, rss)\n"
-    ) % (str(ROOT), FIRST_TEXT, FIRST_TEXT)
-    runs = []
-    for _ in range(5):
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            raise RuntimeError(result.stderr[-500:])
-        ms, rss = result.stdout.split()[-2:]
-        runs.append((float(ms), float(rss)))
+    runs = [_fresh_process_gloss(FIRST_TEXT) for _ in range(5)]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
