@@ -20,6 +20,7 @@ from guide.core.screen.ocr_client import OcrCancelled, OcrFailed, OcrUnavailable
 from guide.core.screen.reader import Reading, ScreenReader
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.pipeline import TranslateOptions
+from guide.ui.background_call import BackgroundCall
 
 log = logging.getLogger(__name__)
 
@@ -63,20 +64,6 @@ class _ReadJob(QRunnable):
         self.signals.finished.emit(rid)
 
 
-class _CallJob(QRunnable):
-    """A slow call with no answer (warming the dictionary up)."""
-
-    def __init__(self, fn: Callable[[], object]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def run(self) -> None:
-        try:
-            self.fn()
-        except Exception:  # noqa: BLE001
-            log.exception("background job failed")
-
-
 class ScreenshotRunner(QObject):
     read = Signal(object)  # Reading
     lineTranslated = Signal(int)  # line index
@@ -101,7 +88,7 @@ class ScreenshotRunner(QObject):
         """E.g. load the dictionary while the user finds a screenshot: parsing it holds
         Python's lock in turns with the UI, better now than while lines come in."""
         if not self._closed:
-            self.pool.start(_CallJob(fn))
+            self.pool.start(BackgroundCall(fn))
 
     def submit(self, path: Path, options: TranslateOptions, ocr_file: Path | None = None) -> int:
         if self._closed:

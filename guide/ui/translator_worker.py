@@ -20,6 +20,7 @@ from guide.core.translate.pipeline import (
     TranslationResult,
     Translator,
 )
+from guide.ui.background_call import BackgroundCall
 
 log = logging.getLogger(__name__)
 
@@ -52,23 +53,6 @@ class _TranslateJob(QRunnable):
             result = TranslationResult(self.text, "", "", error=f"something went wrong ({type(exc).__name__}); "
                                        "the details are in the log")
         self.signals.finished.emit(self.request_id, result)
-
-
-class _CallJob(QRunnable):
-    """Any slow call (loading the dictionary) with a `done` signal."""
-
-    def __init__(self, job_id: int, fn: Callable[[], object], signals: _Signals) -> None:
-        super().__init__()
-        self.job_id = job_id
-        self.fn = fn
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            self.fn()
-        except Exception:  # noqa: BLE001
-            log.exception("background job failed")
-        self.signals.done.emit(self.job_id)
 
 
 @dataclass
@@ -129,7 +113,8 @@ class TranslationRunner(QObject):
         self._signals[-self._next_job] = signals
         self._callbacks[self._next_job] = done
         signals.done.connect(self._on_background_done)  # a QObject slot: delivered on the UI thread
-        self.pool.start(_CallJob(self._next_job, fn, signals))
+        job_id = self._next_job
+        self.pool.start(BackgroundCall(fn, lambda: signals.done.emit(job_id)))
 
     def _on_background_done(self, job_id: int) -> None:
         self._signals.pop(-job_id, None)
