@@ -13,7 +13,7 @@ window.show()
 
 
 def done() -> None:
-    from guide.ui.bench_hook import rss_mb
+    from guide.ui.shell.bench_hook import rss_mb
 
     stamp = f"{time.time():.6f} rss_mb {rss_mb():.1f}"
     print(f"shown {stamp}\nattached {stamp}", flush=True)

@@ -251,8 +251,8 @@ def ui_stall_ms() -> tuple[float, float]:
         for name in ("CONFIG", "DATA", "CACHE"):
             os.environ[f"XDG_{name}_HOME"] = os.path.join(tmp, name.lower())
         from guide.core.context import build_context
-        from guide.ui.navigator import Navigator
-        from guide.ui.screenshot_page import ScreenshotPage
+        from guide.ui.shell.navigator import Navigator
+        from guide.ui.screenshot.page import ScreenshotPage
 
         app = QApplication.instance() or QApplication([])
         context = build_context()

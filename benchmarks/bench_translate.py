@@ -127,7 +127,7 @@ FIRST_TEXT = "这个博主的穿搭真的很好看，我已经收藏了。今天
 def first_breakdown() -> tuple[float, float]:
     """(ms, RSS MiB) for the first breakdown in a fresh process, the index already built:
     the timer starts once the pack is loaded, as the Translator page's first request would."""
-    from guide.core.translate.dictionary import load_dictionary
+    from guide.core.translate.dictionary_loader import load_dictionary
 
     load_dictionary()  # builds the index in this run's cache dir when needed
     runs = [_fresh_process_gloss(FIRST_TEXT) for _ in range(5)]
@@ -142,8 +142,8 @@ def page_breakdown_rss() -> float:
         "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from guide.core.context import build_context\n"
-        "from guide.ui.navigator import Navigator\n"
-        "from guide.ui.translator_page import TranslatorPage\n"
+        "from guide.ui.shell.navigator import Navigator\n"
+        "from guide.ui.translator.page import TranslatorPage\n"
         "app = QApplication([])\n"
         "context = build_context(); context.settings.offline_only = True\n"
         "page = TranslatorPage(context, Navigator()); page.show()\n"
@@ -165,7 +165,8 @@ def lookup_us(count: int = 3000) -> float:
     """One word: its entries, its reading and its card senses, nothing cached (median, µs)."""
     import random
 
-    from guide.core.translate.dictionary import _parse_lines, load_dictionary
+    from guide.core.translate.dictionary import _parse_lines
+    from guide.core.translate.dictionary_loader import load_dictionary
     from guide.core.translate.senses import best_senses
 
     dictionary = load_dictionary()
@@ -219,8 +220,8 @@ def ui_stall_ms() -> float:
     from PySide6.QtWidgets import QApplication
 
     from guide.core.context import build_context
-    from guide.ui.navigator import Navigator
-    from guide.ui.translator_page import TranslatorPage
+    from guide.ui.shell.navigator import Navigator
+    from guide.ui.translator.page import TranslatorPage
 
     app = QApplication.instance() or QApplication([])
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowLibreTranslate)

@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from guide.commands.render_cmd import run_screenshot
 
             return run_screenshot(args)
-        from guide.ui.app import run_app
+        from guide.ui.shell.app import run_app
 
         return run_app(args)
     if args.command == "validate":

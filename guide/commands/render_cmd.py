@@ -95,7 +95,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     profile = tempfile.TemporaryDirectory(prefix="rednote-guide-shot-")
     for name in ("CONFIG", "DATA", "CACHE"):
         os.environ[f"XDG_{name}_HOME"] = os.path.join(profile.name, name.lower())
-    from guide.ui.app import build_window, make_application
+    from guide.ui.shell.app import build_window, make_application
 
     app = make_application()
     window = build_window(args, app)

@@ -22,8 +22,8 @@ def _pack(count: int) -> Pack:
 
 
 def test_five_thousand_walkthroughs_build_lazily(qtbot, tmp_path: Path) -> None:
-    from guide.ui.navigator import Navigator
-    from guide.ui.walkthroughs_page import WalkthroughsPage
+    from guide.ui.shell.navigator import Navigator
+    from guide.ui.walkthroughs.list_page import WalkthroughsPage
 
     pack = _pack(5000)
     userdata = UserData(pack.id, tmp_path)

@@ -142,7 +142,7 @@ def test_body_renderer_never_resolves_a_resource_it_was_not_given(tmp_path: Path
     from PySide6.QtGui import QColor, QImage, QTextDocument
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui.walkthrough_player import SafeTextBrowser
+    from guide.ui.walkthroughs.player import SafeTextBrowser
 
     app = QApplication.instance() or QApplication([])
     secret = tmp_path / "secret.png"
@@ -166,7 +166,7 @@ def test_mockup_never_draws_a_file_from_outside(tmp_path: Path, kind: str) -> No
     from PySide6.QtGui import QColor, QImage
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui.mockup_view import MockupView
+    from guide.ui.walkthroughs.mockup_view import MockupView
 
     app = QApplication.instance() or QApplication([])
     secret = tmp_path / "secret.png"

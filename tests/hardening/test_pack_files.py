@@ -73,7 +73,7 @@ def _png(width: int, height: int) -> bytes:
 def test_oversized_screens_get_a_clear_message_in_the_app_and_validate(tmp_path: Path, name: str, content, expected: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui.mockup_view import MockupView
+    from guide.ui.walkthroughs.mockup_view import MockupView
 
     QApplication.instance() or QApplication([])
     root = write_pack(tmp_path / "p")

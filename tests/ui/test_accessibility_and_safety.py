@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.context import build_context
-from guide.ui.dialogs import WelcomeDialog
-from guide.ui.main_window import MainWindow
-from guide.ui.walkthrough_player import SafeTextBrowser
+from guide.ui.shell.dialogs import WelcomeDialog
+from guide.ui.shell.main_window import MainWindow
+from guide.ui.walkthroughs.player import SafeTextBrowser
 
 CONTROL_TYPES = (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
 
@@ -81,11 +81,11 @@ def test_every_control_on_every_page_is_named_and_described(qtbot, mini_pack: Pa
 def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
     from guide.core.study.search import index_for
     from guide.core.translate.secrets import SecretStore
-    from guide.ui.dialogs import about_dialog, shortcuts_dialog
-    from guide.ui.navigator import Navigator
-    from guide.ui.phrasebook_page import PracticeDialog
-    from guide.ui.search_palette import SearchPalette
-    from guide.ui.translator_settings import TranslatorSettingsDialog
+    from guide.ui.phrasebook.page import PracticeDialog
+    from guide.ui.search.palette import SearchPalette
+    from guide.ui.shell.dialogs import about_dialog, shortcuts_dialog
+    from guide.ui.shell.navigator import Navigator
+    from guide.ui.translator.settings_dialog import TranslatorSettingsDialog
 
     context = build_context(mini_pack)
     phrases = [p for c in context.pack.categories for p in c.phrases]

@@ -12,9 +12,9 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QListView, QListWidget, QTableView
 
 from guide.core.context import AppContext, build_context
-from guide.ui.main_window import PAGES, MainWindow
-from guide.ui.phrase_list import STAR_ON
-from guide.ui.theme import apply_theme
+from guide.ui.phrasebook.phrase_list import STAR_ON
+from guide.ui.shell.main_window import PAGES, MainWindow
+from guide.ui.shell.theme import apply_theme
 
 
 @pytest.fixture(scope="module")

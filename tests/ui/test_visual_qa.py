@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.context import AppContext, build_context
-from guide.ui.navigator import Navigator
-from guide.ui.theme import apply_theme
+from guide.ui.shell.navigator import Navigator
+from guide.ui.shell.theme import apply_theme
 
 LABEL_ROW = "▣ 消息  xiāoxi\n    Messages"  # what the Screenshot page lists for a UI label
 HISTORY_ROW = "已经种草了!\n→ (dictionary only)"  # a short text: one line, then its translation
@@ -59,7 +59,7 @@ def _fill(view: QListWidget, texts: list[str]) -> None:
 
 
 def test_screenshot_rows_show_the_english_under_each_label(qtbot, themed: QApplication) -> None:
-    from guide.ui.screenshot_page import ScreenshotPage
+    from guide.ui.screenshot.page import ScreenshotPage
 
     context = build_context()
     page = ScreenshotPage(context, Navigator())
@@ -75,7 +75,7 @@ def test_screenshot_rows_show_the_english_under_each_label(qtbot, themed: QAppli
 
 
 def test_translator_history_rows_show_their_translation_line(qtbot, themed: QApplication) -> None:
-    from guide.ui.translator_page import TranslatorPage
+    from guide.ui.translator.page import TranslatorPage
 
     page = TranslatorPage(build_context(), Navigator())
     qtbot.addWidget(page)
@@ -115,7 +115,7 @@ def test_reading_a_screenshot_keeps_an_800_px_window_800_wide(qtbot, themed: QAp
 
     from guide.core.screen.ocr_client import ocr_available
     from guide.core.storage import paths
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.main_window import MainWindow
 
     if not ocr_available():
         pytest.skip("needs the [ocr] extra")
@@ -148,7 +148,7 @@ def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApp
 
     from guide.core.storage.settings import Settings
     from guide.core.translate.secrets import SecretStore
-    from guide.ui.translator_settings import TranslatorSettingsDialog
+    from guide.ui.translator.settings_dialog import TranslatorSettingsDialog
 
     keyring.set_keyring(fail.Keyring())
     try:
@@ -166,7 +166,7 @@ def test_the_no_keyring_warning_in_settings_shows_every_line(qtbot, themed: QApp
 def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:
     from PySide6.QtGui import QPixmap
 
-    from guide.ui.screenshot_view import SELECTED_COLOUR, ScreenshotView
+    from guide.ui.screenshot.view import SELECTED_COLOUR, ScreenshotView
 
     view = ScreenshotView()
     qtbot.addWidget(view)
@@ -188,7 +188,7 @@ def test_the_chosen_lines_english_is_outlined_not_crossed_out(qtbot) -> None:
 def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QApplication) -> None:
     """Full HD: the tip, warning and chips followed the text, not the bottom of the window
     (a gap of several hundred pixels cut them off from the step they explain)."""
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.main_window import MainWindow
 
     context = build_context()
     window = MainWindow(context)
@@ -216,7 +216,7 @@ def test_in_a_tall_window_the_tip_sits_under_the_step_text(qtbot, themed: QAppli
 def test_the_recent_screenshots_strip_has_no_pointless_vertical_scroll_bar(qtbot, themed: QApplication, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage as Image
 
-    from guide.ui.screenshot_page import ScreenshotPage
+    from guide.ui.screenshot.page import ScreenshotPage
 
     page = ScreenshotPage(build_context(), Navigator())
     qtbot.addWidget(page)

@@ -160,7 +160,7 @@ class ScreenReader:
         微信) is what it says, not a misread label. Without a translator, no second look."""
         if self.translator is None:
             return
-        from guide.core.translate.dictionary import load_dictionary
+        from guide.core.translate.dictionary_loader import load_dictionary
 
         words = None
         for line in lines:

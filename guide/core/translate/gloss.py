@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from guide.core.content.model import Pack
 from guide.core.translate.cedict_text import clean_sense
-from guide.core.translate.dictionary import CedictEntry, Dictionary, load_dictionary
+from guide.core.translate.dictionary import CedictEntry, Dictionary
+from guide.core.translate.dictionary_loader import load_dictionary
 from guide.core.translate.normalise import has_han, match_key
 from guide.core.translate.segment import (
     ASPECT_PARTICLES,

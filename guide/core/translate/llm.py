@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from guide.core.translate.engines import Engine, EngineConfig
+from guide.core.translate.engine_base import Engine, EngineConfig
 from guide.core.translate.errors import BadAnswer, BadKey, RateLimited, ServerError
 
 DEFAULT_URL = "http://localhost:11434/v1"

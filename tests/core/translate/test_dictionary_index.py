@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.core.translate import dict_index, dictionary
+from guide.core.translate import dict_index, dictionary, dictionary_loader
 from guide.core.translate.dict_index import (
     DAMAGED_NOTICE,
     IndexedDictionary,
@@ -123,10 +123,10 @@ def test_an_unwritable_cache_falls_back_to_parsing(tmp_path: Path, monkeypatch: 
         raise PermissionError("read-only cache")
 
     monkeypatch.setattr(dict_index, "build", refuse)
-    monkeypatch.setattr(dictionary, "_instance", None)
-    loaded = dictionary.load_dictionary()
+    monkeypatch.setattr(dictionary_loader, "_instance", None)
+    loaded = dictionary_loader.load_dictionary()
     assert not isinstance(loaded, IndexedDictionary) and loaded.lookup("银行")[0].senses[0] == "bank"
-    monkeypatch.setattr(dictionary, "_instance", None)
+    monkeypatch.setattr(dictionary_loader, "_instance", None)
 
 
 def test_the_build_runs_in_a_child_process(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:

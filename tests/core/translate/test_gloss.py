@@ -7,8 +7,9 @@ import threading
 import pytest
 
 from guide.core.content.model import Pack
-from guide.core.translate import dictionary
-from guide.core.translate.dictionary import load_dictionary, numbered_to_marks, parse
+from guide.core.translate import dictionary_loader
+from guide.core.translate.dictionary import numbered_to_marks, parse
+from guide.core.translate.dictionary_loader import load_dictionary
 from guide.core.translate.gloss import Glosser
 
 
@@ -77,7 +78,7 @@ def test_dictionary_loads_once_across_threads() -> None:
     for thread in threads:
         thread.join()
     assert len({id(d) for d in seen}) == 1
-    assert dictionary.is_loaded() and len(seen[0]) > 100_000
+    assert dictionary_loader.is_loaded() and len(seen[0]) > 100_000
     assert seen[0].lookup("銀行")[0].simplified == "银行", "traditional characters are found too"
 
 

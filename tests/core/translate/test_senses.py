@@ -8,7 +8,8 @@ import pytest
 
 from guide.core.content.model import Pack
 from guide.core.translate.cedict_text import clean_sense, is_minor_sense
-from guide.core.translate.dictionary import load_dictionary, parse
+from guide.core.translate.dictionary import parse
+from guide.core.translate.dictionary_loader import load_dictionary
 from guide.core.translate.gloss import Glosser
 from guide.core.translate.senses import best_senses, overrides, rank_entries
 

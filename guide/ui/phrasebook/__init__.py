@@ -1,0 +1,1 @@
+"""The Phrase book page: phrase list, practice, Anki export."""

@@ -1,0 +1,1 @@
+"""The Ctrl+K search palette."""

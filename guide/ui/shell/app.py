@@ -1,0 +1,144 @@
+"""Start the GUI: one QApplication, theme, fonts, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from guide import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+_QUIET = ("propagateSizeHints",)
+ALREADY_RUNNING = "rednote-guide is already running; brought its window to the front."
+
+
+def finish_application(app: QApplication) -> None:
+    """What the first frame does not need, so a normal start does it after that frame:
+    Qt's own messages into logging (minus known offscreen noise), the app icon, and
+    following the desktop's light/dark changes."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QIcon
+
+    from guide.core.storage import paths
+    from guide.ui.shell.theme import follow_system
+
+    def handler(mode: QtMsgType, context: object, message: str) -> None:
+        if any(noise in message for noise in _QUIET):
+            return
+        level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
+        logging.getLogger("qt").log(level, message)
+
+    qInstallMessageHandler(handler)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "rednote-guide.svg")))
+    follow_system(app)
+
+
+def make_application(argv: list[str] | None = None, *, finish_now: bool = True) -> QApplication:
+    """The QApplication, always in the Fusion style our stylesheets are written for.
+
+    A new one gets Fusion from its command line: `setStyle()` would hand Python a QStyle
+    object, and PySide spends ~4 ms building that class's enums before the first paint."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+    elif app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("rednote-guide")
+    app.setDesktopFileName("rednote-guide")
+    if finish_now:
+        finish_application(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def build_window(args: argparse.Namespace, app: QApplication):  # noqa: ANN201 - avoids importing MainWindow early
+    """Window with content attached (for --screenshot and tests: everything ready at once)."""
+    from guide.core.context import build_context
+    from guide.ui.shell.main_window import MainWindow
+    from guide.ui.shell.theme import apply_theme
+
+    context = build_context(Path(args.pack) if args.pack else None)
+    apply_theme(app, getattr(args, "theme", None) or context.settings.theme)
+    return MainWindow(context)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    level = os.environ.get("REDNOTE_GUIDE_LOG", "WARNING").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.WARNING), format="%(levelname)s %(name)s: %(message)s")
+    if args.pack and not (Path(args.pack) / "pack.yaml").is_file():
+        print(f"rednote-guide: {args.pack} is not a content pack (no pack.yaml)", file=sys.stderr)
+        return 2
+    app = make_application(finish_now=False)
+    from guide.ui.shell import single_instance
+
+    if single_instance.maybe_running() and single_instance.ask_running_instance():
+        print(ALREADY_RUNNING, file=sys.stderr)
+        return 0
+
+    # The shell needs only settings; content, user data and fonts load right after it is up.
+    from guide.core.storage.settings import SettingsStore
+    from guide.ui.shell.main_window import MainWindow
+    from guide.ui.shell.theme import apply_theme
+
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+    apply_theme(app, getattr(args, "theme", None) or settings.theme)
+    window = MainWindow(settings=settings, settings_store=settings_store)
+    # Before the window exists on screen, so a logout at any moment after this closes it
+    # properly (and before "listening" is announced: tests and other launches rely on that).
+    from guide.ui.shell.clean_exit import close_window_on_signals
+
+    close_window_on_signals(window)
+    window.show()
+    log.info("window shown")
+    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py
+        from guide.ui.shell.bench_hook import report_shown
+
+        report_shown(window)
+    QTimer.singleShot(0, lambda: _finish_start(args, window, settings_store))
+    return app.exec()
+
+
+def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
+    """After the first paint: listen for later launches, then load content and user data."""
+    from guide.core.context import build_context
+    from guide.ui.shell.single_instance import InstanceServer
+
+    app = QApplication.instance()
+    if not window.isVisible():  # closed (e.g. SIGTERM) before this first turn of the loop
+        return
+    finish_application(app)
+    window.finish_shell()
+    server = InstanceServer(app)
+    if server.duplicate:  # another launch in the same instant won; it has been raised
+        print(ALREADY_RUNNING, file=sys.stderr)
+        window.hide()
+        app.quit()
+        return
+    server.activated.connect(window.bring_to_front)
+    window.instance_server = server  # lives as long as the window
+
+    context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
+    window.attach(context)
+    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py: first screen complete
+        from guide.ui.shell.bench_hook import report_attached_and_quit
+
+        report_attached_and_quit(window)
+        return
+    if not context.settings.first_run_done:
+        from guide.ui.shell.dialogs import WelcomeDialog
+
+        welcome = WelcomeDialog(context.settings.offline_only, window)
+        welcome.exec()
+        context.settings.offline_only = welcome.offline.isChecked()
+        context.settings.first_run_done = True
+        context.save_settings()

@@ -1,0 +1,60 @@
+"""Used only by benchmarks/run.py: print when the window is on screen, with memory, then quit."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MiB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def first_frame_costs() -> str:
+    """Which known-expensive things the first frame paid for (1) or left for later (0):
+    PySide's `Qt` enum namespace (~10 ms) and QtNetwork (~5 ms). Start-up tests read this."""
+    import sys
+
+    import PySide6.QtCore
+
+    qt_enums = int("Qt" in vars(PySide6.QtCore))
+    network = int("PySide6.QtNetwork" in sys.modules)
+    return f"qt_enums {qt_enums} qtnetwork {network}"
+
+
+def report_shown(window: QWidget) -> None:
+    """Print when the shell window has been shown and painted."""
+    QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f} {first_frame_costs()}", flush=True))
+
+
+def report_attached_and_quit(window: QWidget) -> None:
+    """Print when content is attached (optionally after loading the dictionary), then quit."""
+    app = QApplication.instance()
+
+    def done() -> None:
+        print(f"attached {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+        try:
+            if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
+                from guide.core.translate.dictionary_loader import (
+                    load_dictionary,  # as the translator would
+                )
+                from guide.core.translate.gloss import Glosser
+
+                load_dictionary()
+                Glosser(None).gloss("今天天气很好，强烈推荐这家火锅店")  # a real first breakdown
+                print(f"dict rss_mb {rss_mb():.1f}", flush=True)
+        finally:
+            app.quit()
+
+    QTimer.singleShot(0, done)

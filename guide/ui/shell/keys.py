@@ -1,0 +1,52 @@
+"""Every keyboard shortcut, declared once. Code binds its keys from here and F1 lists them
+from here, so the help cannot drift from what the keys do; tests/ui/shell/test_shortcuts_help.py
+fails on any key bound anywhere in the window that is missing from `ALL`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QKeySequence
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    keys: tuple[str, ...]  # portable key sequences ("Ctrl+D", "PgDown"); empty for general keys
+    what: str
+    where: str  # the part of the app where the keys work
+    label: str = ""  # how F1 writes the keys when not "A or B"
+
+    def sequence(self, number: int = 0) -> QKeySequence:
+        return QKeySequence(self.keys[number])
+
+    def shown(self) -> str:
+        return self.label or " or ".join(self.keys)
+
+
+EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR = (
+    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator")
+
+PAGES = Shortcut(tuple(f"Ctrl+{n}" for n in range(1, 7)),
+                 "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot", EVERYWHERE, "Ctrl+1 … Ctrl+6")
+OPEN_SCREENSHOT = Shortcut(("Ctrl+O",), "Open a screenshot file to read", EVERYWHERE)
+PASTE_PICTURE = Shortcut((), "Read a screenshot you copied (a picture on the clipboard)", EVERYWHERE, "Ctrl+V")
+SEARCH = Shortcut(("Ctrl+K",), "Search everything (phrases, labels, walkthrough steps)", EVERYWHERE)
+HELP = Shortcut(("F1", "?"), "This list of shortcuts", EVERYWHERE)
+QUIT = Shortcut(("Ctrl+Q",), "Quit", EVERYWHERE)
+OPEN = Shortcut((), "Open the selected item", EVERYWHERE, "Enter")
+CLOSE = Shortcut((), "Close a dialog or the search palette", EVERYWHERE, "Esc")
+NEXT_STEP = Shortcut(("Right", "PgDown"), "Next step", WALKTHROUGH, "→ or Page Down")
+PREVIOUS_STEP = Shortcut(("Left", "PgUp"), "Previous step", WALKTHROUGH, "← or Page Up")
+ZOOM_PICTURE = Shortcut(("+", "=", "Ctrl++"), "Enlarge the step's picture (Esc closes it)", WALKTHROUGH, "+")
+HOTSPOTS = Shortcut((), "Reach the highlighted labels on the picture; arrows move, Enter explains",
+                    WALKTHROUGH, "Tab")
+COPY_LABEL = Shortcut(("Ctrl+C",), "Copy the selected label's Chinese", LABELS)
+COPY_PHRASE = Shortcut(("Ctrl+C",), "Copy the selected phrase's Chinese", PHRASES)
+FAVOURITE = Shortcut(("Ctrl+D",), "Star or unstar the selected phrase (Favourites)", PHRASES)
+REVEAL = Shortcut(("Space",), "Show the answer", PRACTICE)
+AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTICE)
+KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
+DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
+
+ALL = (PAGES, OPEN_SCREENSHOT, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+       REVEAL, AGAIN, KNOWN, DELETE_HISTORY)

@@ -1,0 +1,1 @@
+"""The Start page."""

@@ -1,0 +1,133 @@
+"""What the app is for and where to begin: the first thing a newcomer sees."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from guide.ui.shell.navigator import Navigator
+from guide.ui.widgets.button_text import button_text
+
+if TYPE_CHECKING:
+    from guide.core.context import AppContext
+
+
+class StartPage(QWidget):
+    """Static text first (shown before content loads), then `populate` adds the pack's
+    name, the "Start here" button and the user's progress. Part of the first frame, so
+    no `Qt` namespace here (see main_window); the labels detect rich text themselves.
+
+    `refresh` (each time the page is shown) points "Start here" at the first unfinished
+    walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way."""
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        self.navigator = navigator
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
+        self.title.setObjectName("startTitle")
+        layout.addWidget(self.title)
+        intro = QLabel(
+            "<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
+            "Keep this guide open beside it.</p>"
+            "<ul style='font-size:14px'>"
+            "<li><b>Walkthroughs</b> take you step by step: signing up, finding your way, posting, comments, "
+            "messages, privacy and the community rules — with a picture of each screen.</li>"
+            "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
+            "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
+            "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
+            "offline, and always shows a word-by-word breakdown.</li></ul>"
+            "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
+        # buttons kept the window from going below ~1000 px.
+        resume_row = QHBoxLayout()
+        buttons = QHBoxLayout()
+        self.resume = QPushButton("Continue")
+        self.resume.setObjectName("startContinue")
+        self.resume.setToolTip("Back to the step you left")
+        self.resume.setAccessibleDescription("Opens the walkthrough you left part-way, at the step you reached")
+        self.resume.hide()
+        self.resume.clicked.connect(self._continue)
+        resume_row.addWidget(self.resume)
+        resume_row.addStretch(1)
+        layout.addLayout(resume_row)
+        self.begin = QPushButton("Start here →")
+        self.begin.setObjectName("startBegin")
+        self.begin.setToolTip("Open the first walkthrough, or carry on where you stopped")
+        self.begin.setDefault(True)
+        self.begin.setEnabled(False)
+        self.begin.clicked.connect(self._begin)
+        buttons.addWidget(self.begin)
+        all_button = QPushButton("See all walkthroughs")
+        all_button.setToolTip("The list of every walkthrough, with what you have finished (Ctrl+2)")
+        all_button.clicked.connect(lambda: navigator.show_page.emit("walkthroughs"))
+        buttons.addWidget(all_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.progress = QLabel("")
+        self.progress.setObjectName("startProgress")
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        self._first_id = ""
+        self._continue_id = ""
+        self._context: AppContext | None = None
+
+    def populate(self, context: "AppContext", recent: str = "") -> None:
+        pack = context.pack
+        self._context = context
+        self.title.setText(f"<h1>Welcome to {pack.app.name or pack.title} <span style='color:#FF2442'>{pack.app.native_name}</span></h1>")
+        self.refresh(recent)
+
+    def refresh(self, recent: str = "") -> None:
+        """Buttons and counts from the progress saved now; `recent` is the walkthrough last
+        shown, preferred for Continue when it is still part-way."""
+        if self._context is None:
+            return
+        pack, userdata = self._context.pack, self._context.userdata
+        if not pack.walkthroughs:
+            self.begin.hide()
+            self.resume.hide()
+            return
+        progress = userdata.all_progress()
+        done = {w.id for w in pack.walkthroughs if (p := progress.get(w.id)) is not None and p.completed}
+        self.progress.setText(f"You have finished all {len(pack.walkthroughs)} walkthroughs ✓" if len(done) == len(pack.walkthroughs)
+                              else f"You have finished {len(done)} of {len(pack.walkthroughs)} walkthroughs.")
+        part_way: dict[str, int] = {}
+        for walkthrough in pack.walkthroughs:
+            saved = progress.get(walkthrough.id)
+            index = walkthrough.step_index(saved.step) if saved is not None and not saved.completed else None
+            if index:  # step 2 or later: step 1 is just "start"
+                part_way[walkthrough.id] = index
+        self._continue_id = recent if recent in part_way else next(iter(part_way), "")
+        if self._continue_id:
+            walkthrough = pack.walkthrough(self._continue_id)
+            label = f"Continue: {walkthrough.title} · step {part_way[self._continue_id] + 1}"
+            self.resume.setText(button_text(label + " →"))
+            self.resume.setAccessibleName(label)
+        self.resume.setVisible(bool(self._continue_id))
+        following = next((w for w in pack.walkthroughs if w.id not in done and w.id != self._continue_id), None)
+        self._first_id = following.id if following is not None else ""
+        if following is not None:
+            order = [w.id for w in pack.walkthroughs]
+            first_step = not done and (not self._continue_id or order.index(following.id) < order.index(self._continue_id))
+            label = f"Start here: {following.title}" if first_step else f"Next: {following.title}"
+            self.begin.setText(button_text(label + " →"))
+            self.begin.setAccessibleName(label)
+        self.begin.setEnabled(following is not None)
+        self.begin.setVisible(following is not None)
+        self.begin.setDefault(not self._continue_id)
+        self.resume.setDefault(bool(self._continue_id))
+
+    def _begin(self) -> None:
+        if self._first_id:
+            self.navigator.open_walkthrough.emit(self._first_id, "")
+
+    def _continue(self) -> None:
+        if self._continue_id:
+            self.navigator.open_walkthrough.emit(self._continue_id, "")

@@ -1,0 +1,1 @@
+"""The Translator page: input, answer, word cards, settings, its worker."""

@@ -1,0 +1,1 @@
+"""The walkthrough list and the step player with its pictures."""

@@ -1,0 +1,551 @@
+"""Steps through one walkthrough: step list, progress, body, mockup, chips, tip/warning.
+
+Position and completion go to UserData on every move, so closing the app loses nothing.
+Finishing shows a short summary with a button to the next unfinished walkthrough (not
+the last step's text); Restart asks first and only moves back to step 1: a finished
+walkthrough stays finished (a replay is not a reset of what was done).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QFontMetrics,
+    QImage,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.content.model import Walkthrough
+from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
+from guide.core.context import AppContext
+from guide.ui.shell import keys
+from guide.ui.shell.navigator import Navigator
+from guide.ui.walkthroughs.label_card import LabelCard, LabelChip
+from guide.ui.walkthroughs.mockup_view import MockupView
+from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
+from guide.ui.widgets.button_text import button_text
+from guide.ui.widgets.flow_layout import FlowLayout
+
+# Below this width the step list column would cut every title to a few letters, so the steps
+# move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
+COMPACT_WIDTH = 900
+STEP_LIST_MIN_WIDTH = 220
+STEP_ROW_PADDING = 5  # QListWidget#stepList::item padding in the stylesheets
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Never loads anything: bodies may not pull images or files from anywhere.
+
+    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
+    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return ""
+
+
+class WalkthroughPlayer(QWidget):
+    backToList = Signal()
+    completedChanged = Signal(str)
+
+    def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("walkthroughPlayer")
+        self.context = context
+        self.navigator = navigator
+        self.walkthrough: Walkthrough | None = None
+        self.index = 0
+        self.finished = False
+        self._chips: list[QWidget] = []
+        self._build()
+
+    # -- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.back_to_list = QPushButton("← All walkthroughs")
+        self.back_to_list.setAccessibleName("Back to all walkthroughs")
+        self.back_to_list.setToolTip("Your place in this walkthrough is kept")
+        self.back_to_list.clicked.connect(self.backToList)
+        header.addWidget(self.back_to_list)
+        self.walkthrough_title = QLabel()
+        self.walkthrough_title.setObjectName("walkthroughTitle")
+        header.addWidget(self.walkthrough_title, 1)
+        self.restart_button = QPushButton("Restart")
+        self.restart_button.setObjectName("stepRestart")
+        self.restart_button.setToolTip("Start this walkthrough again from step 1 (asks first; a ✓ stays)")
+        self.restart_button.clicked.connect(self.restart)
+        header.addWidget(self.restart_button)
+        outer.addLayout(header)
+
+        # Narrow windows: progress and a drop-down of the steps in one row above the step.
+        self.step_strip = QWidget()
+        self.step_strip.setObjectName("stepStrip")
+        strip_layout = QVBoxLayout(self.step_strip)
+        strip_layout.setContentsMargins(0, 0, 0, 0)
+        self._strip_row = QHBoxLayout()
+        strip_layout.addLayout(self._strip_row)
+        self.step_picker = QComboBox()
+        self.step_picker.setObjectName("stepPicker")
+        self.step_picker.setAccessibleName("Step")
+        self.step_picker.setAccessibleDescription("Every step of this walkthrough; choose one to jump to it")
+        self.step_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.step_picker.setMinimumContentsLength(12)
+        self.step_picker.activated.connect(self._row_chosen_in_picker)
+        self._strip_row.addWidget(self.step_picker, 1)
+        self.step_strip.hide()
+        outer.addWidget(self.step_strip)
+        self.compact = False
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter
+        left = QWidget()
+        self.step_column = left
+        left.setMaximumWidth(2 * STEP_LIST_MIN_WIDTH)  # on big screens the room goes to the step and picture
+        left_layout = QVBoxLayout(left)
+        self._left_layout = left_layout
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("stepProgress")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(8)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setWordWrap(True)
+        self.step_list.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap whole titles, never "Chann…"
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setAccessibleName("Steps")
+        self.step_list.setAccessibleDescription("Every step of this walkthrough; choose one to jump to it")
+        self.step_list.currentRowChanged.connect(self._row_chosen)
+        self.step_list.viewport().installEventFilter(self)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.progress_bar)
+        left_layout.addWidget(self.step_list, 1)
+        splitter.addWidget(left)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(8, 0, 8, 0)
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        middle_layout.addWidget(self.title)
+        self.body = SafeTextBrowser()
+        self.body.setObjectName("stepBody")
+        self.body.setAccessibleDescription("What to do on this step, with the Chinese labels to look for")
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.setAccessibleName("Step instructions")
+        self.body.anchorClicked.connect(self._link_clicked)
+        middle_layout.addWidget(self.body, 100)
+        # The step text is never taller than itself, so in a tall window the tip, warning and
+        # label chips sit right under it instead of at the bottom, far from the text they go with.
+        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        self.tip = QLabel()
+        self.tip.setObjectName("stepTip")
+        self.tip.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("stepWarning")
+        self.warning.setWordWrap(True)
+        middle_layout.addWidget(self.tip)
+        middle_layout.addWidget(self.warning)
+        self.chips_host = QWidget()
+        self.chips = FlowLayout(self.chips_host)
+        middle_layout.addWidget(self.chips_host)
+        self.card_host = QScrollArea()
+        self.card_host.setObjectName("labelPanel")
+        self.card_host.setWidgetResizable(True)
+        self.card_host.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_host.setMaximumHeight(170)
+        self.card_host.hide()
+        middle_layout.addWidget(self.card_host)
+        middle_layout.addStretch(1)  # takes what the step text does not need
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("← Back")
+        self.back_button.setObjectName("stepBack")
+        self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton("Next →")
+        self.next_button.setObjectName("stepNext")
+        self.next_button.setToolTip("Next step (Right arrow or Page Down)")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self._next_clicked)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        middle_layout.addLayout(buttons)
+        splitter.addWidget(middle)
+
+        self.mockup_panel = QWidget()
+        self.mockup_panel.setObjectName("mockupPanel")
+        panel_layout = QVBoxLayout(self.mockup_panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        self.mockup = MockupView(describe=self._describe_label)
+        self.mockup.labelClicked.connect(self.show_label)
+        self.mockup.zoomRequested.connect(self.zoom)
+        panel_layout.addWidget(self.mockup, 1)
+        self.zoom_button = QPushButton("Enlarge picture (+)")
+        self.zoom_button.setObjectName("zoomButton")
+        self.zoom_button.setAccessibleName("Enlarge the picture")
+        self.zoom_button.setAccessibleDescription("Shows the screen picture as large as the window allows; Esc closes it")
+        self.zoom_button.setToolTip("Or click the picture, or press +")
+        self.zoom_button.clicked.connect(self.zoom)
+        panel_layout.addWidget(self.zoom_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        splitter.addWidget(self.mockup_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([STEP_LIST_MIN_WIDTH, 520, 340])
+        outer.addWidget(splitter, 1)
+
+        for declared, slot in ((keys.NEXT_STEP, self.next), (keys.PREVIOUS_STEP, self.back)):
+            for key in declared.keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+        # An action, not a bare shortcut, so a list of shortcuts built from actions shows it.
+        self.zoom_action = QAction("Enlarge the step's picture", self)
+        self.zoom_action.setObjectName("zoomAction")
+        self.zoom_action.setShortcuts([QKeySequence(k) for k in keys.ZOOM_PICTURE.keys])
+        self.zoom_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.zoom_action.triggered.connect(self.zoom)
+        self.addAction(self.zoom_action)
+        self._zoom: ZoomDialog | None = None
+
+    # -- behaviour --------------------------------------------------------------------
+
+    def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
+        """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
+        self.walkthrough = walkthrough
+        self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        self.step_picker.blockSignals(True)
+        self.step_picker.clear()
+        for number, step in enumerate(walkthrough.steps, start=1):
+            item = QListWidgetItem(f"{number}. {step.title}", self.step_list)
+            item.setToolTip(step.title)
+            self.step_picker.addItem(f"{number}. {step.title}")
+            self.step_picker.setItemData(number - 1, step.title, Qt.ItemDataRole.ToolTipRole)
+        self.step_picker.blockSignals(False)
+        self.step_list.blockSignals(False)
+        index = walkthrough.step_index(step_id) if step_id else None
+        if index is None:
+            saved = self.context.userdata.progress(walkthrough.id)
+            index = walkthrough.step_index(saved.step) if saved else None
+        self.go_to(index or 0)
+        # Once the page has switched to the player (after this call), so → and + work at once.
+        QTimer.singleShot(0, self._focus_step)
+
+    def _focus_step(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to(self, index: int) -> None:
+        if self.walkthrough is None or not self.walkthrough.steps:
+            return
+        index = max(0, min(index, len(self.walkthrough.steps) - 1))
+        self.index = index
+        self.finished = False
+        step = self.walkthrough.steps[index]
+        total = len(self.walkthrough.steps)
+        self.progress_label.setText(progress_text(index, total))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(index + 1)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        for row in range(self.step_list.count()):
+            font = self.step_list.font()  # the stylesheet's font, which the item's own font is not
+            font.setBold(row == index)
+            self.step_list.item(row).setFont(font)
+        self.step_list.blockSignals(False)
+        self._fit_steps()
+        self.step_picker.blockSignals(True)
+        self.step_picker.setCurrentIndex(index)
+        self.step_picker.setToolTip(step.title)
+        self.step_picker.blockSignals(False)
+        self.title.setText(step.title)
+        self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
+        self._space_paragraphs()
+        self.chips_host.show()
+        self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
+        self.tip.setVisible(bool(step.tip))
+        self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
+        self.warning.setVisible(bool(step.warning))
+        self._show_chips(step.labels)
+        self.mockup.show_screen(step.screen, step.highlight)
+        self.mockup_panel.setVisible(self.mockup.has_image())
+        self._tab_chain()
+        if self.mockup.problem:
+            self.navigator.notice.emit(f"The screen image for this step is not shown: {self.mockup.problem}")
+        self.card_host.hide()
+        self.back_button.setEnabled(index > 0)
+        self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
+        last = index == total - 1
+        self.next_button.setText("Finish ✓" if last else "Next →")
+        self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
+        self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
+                                    else "Next step (Right arrow or Page Down)")
+        self.context.userdata.set_step(self.walkthrough.id, step.id)
+
+    def _space_paragraphs(self) -> None:
+        """Qt's Markdown import packs paragraphs tightly; give them room to breathe."""
+        block = self.body.document().begin()
+        cursor = QTextCursor(self.body.document())
+        while block.isValid():
+            fmt = block.blockFormat()
+            if block.textList() is None:
+                fmt.setBottomMargin(8)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            block = block.next()
+
+    def _show_chips(self, labels: tuple[str, ...]) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item and item.widget():
+                item.widget().hide()  # out of the Tab chain now, not when deleted
+                item.widget().deleteLater()
+        chips: list[QWidget] = []
+        for zh in labels:
+            entry = self.context.pack.label(zh)
+            if entry:
+                chip = LabelChip(entry)
+                chip.chosen.connect(self.show_label)
+                self.chips.addWidget(chip)
+                chips.append(chip)
+        self._chips = chips
+
+    def _tab_chain(self) -> None:
+        """Tab follows the screen: instructions, their labels, Back and Next, then the
+        picture's highlights in reading order and the Enlarge button."""
+        chain = [self.body, *self._chips, self.back_button, self.next_button, *self.mockup.hotspots, self.zoom_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def _describe_label(self, zh: str) -> str:
+        """How a hotspot is read out: 发布, fābù, Post."""
+        entry = self.context.pack.label(zh)
+        return f"{zh}, {entry.pinyin}, {entry.en}" if entry else zh
+
+    def zoom(self) -> None:
+        """The picture, enlarged with its highlights (click or +; Esc closes)."""
+        if self.walkthrough is None or self.finished or not self.mockup.has_image():
+            return
+        path, highlights = self.mockup.screen()
+        dialog = ZoomDialog(path, highlights, self.walkthrough.steps[self.index].title, self._describe_label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.labelChosen.connect(self.show_label)
+        dialog.finished.connect(lambda _result: setattr(self, "_zoom", None))
+        self._zoom = dialog
+        dialog.open()
+
+    def show_label(self, zh: str) -> None:
+        entry = self.context.pack.label(zh)
+        if entry is None:
+            return
+        self.card_host.setWidget(LabelCard(entry))
+        self.card_host.show()
+
+    def next(self) -> None:
+        if self.walkthrough is None:
+            return
+        if self.index < len(self.walkthrough.steps) - 1:
+            self.go_to(self.index + 1)
+        elif not self.finished:
+            self.finish()
+
+    def back(self) -> None:
+        if self.finished:
+            self.go_to(self.index)  # from the summary back to the last step
+        elif self.index > 0:
+            self.go_to(self.index - 1)
+
+    def finish(self) -> None:
+        """Mark complete and replace the last step with a summary and the way on."""
+        assert self.walkthrough is not None
+        self.context.userdata.mark_complete(self.walkthrough.id, self.walkthrough.steps[self.index].id)
+        self.finished = True
+        total = len(self.walkthrough.steps)
+        self.progress_label.setText(f"Complete ✓ — all {total} steps done")
+        suggestion = self.next_suggestion()
+        done = f"You have finished **{self.walkthrough.title}**."
+        if suggestion is not None:
+            self.title.setText(f"Well done! Next up: {suggestion.title}")
+            self.body.setMarkdown(f"{done}\n\nNext up: **{suggestion.title}** — {suggestion.summary} "
+                                  f"(about {suggestion.minutes} min).\n\n"
+                                  "Press **Next walkthrough →** to start it, or choose any other from **← All walkthroughs**.")
+            self.next_button.setText(button_text(f"Next walkthrough: {suggestion.title} →"))
+            self.next_button.setAccessibleName(f"Next walkthrough: {suggestion.title}")
+            self.next_button.setToolTip("Start the next walkthrough you have not finished")
+        else:
+            self.title.setText("Well done! You have finished every walkthrough")
+            self.body.setMarkdown(f"{done}\n\nThat was the last one. **UI labels** and the **Phrase book** are there "
+                                  "whenever a screen or a comment puzzles you (Ctrl+K searches everything).")
+            self.next_button.setText("All walkthroughs")
+            self.next_button.setAccessibleName("Back to all walkthroughs")
+            self.next_button.setToolTip("The list of every walkthrough")
+        self.back_button.setToolTip("Back to the last step")
+        self._space_paragraphs()
+        for widget in (self.tip, self.warning, self.chips_host, self.card_host, self.mockup_panel):
+            widget.hide()
+        self.back_button.setEnabled(True)
+        self.next_button.setFocus()
+        self.completedChanged.emit(self.walkthrough.id)
+
+    def next_suggestion(self) -> Walkthrough | None:
+        """The first walkthrough, in pack order, that is not complete yet (not this one)."""
+        done = self.context.userdata.completed()
+        current = self.walkthrough.id if self.walkthrough is not None else ""
+        return next((w for w in self.context.pack.walkthroughs if w.id not in done and w.id != current), None)
+
+    def _next_clicked(self) -> None:
+        """Next, Finish, then (once finished) the next walkthrough, or the list if none is left."""
+        if not self.finished:
+            self.next()
+            return
+        suggestion = self.next_suggestion()
+        if suggestion is None:
+            self.backToList.emit()
+        else:
+            self.open(suggestion)
+            self.completedChanged.emit(suggestion.id)  # the list shows it in progress
+
+    def showing(self) -> str:
+        """The id of the walkthrough whose step is on screen ("" on the summary or none)."""
+        return self.walkthrough.id if self.walkthrough is not None and not self.finished else ""
+
+    def confirm_restart(self) -> bool:
+        """Ask before moving back: the place reached is the one thing a restart loses."""
+        assert self.walkthrough is not None
+        box = QMessageBox(QMessageBox.Icon.Question, "Start again?",
+                          f"Start \"{self.walkthrough.title}\" again from step 1?", parent=self)
+        box.setObjectName("restartQuestion")
+        where = "You have finished it" if self.finished else f"You are at step {self.index + 1}"
+        kept = "it stays marked finished" if self.finished or self.walkthrough.id in self.context.userdata.completed() \
+            else "you can jump back with the step list"
+        box.setInformativeText(f"{where}; {kept}.")
+        again = box.addButton("Start again", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(again)
+        box.exec()
+        return box.clickedButton() is again
+
+    def restart(self) -> None:
+        """Back to step 1 after asking; completion is kept."""
+        if self.walkthrough is None:
+            return
+        if (self.index > 0 or self.finished) and not self.confirm_restart():
+            return
+        self.context.userdata.set_step(self.walkthrough.id, self.walkthrough.steps[0].id)
+        self.go_to(0)
+        self.completedChanged.emit(self.walkthrough.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.step_list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_steps()
+        return super().eventFilter(watched, event)
+
+    def _fit_steps(self) -> None:
+        """Row heights from the list's width, so every title wraps whole (Qt's own wrapped
+        rows are sized for another width and cut titles, CJK ones above all)."""
+        width = self.step_list.viewport().width() - 2 * STEP_ROW_PADDING - 4
+        if width < 40:
+            return
+        for row in range(self.step_list.count()):
+            item = self.step_list.item(row)
+            font = self.step_list.font()
+            font.setBold(item.font().bold())
+            text = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text())
+            height = text.height() + 2 * STEP_ROW_PADDING + 4
+            if item.sizeHint().height() != height:
+                item.setSizeHint(QSize(0, height))
+
+    def _fit_body(self) -> None:
+        frame = 2 * self.body.frameWidth() + self.body.contentsMargins().top() + self.body.contentsMargins().bottom()
+        height = int(self.body.document().size().height()) + frame + 2
+        if self.body.maximumHeight() != height:
+            self.body.setMaximumHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.set_compact(self.width() < COMPACT_WIDTH)
+        sizes = self.splitter.sizes()
+        if not self.compact and 0 < sizes[0] < STEP_LIST_MIN_WIDTH and sizes[1] > STEP_LIST_MIN_WIDTH * 2:
+            # Room for whole titles, taken from the step text; not a minimum width, which
+            # would keep the window from shrinking to the narrow layout.
+            extra = STEP_LIST_MIN_WIDTH - sizes[0]
+            self.splitter.setSizes([STEP_LIST_MIN_WIDTH, sizes[1] - extra, *sizes[2:]])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """The narrow layout's minimum even while wide: a window made smaller switches the
+        player to it (resizeEvent), so the step list column must not hold the window wide."""
+        hint = super().minimumSizeHint()
+        if not self.step_column.isVisibleTo(self):
+            return hint
+        narrow = hint.width() - self.step_column.minimumSizeHint().width() - self.splitter.handleWidth()
+        return QSize(max(narrow, self.step_strip.minimumSizeHint().width()), hint.height())
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow: steps in a drop-down above the step, so the text and picture keep the width.
+        Wide: the step list column beside it. Progress moves with them."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if compact:
+            self._strip_row.insertWidget(0, self.progress_label)
+            self.step_strip.layout().addWidget(self.progress_bar)
+        else:
+            self._left_layout.insertWidget(0, self.progress_label)
+            self._left_layout.insertWidget(1, self.progress_bar)
+        self.step_strip.setVisible(compact)
+        self.step_column.setVisible(not compact)
+
+    def _row_chosen_in_picker(self, row: int) -> None:
+        self._row_chosen(row)
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows step on at once
+
+    def _row_chosen(self, row: int) -> None:
+        if row >= 0 and (row != self.index or self.finished):
+            self.go_to(row)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        action = link_action(url.toString())
+        if action.kind == "label":
+            self.show_label(action.target)
+        elif action.kind == "walkthrough":
+            self.navigator.open_walkthrough.emit(action.target, action.step)
+        elif action.kind == "open-url":
+            QDesktopServices.openUrl(QUrl(action.target))
+        else:
+            self.navigator.notice.emit(f"Blocked a link that is not https or internal: {action.target}")

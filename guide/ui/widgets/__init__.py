@@ -1,0 +1,1 @@
+"""Small pieces several pages share: layouts, scrolling, delegates, cards, background calls."""
