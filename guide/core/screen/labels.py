@@ -30,7 +30,7 @@ FUZZY_THRESHOLD = 0.66
 MIN_FUZZY_LENGTH = 3
 
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*(?:万|千|亿|w|k|\+)?\+?)"
-_EDGE_COUNT_RE = re.compile(rf"^{_COUNT}\s*|\s*{_COUNT}$", re.IGNORECASE)
+_EDGE_COUNT_RE = re.compile(rf"^{_COUNT}\s*|(?<!\s)\s*{_COUNT}$", re.IGNORECASE)  # (?<!\s): linear on spaces
 _EDGE_JUNK = " .,!?;:'\"()[]<>~-*…|/\\·•>"
 
 

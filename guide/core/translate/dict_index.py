@@ -40,6 +40,7 @@ SCHEMA = 1
 INDEX_NAME = "cc-cedict-index.sqlite3"
 DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12
+MAX_LINE_CHARS = 4000  # CC-CEDICT's longest entry is ~700 characters: a longer row was not written by us
 
 
 class IndexError_(Exception):
@@ -296,7 +297,8 @@ class IndexedDictionary(Dictionary):
         return self._size
 
     def lines(self, word: str) -> tuple[str, ...]:
-        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? ORDER BY seq", (word,)))
+        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
+                                              (word, MAX_LINE_CHARS)))
 
     def lookup(self, word: str) -> list[CedictEntry]:
         lines = self.lines(word)
@@ -343,7 +345,8 @@ class IndexedDictionary(Dictionary):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) ORDER BY word, seq", chunk):
+            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) AND length(line) <= ? "
+                                         f"ORDER BY word, seq", [*chunk, MAX_LINE_CHARS]):
                 lines[word].append(line)
         return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 _LINK_RE = re.compile(r"https?://(?:[\w-]+\.)*(?:xhslink\.com|xiaohongshu\.com)(?:/[^\s，,。！!【】\"'<>]*)?", re.IGNORECASE)
 _OLD_FORMAT = "发布了一篇小红书笔记"
+# `(?:(?<!\s)\s+)?`: a run of spaces is tried once, from its start, so each pattern is linear
 _BOILERPLATE = (
     re.compile(r"发布了一篇小红书笔记[，,]?\s*快来看吧[！!]?"),
-    re.compile(r"[，,]?\s*复制本条信息[，,]?\s*打开【小红书】\s*App\s*查看精彩内容[！!]?", re.IGNORECASE),
+    re.compile(r"[，,]?(?:(?<!\s)\s+)?复制本条信息[，,]?\s*打开【小红书】\s*App\s*查看精彩内容[！!]?", re.IGNORECASE),
     re.compile(r"😆\s*\w+\s*😆"),  # the share code between two laughing faces
 )
-_BRACKETED = re.compile(r"【(?P<inner>[^】]*?)\s*\|\s*小红书\s*-\s*你的生活指南\s*】")
+_BRACKETED = re.compile(r"【(?P<inner>[^】]*?)(?:(?<!\s)\s+)?\|\s*小红书\s*-\s*你的生活指南\s*】")
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,23 @@ def test_an_index_damaged_while_open_is_rebuilt_with_a_notice(tmp_path: Path, so
     assert opened.lookup("新")[0].senses, "the lookup still answers, from a rebuilt index"
     assert opened.notice == DAMAGED_NOTICE
     opened.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_tampered_row_with_a_huge_sense_is_left_out(tmp_path: Path, source: Path) -> None:
+    """A row of 200,000 characters (no spaces, an unclosed bracket) planted in the index made
+    `translate` spin for minutes: such a row is not CC-CEDICT's and is not read."""
+    index = tmp_path / "index.sqlite3"
+    open_index(index, source)[0].close()
+    db = sqlite3.connect(index)
+    huge = "新 新 [xin1] /" + "A" * 100_000 + "[" + "a" * 100_000 + "/"
+    db.execute("UPDATE cedict SET line = ? WHERE word = '新' AND instr(line, '[xin1]') > 0", (huge,))
+    db.commit()
+    db.close()
+    opened, _ = open_index(index, source)
+    entries = opened.lookup("新")
+    shown = [s for e in entries for s in e.ordered_senses] + \
+        [s for e in opened.lookup_many(["新"])["新"] for s in e.ordered_senses]
+    assert [e.pinyin for e in entries] == ["Xīn"], "the untouched entry is still there"
+    assert all(len(s) < 1000 for s in shown)
+    opened.close()
