@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from guide.core.storage import user_files
 from guide.core.storage.paths import cache_dir
 from guide.core.translate.dictionary import (
     CedictEntry,
@@ -188,7 +189,11 @@ def _pypinyin_readings() -> Iterable[tuple[str, str]]:
 
 def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
     """An open connection when the file is complete and current; None when it is out of date.
-    Raises sqlite3.DatabaseError when it is damaged."""
+    Raises sqlite3.DatabaseError when it is damaged (a FIFO or device in its place too)."""
+    try:
+        user_files.check_regular(path, user_files.SQLITE_SIDECARS)
+    except user_files.NotRegularFile as exc:
+        raise sqlite3.DatabaseError(exc.reason) from None
     size = path.stat().st_size
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
