@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.context import AppContext
 from guide.core.study.export import collect_cards, csv_path_for, write_anki
+from guide.ui.widgets.safe_text import plain_label
 
 FILE_NAME = "rednote-guide-flashcards.txt"
 
@@ -31,9 +31,9 @@ class ExportChoiceDialog(QDialog):
         self.setObjectName("ankiExportDialog")
         self.setWindowTitle("Export for Anki")
         layout = QVBoxLayout(self)
-        intro = QLabel(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''} "
-                       f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
-                       "finished. Choose what to export:")
+        intro = plain_label(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''} "
+                            f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
+                            "finished. Choose what to export:")
         intro.setWordWrap(True)
         intro.setMinimumWidth(420)
         layout.addWidget(intro)

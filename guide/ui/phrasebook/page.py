@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -49,6 +48,7 @@ from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label
 from guide.ui.widgets.scrolling import vertical_scroller
 
 try:  # PySide6-Addons, installed by the [speech] extra
@@ -103,8 +103,8 @@ class PhrasebookPage(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        heading = QLabel("<h2>Phrase book</h2>Ready-made Chinese for comments, messages and your profile. "
-                         "Star the ones you use; search in English, 汉字 or pinyin.")
+        heading = rich_label(markup("<h2>Phrase book</h2>Ready-made Chinese for comments, messages and your profile. "
+                                    "Star the ones you use; search in English, 汉字 or pinyin."))
         heading.setWordWrap(True)
         outer.addWidget(heading)
 
@@ -116,7 +116,7 @@ class PhrasebookPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         bar.addWidget(self.search, 1)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("phraseCount")
         bar.addWidget(self.count)
         self.practice_button = QPushButton("Practice…")
@@ -171,7 +171,7 @@ class PhrasebookPage(QWidget):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([230, 470, 340])
         outer.addWidget(splitter, 1)
-        self.status = QLabel()
+        self.status = plain_label()  # quotes what was copied: pack text
         self.status.setObjectName("phraseStatus")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)

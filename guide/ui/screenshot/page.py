@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -37,6 +36,7 @@ from guide.ui.screenshot.worker import ScreenshotRunner
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 from guide.ui.widgets.scrolling import vertical_scroller
 
 if TYPE_CHECKING:
@@ -111,8 +111,8 @@ class ScreenshotPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
-                             "read and explained here. The picture stays on your computer.")
+        self.status = plain_label("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
+                                  "read and explained here. The picture stays on your computer.")  # quotes file names
         self.status.setObjectName("screenshotStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,7 +123,7 @@ class ScreenshotPage(QWidget):
         layout.addLayout(status_row)
 
         match_row = QHBoxLayout()
-        self.match_label = QLabel()
+        self.match_label = plain_label()
         self.match_label.setObjectName("screenshotMatch")
         self.match_label.setWordWrap(True)
         self.match_button = QPushButton("Open it")
@@ -166,7 +166,7 @@ class ScreenshotPage(QWidget):
         layout.addWidget(splitter, 1)
 
         history_row = QHBoxLayout()
-        history_title = QLabel("Recent:")
+        history_title = plain_label("Recent:")
         self.history_list = QListWidget()
         self.history_list.setObjectName("screenshotHistory")
         self.history_list.setAccessibleName("Recent screenshots")
@@ -489,7 +489,7 @@ class ScreenshotPage(QWidget):
             if icon is None:
                 continue
             item = QListWidgetItem(icon, "")
-            item.setToolTip(path.name)
+            set_tooltip(item, path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.history_list.addItem(item)
         self.history_row.setVisible(self.history_list.count() > 0)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,6 +29,7 @@ from guide.core.fonts import cjk_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
+from guide.ui.widgets.safe_text import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         from guide.ui.shell.sidebar import SidebarDelegate
 
         self.nav.setItemDelegate(SidebarDelegate(self.nav))  # one clean selection colour, see sidebar.py
+        self.notices.make_plain()
         self._shortcuts()
         self._menus()
 
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
                     widget = _page_factory(name)(self.context, self.navigator)
             except Exception as exc:  # a broken page must not take the window down
                 log.exception("could not build page %s", name)
-                widget = QLabel(f"This page could not be opened: {exc}")
+                widget = plain_label(f"This page could not be opened: {exc}")
                 widget.setWordWrap(True)
                 widget.setAlignment(_qt().AlignmentFlag.AlignCenter)
             widget.setProperty("pageName", name)

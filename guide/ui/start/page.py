@@ -8,15 +8,31 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.button_text import button_text
+from guide.ui.widgets.safe_text import make_plain, markup, set_markup
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
 
 
+INTRO = (
+    "<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
+    "Keep this guide open beside it.</p>"
+    "<ul style='font-size:14px'>"
+    "<li><b>Walkthroughs</b> take you step by step: signing up, finding your way, posting, comments, "
+    "messages, privacy and the community rules — with a picture of each screen.</li>"
+    "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
+    "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
+    "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
+    "offline, and always shows a word-by-word breakdown.</li></ul>"
+    "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
+)
+
+
 class StartPage(QWidget):
     """Static text first (shown before content loads), then `populate` adds the pack's
     name, the "Start here" button and the user's progress. Part of the first frame, so
-    no `Qt` namespace here (see main_window); the labels detect rich text themselves.
+    no `Qt` namespace here (see main_window): the labels show the app's own text as Qt detects
+    it, and `populate` makes them escaped rich text and plain text once the pack is in.
 
     `refresh` (each time the page is shown) points "Start here" at the first unfinished
     walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way."""
@@ -30,18 +46,7 @@ class StartPage(QWidget):
         self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
         self.title.setObjectName("startTitle")
         layout.addWidget(self.title)
-        intro = QLabel(
-            "<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
-            "Keep this guide open beside it.</p>"
-            "<ul style='font-size:14px'>"
-            "<li><b>Walkthroughs</b> take you step by step: signing up, finding your way, posting, comments, "
-            "messages, privacy and the community rules — with a picture of each screen.</li>"
-            "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
-            "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
-            "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
-            "offline, and always shows a word-by-word breakdown.</li></ul>"
-            "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
-        )
+        intro = QLabel(INTRO)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
@@ -70,6 +75,7 @@ class StartPage(QWidget):
         buttons.addWidget(all_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.intro = intro
         self.progress = QLabel("")
         self.progress.setObjectName("startProgress")
         layout.addWidget(self.progress)
@@ -81,7 +87,11 @@ class StartPage(QWidget):
     def populate(self, context: "AppContext", recent: str = "") -> None:
         pack = context.pack
         self._context = context
-        self.title.setText(f"<h1>Welcome to {pack.app.name or pack.title} <span style='color:#FF2442'>{pack.app.native_name}</span></h1>")
+        # After the first frame (content has loaded): now the labels can say they are plain or escaped
+        set_markup(self.title, markup("<h1>Welcome to {} <span style='color:#FF2442'>{}</span></h1>",
+                                      pack.app.name or pack.title, pack.app.native_name))
+        set_markup(self.intro, markup(INTRO))
+        make_plain(self.progress)
         self.refresh(recent)
 
     def refresh(self, recent: str = "") -> None:

@@ -31,6 +31,7 @@ from guide.core.storage.settings import TIMEOUT_RANGE, Settings
 from guide.core.translate.engines import REGISTRY
 from guide.core.translate.llm import PRESETS
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
+from guide.ui.widgets.safe_text import make_plain
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,8 @@ class TranslatorSettingsDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        for label in self.findChildren(QLabel):  # row titles and messages: the app's words, shown as written
+            make_plain(label)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Once the dialog has its width, give the wrapped keyring warning every line it needs:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.translate.gloss import GlossWord, WordDetails
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import set_tooltip
 
 MAX_CHIPS = 120  # a long paste still shows a usable breakdown without thousands of widgets
 
@@ -43,7 +44,7 @@ class WordChip(QPushButton):
         self.setObjectName("translatorWord")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"{word.text}, {word.pinyin}, {'; '.join(word.meanings[:2]) or 'no meaning found'}")
-        self.setToolTip("\n".join(word.meanings) or "Not in the dictionary")
+        set_tooltip(self, "\n".join(word.meanings) or "Not in the dictionary")  # dictionary and pack text
         self.clicked.connect(lambda: self.chosen.emit(self.word))
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import GlossaryEntry
 from guide.ui.widgets.button_text import button_text
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label, set_tooltip
 
 
 class LabelCard(QFrame):
@@ -28,7 +27,7 @@ class LabelCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        zh = QLabel(entry.zh)
+        zh = plain_label(entry.zh)
         zh.setObjectName("cardZh")
         zh.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(zh)
@@ -38,20 +37,18 @@ class LabelCard(QFrame):
         top.addStretch(1)
         top.addWidget(copy)
         layout.addLayout(top)
-        pinyin = QLabel(entry.pinyin)
+        pinyin = plain_label(entry.pinyin)
         pinyin.setObjectName("cardPinyin")
         layout.addWidget(pinyin)
-        meaning = QLabel(f"<b>{html.escape(entry.en)}</b>")
+        meaning = rich_label(markup("<b>{}</b>", entry.en))
         meaning.setWordWrap(True)
         layout.addWidget(meaning)
         if entry.where:
-            where = QLabel(f"Where: {entry.where}")
-            where.setTextFormat(Qt.TextFormat.PlainText)
+            where = plain_label(f"Where: {entry.where}")
             where.setWordWrap(True)
             layout.addWidget(where)
         if entry.note:
-            note = QLabel(entry.note)
-            note.setTextFormat(Qt.TextFormat.PlainText)
+            note = plain_label(entry.note)
             note.setWordWrap(True)
             note.setObjectName("cardNote")
             layout.addWidget(note)
@@ -69,5 +66,5 @@ class LabelChip(QPushButton):
         self.setObjectName("labelChip")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Label {entry.zh}, {entry.pinyin}, {entry.en}")
-        self.setToolTip(entry.where or entry.en)
+        set_tooltip(self, entry.where or entry.en)
         self.clicked.connect(lambda: self.chosen.emit(entry.zh))

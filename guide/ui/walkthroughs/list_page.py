@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -19,6 +17,7 @@ from guide.core.content.model import Walkthrough
 from guide.core.context import AppContext
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.player import WalkthroughPlayer
+from guide.ui.widgets.safe_text import markup, rich_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ESTIMATE = 84  # px, until a row's card is made and measured
@@ -48,8 +47,8 @@ class WalkthroughsPage(QStackedWidget):
         self.navigator = navigator
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
-        heading = QLabel("<h2>Walkthroughs</h2>Step-by-step tours of the app. Start at the top if you are new; "
-                         "each one says which app version its screens were drawn from.")
+        heading = rich_label(markup("<h2>Walkthroughs</h2>Step-by-step tours of the app. Start at the top if you are "
+                                    "new; each one says which app version its screens were drawn from."))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.list = QListWidget()
@@ -112,8 +111,8 @@ class WalkthroughsPage(QStackedWidget):
 
     def _make_card(self, item: QListWidgetItem) -> None:
         title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
-        card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
-                      f"<br><span style='color:{self._grey}'>{html.escape(meta)}</span>")
+        card = rich_label(markup("<b style='font-size:15px'>{}</b><br>{}<br><span style='color:{}'>{}</span>",
+                                 title, summary, self._grey, meta))
         card.setWordWrap(True)
         card.setContentsMargins(8, 6, 8, 6)
         card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

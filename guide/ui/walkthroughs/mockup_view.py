@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from guide.core.content.images import safe_screen
 from guide.core.content.model import Highlight
+from guide.ui.widgets.safe_text import set_tooltip
 
 HIGHLIGHT = QColor("#FF2442")
 # Mockups are light pictures in both themes: a dark ring with a white inner edge shows on
@@ -64,7 +65,7 @@ class Hotspot(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"Highlighted label {description}")
         self.setAccessibleDescription("On the picture of the screen; Enter shows what it means")
-        self.setToolTip(f"{self.label}: click for its meaning")
+        set_tooltip(self, f"{self.label}: click for its meaning")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - the red box is the view's; only the ring here
         if not self.hasFocus():
@@ -253,7 +254,7 @@ class MockupView(QWidget):
         over = self.label_at(event.position())
         inside = self.zoomable and self.has_image() and self.image_rect().contains(event.position())
         self.setCursor(Qt.CursorShape.PointingHandCursor if over or inside else Qt.CursorShape.ArrowCursor)
-        self.setToolTip(f"{over}: click for its meaning" if over else ("Click to enlarge (+)" if inside else ""))
+        set_tooltip(self, f"{over}: click for its meaning" if over else ("Click to enlarge (+)" if inside else ""))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         label = self.label_at(event.position())

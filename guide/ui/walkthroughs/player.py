@@ -8,7 +8,6 @@ walkthrough stays finished (a replay is not a reset of what was done).
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -49,6 +47,7 @@ from guide.ui.walkthroughs.mockup_view import MockupView
 from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.button_text import button_text
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import Markup, SAFE_TOOLTIP_ROLE, markup, message_box, plain_label, rich_label, set_markup, set_tooltip, tooltip_text
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
@@ -96,7 +95,7 @@ class WalkthroughPlayer(QWidget):
         self.back_to_list.setToolTip("Your place in this walkthrough is kept")
         self.back_to_list.clicked.connect(self.backToList)
         header.addWidget(self.back_to_list)
-        self.walkthrough_title = QLabel()
+        self.walkthrough_title = rich_label()
         self.walkthrough_title.setObjectName("walkthroughTitle")
         header.addWidget(self.walkthrough_title, 1)
         self.restart_button = QPushButton("Restart")
@@ -133,7 +132,7 @@ class WalkthroughPlayer(QWidget):
         left_layout = QVBoxLayout(left)
         self._left_layout = left_layout
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.progress_label.setObjectName("stepProgress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -155,7 +154,7 @@ class WalkthroughPlayer(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(8, 0, 8, 0)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
         middle_layout.addWidget(self.title)
@@ -170,10 +169,10 @@ class WalkthroughPlayer(QWidget):
         # The step text is never taller than itself, so in a tall window the tip, warning and
         # label chips sit right under it instead of at the bottom, far from the text they go with.
         self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
-        self.tip = QLabel()
+        self.tip = rich_label()
         self.tip.setObjectName("stepTip")
         self.tip.setWordWrap(True)
-        self.warning = QLabel()
+        self.warning = rich_label()
         self.warning.setObjectName("stepWarning")
         self.warning.setWordWrap(True)
         middle_layout.addWidget(self.tip)
@@ -246,16 +245,17 @@ class WalkthroughPlayer(QWidget):
     def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
         """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
         self.walkthrough = walkthrough
-        self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
+        set_markup(self.walkthrough_title, markup("<b>{}</b>", walkthrough.title))
         self.step_list.blockSignals(True)
         self.step_list.clear()
         self.step_picker.blockSignals(True)
         self.step_picker.clear()
         for number, step in enumerate(walkthrough.steps, start=1):
             item = QListWidgetItem(f"{number}. {step.title}", self.step_list)
-            item.setToolTip(step.title)
+            set_tooltip(item, step.title)
             self.step_picker.addItem(f"{number}. {step.title}")
-            self.step_picker.setItemData(number - 1, step.title, Qt.ItemDataRole.ToolTipRole)
+            self.step_picker.setItemData(number - 1, tooltip_text(step.title), Qt.ItemDataRole.ToolTipRole)
+            self.step_picker.setItemData(number - 1, tooltip_text(step.title), SAFE_TOOLTIP_ROLE)
         self.step_picker.blockSignals(False)
         self.step_list.blockSignals(False)
         index = walkthrough.step_index(step_id) if step_id else None
@@ -292,15 +292,15 @@ class WalkthroughPlayer(QWidget):
         self._fit_steps()
         self.step_picker.blockSignals(True)
         self.step_picker.setCurrentIndex(index)
-        self.step_picker.setToolTip(step.title)
+        set_tooltip(self.step_picker, step.title)
         self.step_picker.blockSignals(False)
         self.title.setText(step.title)
         self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
         self._space_paragraphs()
         self.chips_host.show()
-        self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
+        set_markup(self.tip, markup("<b>Tip:</b> {}", step.tip) if step.tip else Markup())
         self.tip.setVisible(bool(step.tip))
-        self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
+        set_markup(self.warning, markup("<b>Watch out:</b> {}", step.warning) if step.warning else Markup())
         self.warning.setVisible(bool(step.warning))
         self._show_chips(step.labels)
         self.mockup.show_screen(step.screen, step.highlight)
@@ -448,13 +448,12 @@ class WalkthroughPlayer(QWidget):
     def confirm_restart(self) -> bool:
         """Ask before moving back: the place reached is the one thing a restart loses."""
         assert self.walkthrough is not None
-        box = QMessageBox(QMessageBox.Icon.Question, "Start again?",
-                          f"Start \"{self.walkthrough.title}\" again from step 1?", parent=self)
-        box.setObjectName("restartQuestion")
         where = "You have finished it" if self.finished else f"You are at step {self.index + 1}"
         kept = "it stays marked finished" if self.finished or self.walkthrough.id in self.context.userdata.completed() \
             else "you can jump back with the step list"
-        box.setInformativeText(f"{where}; {kept}.")
+        box = message_box(self, QMessageBox.Icon.Question, "Start again?",
+                          f"Start \"{self.walkthrough.title}\" again from step 1?", f"{where}; {kept}.")
+        box.setObjectName("restartQuestion")
         again = box.addButton("Start again", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(again)

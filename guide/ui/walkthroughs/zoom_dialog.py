@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import Highlight
 from guide.ui.walkthroughs.mockup_view import MockupView
+from guide.ui.widgets.safe_text import plain_label
 
 
 class ZoomDialog(QDialog):
@@ -41,7 +41,7 @@ class ZoomDialog(QDialog):
         self.view.labelClicked.connect(self._chosen)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        hint = QLabel("Click a highlighted label for its meaning · Esc closes")
+        hint = plain_label("Click a highlighted label for its meaning · Esc closes")
         hint.setObjectName("zoomHint")
         row.addWidget(hint, 1)
         close = QPushButton("Close")
