@@ -120,3 +120,38 @@ def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch
     data = json.loads(capsys.readouterr().out)
     assert any(line["label"] for line in data["lines"]) and all(line["origin"] in ("phrasebook", "none", "cache")
                                                                 for line in data["lines"])
+
+
+def test_clear_history_deletes_screenshots_in_a_linked_folder(capsys, shot: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """A screenshots folder that is a link to another folder: the kept pictures were reported
+    deleted and stayed (shutil.rmtree refuses links; its error was ignored)."""
+    from guide.core.screen.history import ScreenshotHistory, default_dir
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("not the app's")
+    default_dir().parent.mkdir(parents=True, exist_ok=True)
+    default_dir().symlink_to(elsewhere)
+    ScreenshotHistory().add_file(shot)
+    assert main(["clear-history"]) == 0
+    assert "1 screenshots" in capsys.readouterr().out
+    assert [p.name for p in elsewhere.iterdir()] == ["mine.txt"], "the app's files went; nothing else did"
+
+
+def test_clear_history_names_screenshots_it_could_not_delete(capsys, shot: Path,  # noqa: ANN001
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.core.screen.history import ScreenshotHistory
+
+    kept = ScreenshotHistory().add_file(shot)
+    real_unlink = Path.unlink
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        if self.parent == kept.parent:
+            raise PermissionError(30, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    code = main(["clear-history"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "screenshots" not in out
+    assert kept.name in err and "stay on disk" in err and kept.exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 KEEP = 8
 SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff")
+# What this module writes: "<20-digit stamp>-<10 hex>.<suffix>", its ".ocr.json", and their temporary files
+_KEPT_NAME = re.compile(r"^\.?\d{20}-[0-9a-f]{10}\.[a-z]{3,4}(\.ocr\.json)?(\.[\w.]*\.tmp)?$")
 
 
 def default_dir() -> Path:
@@ -83,8 +86,27 @@ class ScreenshotHistory:
             self._remove(old)
 
     def clear(self) -> int:
-        """Delete every kept screenshot; returns how many there were."""
-        count = len(self.items())
-        if self.folder.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
-        return count
+        """Delete every kept screenshot and what OCR read on it; returns how many pictures were
+        really deleted. `leftovers()` names what could not be (a read-only folder). Only the
+        app's own files go, also when the folder is a link to another one."""
+        removed = 0
+        for path in self._own_files():
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.info("cannot delete %s: %s", path, exc)
+                continue
+            removed += path.suffix.lower() in SUFFIXES
+        if not self.folder.is_symlink() and not self._own_files():
+            shutil.rmtree(self.folder, ignore_errors=True)  # the app's own folder: nothing else of the user's
+        return removed
+
+    def leftovers(self) -> list[Path]:
+        """Kept screenshots and OCR results still on disk (after a `clear` that could not finish)."""
+        return self._own_files()
+
+    def _own_files(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.iterdir() if _KEPT_NAME.match(p.name))
+        except OSError:
+            return []

@@ -360,15 +360,21 @@ class MainWindow(QMainWindow):
 
     def clear_screenshots(self) -> int:
         """Delete the screenshots the Screenshot page keeps (part of Clear history and cache)."""
+        from guide.core.screen.history import ScreenshotHistory
+
         page = self.pages.get("screenshot")
         if page is not None and hasattr(page, "clear_history"):
             count = page.clear_history()
+            shots = page.history
         else:
-            from guide.core.screen.history import ScreenshotHistory
-
-            count = ScreenshotHistory().clear()
+            shots = ScreenshotHistory()
+            count = shots.clear()
         if count:
             self.notices.add(f"Deleted {count} recent screenshots.")
+        left = shots.leftovers()
+        if left:
+            self.notices.add(f"Could not delete {len(left)} files of recent screenshots in {shots.folder}; they stay on "
+                             f"disk.")
         return count
 
     # -- screenshots: File → Open, Ctrl+V of a picture anywhere, drag and drop ------------
