@@ -155,3 +155,14 @@ def test_clear_history_names_screenshots_it_could_not_delete(capsys, shot: Path,
     out, err = capsys.readouterr()
     assert code == 1 and "screenshots" not in out
     assert kept.name in err and "stay on disk" in err and kept.exists()
+
+
+def test_a_picture_too_long_and_thin_is_a_bad_picture_not_an_engine_failure(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    """8×2100: the OCR engine failed with "ResizeImgError: " (exit 1, no reason); the picture is the problem."""
+    from PIL import Image
+
+    thin = tmp_path / "thin.png"
+    Image.new("RGB", (8, 2100), "white").save(thin)
+    assert main(["read", "--offline", str(thin)]) == 2
+    err = capsys.readouterr().err
+    assert "thin.png" in err and "too long and thin" in err and "ResizeImgError" not in err
