@@ -94,7 +94,7 @@ def test_a_camera_mpo_is_read_as_the_jpeg_it_starts_with(tmp_path: Path) -> None
     assert Image.open(path).format == "MPO"
     info = check_image(path)
     assert (info.width, info.height, info.format) == (120, 80, "JPEG")
-    pixels = load_pixels(path)
+    pixels = load_pixels(path).bgr
     assert pixels.shape == (80, 120, 3) and pixels[40, 60, 2] > 150, "the photo (red, as BGR), not the preview"
 
 
@@ -123,14 +123,16 @@ def test_a_bomb_never_reaches_the_worker(tmp_path: Path) -> None:
     assert client.starts == 0
 
 
-@pytest.mark.parametrize("mode", ["RGBA", "LA", "P", "L", "1", "CMYK", "RGB"])
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P", "P+tRNS", "L", "1", "CMYK", "RGB", "WEBP-RGBA"])
 def test_every_ordinary_picture_mode_becomes_8_bit_bgr_with_transparency_on_white(tmp_path: Path, mode: str) -> None:
     from guide.core.screen.ocr_worker import load_pixels
 
-    image = Image.new("RGBA", (40, 30), (0, 0, 0, 0)).convert(mode) if mode in ("RGBA", "LA") else Image.new(mode, (40, 30))
-    path = tmp_path / ("x.jpg" if mode == "CMYK" else "x.png")
-    image.save(path)
-    pixels = load_pixels(path)
+    clear = Image.new("RGBA", (40, 30), (0, 0, 0, 0))
+    image = {"RGBA": clear, "LA": clear.convert("LA"), "WEBP-RGBA": clear}.get(mode) or Image.new(mode[0] if mode == "P+tRNS" else mode, (40, 30))
+    suffix = {"CMYK": ".jpg", "WEBP-RGBA": ".webp"}.get(mode, ".png")
+    path = tmp_path / f"x{suffix}"
+    image.save(path, **({"transparency": 0} if mode == "P+tRNS" else {"lossless": True} if suffix == ".webp" else {}))
+    pixels = load_pixels(path).bgr
     assert pixels.shape == (30, 40, 3) and str(pixels.dtype) == "uint8"
-    if mode in ("RGBA", "LA"):
+    if mode in ("RGBA", "LA", "P+tRNS", "WEBP-RGBA"):
         assert int(pixels.min()) == 255  # fully transparent: white, not black
