@@ -1,0 +1,123 @@
+"""The walkthroughs for what a first month on RedNote hits (issue 24): posting a video note, keeping
+your account, returns and after-sales, brand deals and 专业号, and the DM, filtering and copying
+steps added to older walkthroughs.
+
+Each topic must be covered by steps that use its labels; every new step has its own mockup whose
+labelled hotspots sit on the text they name, and every fact the sources don't confirm is hedged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from helpers.mockups import labels_used, texts_under
+
+from guide.core.content.model import Pack, Step, Walkthrough
+from guide.core.content.validator import validate_pack
+from guide.core.storage import paths
+
+NEW_WALKTHROUGHS = ("video-note",)
+
+# Topic of issue 24 -> (walkthrough, labels its steps must use).
+TOPICS = {
+    "video: trim, subtitles, in-app music, cover, AI declaration": (
+        "video-note", {"剪辑", "识别字幕", "配乐", "选封面", "AI合成", "内容类型声明"}),
+}
+
+# Highlights that mark a picture or a region rather than a piece of text: (step id, label).
+ICON_OR_REGION = {
+    ("cover", "封面"),  # the chosen frame in the strip
+}
+
+# Facts no reachable source confirmed: the step that mentions each must hedge it.
+HEDGED = {
+    ("video-note", "pick-video"): ("60 seconds", "couldn't confirm"),
+    ("video-note", "subtitles"): ("English", "couldn't confirm"),
+    ("video-note", "ai-declaration"): ("高级选项", "couldn't confirm"),
+}
+
+
+@lru_cache(maxsize=1)
+def pack() -> Pack:
+    checked, problems = validate_pack(paths.content_root() / "rednote", strict=True)
+    assert [str(p) for p in problems] == []
+    return checked
+
+
+def walkthrough(walkthrough_id: str) -> Walkthrough:
+    [found] = [w for w in pack().walkthroughs if w.id == walkthrough_id]
+    return found
+
+
+def new_steps() -> list[tuple[Walkthrough, Step]]:
+    return [(walkthrough(w), s) for w in NEW_WALKTHROUGHS for s in walkthrough(w).steps]
+
+
+def text_of(step: Step) -> str:
+    return " ".join(filter(None, [step.body, step.tip, step.warning]))
+
+
+def test_the_pack_has_the_first_month_walkthroughs_in_its_order() -> None:
+    ids = [w.id for w in pack().walkthroughs]
+    assert set(NEW_WALKTHROUGHS) <= set(ids)
+    for new in NEW_WALKTHROUGHS:
+        for required in walkthrough(new).requires:
+            assert ids.index(required) < ids.index(new), f"{new} comes before {required}, which it requires"
+
+
+@pytest.mark.parametrize("topic", sorted(TOPICS))
+def test_each_topic_is_covered_by_steps_that_use_its_labels(topic: str) -> None:
+    walkthrough_id, needed = TOPICS[topic]
+    used = set().union(*(labels_used(s) for s in walkthrough(walkthrough_id).steps))
+    assert needed <= used, f"{topic}: {sorted(needed - used)} not used by {walkthrough_id}"
+    for zh in needed:
+        entry = pack().label(zh)
+        assert entry is not None and entry.pinyin and entry.en and entry.where, zh
+
+
+def test_new_walkthroughs_are_honest_about_their_screens() -> None:
+    for walkthrough_id in NEW_WALKTHROUGHS:
+        found = walkthrough(walkthrough_id)
+        assert "as described by guides" in found.app_version, walkthrough_id
+        assert found.requires and 4 <= len(found.steps) <= 10, walkthrough_id
+
+
+def test_every_new_step_has_its_own_mockup() -> None:
+    old = {s.screen for w in pack().walkthroughs if w.id not in NEW_WALKTHROUGHS for s in w.steps}
+    seen = set()
+    for found, step in new_steps():
+        where = f"{found.id}/{step.id}"
+        assert step.screen is not None and step.screen.suffix == ".svg", where
+        assert step.screen.name.startswith(found.id + "-"), where
+        assert step.screen not in old and step.screen not in seen, where
+        seen.add(step.screen)
+
+
+def test_new_hotspots_lie_inside_their_mockup_and_labelled_ones_sit_on_their_text() -> None:
+    checked = 0
+    for found, step in new_steps():
+        assert step.highlight, f"{found.id}/{step.id}"
+        for spot in step.highlight:
+            where = f"{found.id}/{step.id} {spot}"
+            assert 0 <= spot.x and 0 <= spot.y and spot.w > 0 and spot.h > 0, where
+            assert spot.x + spot.w <= 1.0 + 1e-9 and spot.y + spot.h <= 1.0 + 1e-9, where
+            if spot.label and (step.id, spot.label) not in ICON_OR_REGION:
+                under = texts_under(step, spot)
+                assert any(spot.label in text for text in under), f"{where}: {spot.label} not under its box; found {under}"
+                checked += 1
+    assert checked >= len(NEW_WALKTHROUGHS) * 4
+
+
+def test_icon_and_region_exceptions_are_still_in_use() -> None:
+    spots = {(step.id, h.label) for _, step in new_steps() for h in step.highlight if h.label}
+    assert ICON_OR_REGION <= spots
+
+
+@pytest.mark.parametrize("where", sorted(HEDGED))
+def test_unconfirmed_facts_are_hedged(where: tuple[str, str]) -> None:
+    walkthrough_id, step_id = where
+    [step] = [s for s in walkthrough(walkthrough_id).steps if s.id == step_id]
+    fact, hedge = HEDGED[where]
+    text = " ".join(text_of(step).split())
+    assert fact in text and hedge in text, where
