@@ -17,12 +17,15 @@ from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.content.validator import validate_pack
 from guide.core.storage import paths
 
-NEW_WALKTHROUGHS = ("video-note",)
+NEW_WALKTHROUGHS = ("video-note", "keep-your-account")
 
 # Topic of issue 24 -> (walkthrough, labels its steps must use).
 TOPICS = {
     "video: trim, subtitles, in-app music, cover, AI declaration": (
         "video-note", {"剪辑", "识别字幕", "配乐", "选封面", "AI合成", "内容类型声明"}),
+    "account: password, second login, devices, phone number, recovery, terms, official accounts": (
+        "keep-your-account", {"设置密码", "第三方账号绑定", "登录设备管理", "更换手机号", "找回账号", "账号被盗",
+                              "用户协议", "薯管家", "薯队长"}),
 }
 
 # Highlights that mark a picture or a region rather than a piece of text: (step id, label).
@@ -35,6 +38,9 @@ HEDGED = {
     ("video-note", "pick-video"): ("60 seconds", "couldn't confirm"),
     ("video-note", "subtitles"): ("English", "couldn't confirm"),
     ("video-note", "ai-declaration"): ("高级选项", "couldn't confirm"),
+    ("keep-your-account", "phone-number"): ("proof", "couldn't confirm"),
+    ("keep-your-account", "official-accounts"): ("薯队长", "commonly described"),
+    ("keep-your-account", "which-rules"): ("8 December 2025", "WIRED, April 2026"),
 }
 
 
@@ -121,3 +127,10 @@ def test_unconfirmed_facts_are_hedged(where: tuple[str, str]) -> None:
     fact, hedge = HEDGED[where]
     text = " ".join(text_of(step).split())
     assert fact in text and hedge in text, where
+
+
+def test_account_walkthrough_names_both_domains_and_the_official_accounts() -> None:
+    text = " ".join(text_of(s) for s in walkthrough("keep-your-account").steps)
+    assert "rednote.com" in text and "xiaohongshu.com" in text
+    [found] = [s for s in walkthrough("keep-your-account").steps if s.id == "official-accounts"]
+    assert {"薯管家", "薯队长"} <= {h.label for h in found.highlight}
