@@ -17,7 +17,7 @@ from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.content.validator import validate_pack
 from guide.core.storage import paths
 
-NEW_WALKTHROUGHS = ("video-note", "keep-your-account")
+NEW_WALKTHROUGHS = ("video-note", "keep-your-account", "after-sales")
 
 # Topic of issue 24 -> (walkthrough, labels its steps must use).
 TOPICS = {
@@ -26,6 +26,8 @@ TOPICS = {
     "account: password, second login, devices, phone number, recovery, terms, official accounts": (
         "keep-your-account", {"设置密码", "第三方账号绑定", "登录设备管理", "更换手机号", "找回账号", "账号被盗",
                               "用户协议", "薯管家", "薯队长"}),
+    "after-sales: 7-day returns, confirming receipt, refund types, platform help, forwarding": (
+        "after-sales", {"七天无理由退货", "确认收货", "申请售后", "仅退款", "退货退款", "平台介入", "集运"}),
 }
 
 # Highlights that mark a picture or a region rather than a piece of text: (step id, label).
@@ -41,6 +43,8 @@ HEDGED = {
     ("keep-your-account", "phone-number"): ("proof", "couldn't confirm"),
     ("keep-your-account", "official-accounts"): ("薯队长", "commonly described"),
     ("keep-your-account", "which-rules"): ("8 December 2025", "WIRED, April 2026"),
+    ("after-sales", "order-page"): ("automatically", "couldn't confirm"),
+    ("after-sales", "platform-help"): ("申请平台介入", "couldn't confirm"),
 }
 
 
