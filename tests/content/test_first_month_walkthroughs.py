@@ -17,7 +17,7 @@ from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.content.validator import validate_pack
 from guide.core.storage import paths
 
-NEW_WALKTHROUGHS = ("video-note", "keep-your-account", "after-sales")
+NEW_WALKTHROUGHS = ("video-note", "keep-your-account", "after-sales", "brand-deals")
 
 # Topic of issue 24 -> (walkthrough, labels its steps must use).
 TOPICS = {
@@ -28,11 +28,14 @@ TOPICS = {
                               "用户协议", "薯管家", "薯队长"}),
     "after-sales: 7-day returns, confirming receipt, refund types, platform help, forwarding": (
         "after-sales", {"七天无理由退货", "确认收货", "申请售后", "仅退款", "退货退款", "平台介入", "集运"}),
+    "brand deals: 专业号, 蒲公英, 私单, gifted products, fake offers": (
+        "brand-deals", {"开通专业号", "专业号", "蒲公英", "品牌合作", "私单", "诈骗"}),
 }
 
 # Highlights that mark a picture or a region rather than a piece of text: (step id, label).
 ICON_OR_REGION = {
     ("cover", "封面"),  # the chosen frame in the strip
+    ("deal-scams", "举报"),  # the ⋯ button that opens the report menu
 }
 
 # Facts no reachable source confirmed: the step that mentions each must hedge it.
@@ -45,6 +48,9 @@ HEDGED = {
     ("keep-your-account", "which-rules"): ("8 December 2025", "WIRED, April 2026"),
     ("after-sales", "order-page"): ("automatically", "couldn't confirm"),
     ("after-sales", "platform-help"): ("申请平台介入", "couldn't confirm"),
+    ("brand-deals", "pugongying"): ("5,000 followers", "couldn't confirm"),
+    ("brand-deals", "declared"): ("wording", "couldn't confirm"),
+    ("brand-deals", "private-deals"): ("7 days, then 14", "doesn't publish"),
 }
 
 
