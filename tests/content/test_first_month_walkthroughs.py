@@ -18,6 +18,9 @@ from guide.core.content.validator import validate_pack
 from guide.core.storage import paths
 
 NEW_WALKTHROUGHS = ("video-note", "keep-your-account", "after-sales", "brand-deals")
+# Steps added to older walkthroughs: DMs, feed and comment filtering, copying text out.
+NEW_STEPS = (("messages-and-groups", "dm-limits"), ("search-and-follow", "filter-feed"),
+             ("your-notes-after-posting", "comment-filters"), ("language-and-translate", "copy-text-out"))
 
 # Topic of issue 24 -> (walkthrough, labels its steps must use).
 TOPICS = {
@@ -30,6 +33,11 @@ TOPICS = {
         "after-sales", {"七天无理由退货", "确认收货", "申请售后", "仅退款", "退货退款", "平台介入", "集运"}),
     "brand deals: 专业号, 蒲公英, 私单, gifted products, fake offers": (
         "brand-deals", {"开通专业号", "专业号", "蒲公英", "品牌合作", "私单", "诈骗"}),
+    "DMs: one message, contact details as 导流, strangers' messages": (
+        "messages-and-groups", {"导流", "禁言", "陌生人消息"}),
+    "filtering the feed": ("search-and-follow", {"屏蔽关键词", "不感兴趣", "取消关注"}),
+    "filtering comments on your notes": ("your-notes-after-posting", {"评论管理", "评论关键词屏蔽"}),
+    "copying text out: emoji codes, links, pictures": ("language-and-translate", {"复制链接", "保存图片"}),
 }
 
 # Highlights that mark a picture or a region rather than a piece of text: (step id, label).
@@ -51,6 +59,9 @@ HEDGED = {
     ("brand-deals", "pugongying"): ("5,000 followers", "couldn't confirm"),
     ("brand-deals", "declared"): ("wording", "couldn't confirm"),
     ("brand-deals", "private-deals"): ("7 days, then 14", "doesn't publish"),
+    ("messages-and-groups", "dm-limits"): ("One message until they answer", "likely rather than certain"),
+    ("search-and-follow", "filter-feed"): ("内容偏好设置", "couldn't confirm"),
+    ("your-notes-after-posting", "comment-filters"): ("隐私设置", "couldn't confirm"),
 }
 
 
@@ -66,8 +77,14 @@ def walkthrough(walkthrough_id: str) -> Walkthrough:
     return found
 
 
+def step(walkthrough_id: str, step_id: str) -> Step:
+    [found] = [s for s in walkthrough(walkthrough_id).steps if s.id == step_id]
+    return found
+
+
 def new_steps() -> list[tuple[Walkthrough, Step]]:
-    return [(walkthrough(w), s) for w in NEW_WALKTHROUGHS for s in walkthrough(w).steps]
+    whole = [(walkthrough(w), s) for w in NEW_WALKTHROUGHS for s in walkthrough(w).steps]
+    return whole + [(walkthrough(w), step(w, s)) for w, s in NEW_STEPS]
 
 
 def text_of(step: Step) -> str:
@@ -100,7 +117,8 @@ def test_new_walkthroughs_are_honest_about_their_screens() -> None:
 
 
 def test_every_new_step_has_its_own_mockup() -> None:
-    old = {s.screen for w in pack().walkthroughs if w.id not in NEW_WALKTHROUGHS for s in w.steps}
+    old = {s.screen for w in pack().walkthroughs for s in w.steps
+           if w.id not in NEW_WALKTHROUGHS and (w.id, s.id) not in NEW_STEPS}
     seen = set()
     for found, step in new_steps():
         where = f"{found.id}/{step.id}"
@@ -132,15 +150,24 @@ def test_icon_and_region_exceptions_are_still_in_use() -> None:
 
 @pytest.mark.parametrize("where", sorted(HEDGED))
 def test_unconfirmed_facts_are_hedged(where: tuple[str, str]) -> None:
-    walkthrough_id, step_id = where
-    [step] = [s for s in walkthrough(walkthrough_id).steps if s.id == step_id]
     fact, hedge = HEDGED[where]
-    text = " ".join(text_of(step).split())
+    text = " ".join(text_of(step(*where)).split())
     assert fact in text and hedge in text, where
 
 
 def test_account_walkthrough_names_both_domains_and_the_official_accounts() -> None:
     text = " ".join(text_of(s) for s in walkthrough("keep-your-account").steps)
     assert "rednote.com" in text and "xiaohongshu.com" in text
-    [found] = [s for s in walkthrough("keep-your-account").steps if s.id == "official-accounts"]
-    assert {"薯管家", "薯队长"} <= {h.label for h in found.highlight}
+    assert {"薯管家", "薯队长"} <= {h.label for h in step("keep-your-account", "official-accounts").highlight}
+
+
+def test_copying_step_explains_emoji_codes_and_the_shared_link_text() -> None:
+    text = text_of(step("language-and-translate", "copy-text-out"))
+    assert "[笑哭R]" in text and "[doge]" in text and "emoji names" in text
+    assert "xhslink.com" in text and "复制本条信息" in text
+
+
+def test_dm_step_names_what_counts_as_diverting_users_and_the_mute() -> None:
+    text = text_of(step("messages-and-groups", "dm-limits"))
+    for thing in ("WeChat IDs", "phone numbers", "QR codes", "links", "私信禁言"):
+        assert thing in text, thing
