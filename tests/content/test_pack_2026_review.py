@@ -239,3 +239,58 @@ def test_internal_links_point_at_walkthroughs_and_steps_that_exist() -> None:
                 if target not in known or (step_id and step_id not in known[target]):
                     broken.append(f"{found.id}/{s.id} -> {target}/{step_id}")
     assert broken == []
+
+
+# --- Phrase book: the ～, everyday lines and the slang a first month meets -------------------------
+
+EVERYDAY = ["谢谢喜欢～", "求原图", "求攻略", "私我", "已私", "私我领福利", "路过", "前排", "沙发", "啊这", "呜呜呜", "绝美",
+            "亲测有效", "马住"]
+SLANG = ["尊嘟假嘟", "泰裤辣", "班味", "发疯文学", "谐音梗", "赛博对账", "活人感", "抽象", "搞抽象", "硬控", "水灵灵地",
+         "偷感很重", "红温", "那咋了", "牛马", "吗喽", "哈基米", "citywalk", "攻略", "避坑", "保姆级教程", "智商税", "素人",
+         "小巧思", "谷子"]
+REGISTER = re.compile(r"\b(?:Casual|Neutral|Playful|Jokey|Ironic|Blunt|Teasing|Cheeky|Self-mocking|Polite)\b", re.IGNORECASE)
+DATED = re.compile(r"\b(?:dated|current|still (?:around|used|seen|common))\b", re.IGNORECASE)
+
+
+def test_the_softening_tilde_has_a_note_and_variants() -> None:
+    [tilde] = [p for p in pack().phrases if p.zh == "好哒～"]
+    assert "softens" in tilde.note and "谢谢～" in tilde.note
+    variants = [p.zh for p in pack().phrases if p.zh.endswith("～")]
+    assert len(variants) >= 5, variants
+
+
+@pytest.mark.parametrize("zh", EVERYDAY)
+def test_everyday_comment_lines_are_in_the_phrase_book(zh: str) -> None:
+    found = phrase(zh)
+    assert found.literal and found.note
+
+
+def test_scam_opener_is_flagged_as_bait() -> None:
+    note = phrase("私我领福利").note
+    assert "bait" in note and "Don't answer" in note
+
+
+@pytest.mark.parametrize("zh", SLANG)
+def test_slang_gives_literal_meaning_register_and_whether_it_is_dated(zh: str) -> None:
+    [slang] = [c for c in pack().categories if c.id == "slang"]
+    [found] = [p for p in slang.phrases if p.zh == zh]
+    assert found.literal, zh
+    assert REGISTER.search(found.note), f"{zh}: no register in {found.note!r}"
+    assert DATED.search(found.note), f"{zh}: doesn't say whether it is dated"
+
+
+@pytest.mark.parametrize("zh", ["尊嘟假嘟", "泰裤辣"])
+def test_2023_memes_are_marked_dated(zh: str) -> None:
+    assert "Dated" in phrase(zh).note
+
+
+def test_cyber_reconciling_sits_beside_reconciling() -> None:
+    [slang] = [c for c in pack().categories if c.id == "slang"]
+    keys = [p.zh for p in slang.phrases]
+    assert keys.index("赛博对账") == keys.index("对账") + 1
+
+
+def test_pack_size_after_the_first_month_additions() -> None:
+    assert len(pack().walkthroughs) >= 21
+    assert len(pack().glossary) >= 270
+    assert len(pack().phrases) >= 460
