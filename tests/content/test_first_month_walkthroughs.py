@@ -8,14 +8,11 @@ labelled hotspots sit on the text they name, and every fact the sources don't co
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
+from helpers.bundled import pack, step, walkthrough
 from helpers.mockups import labels_used, texts_under
 
-from guide.core.content.model import Pack, Step, Walkthrough
-from guide.core.content.validator import validate_pack
-from guide.core.storage import paths
+from guide.core.content.model import Step, Walkthrough
 
 NEW_WALKTHROUGHS = ("video-note", "keep-your-account", "after-sales", "brand-deals")
 # Steps added to older walkthroughs: DMs, feed and comment filtering, copying text out.
@@ -65,30 +62,13 @@ HEDGED = {
 }
 
 
-@lru_cache(maxsize=1)
-def pack() -> Pack:
-    checked, problems = validate_pack(paths.content_root() / "rednote", strict=True)
-    assert [str(p) for p in problems] == []
-    return checked
-
-
-def walkthrough(walkthrough_id: str) -> Walkthrough:
-    [found] = [w for w in pack().walkthroughs if w.id == walkthrough_id]
-    return found
-
-
-def step(walkthrough_id: str, step_id: str) -> Step:
-    [found] = [s for s in walkthrough(walkthrough_id).steps if s.id == step_id]
-    return found
-
-
 def new_steps() -> list[tuple[Walkthrough, Step]]:
     whole = [(walkthrough(w), s) for w in NEW_WALKTHROUGHS for s in walkthrough(w).steps]
     return whole + [(walkthrough(w), step(w, s)) for w, s in NEW_STEPS]
 
 
-def text_of(step: Step) -> str:
-    return " ".join(filter(None, [step.body, step.tip, step.warning]))
+def text_of(shown: Step) -> str:
+    return " ".join(filter(None, [shown.body, shown.tip, shown.warning]))
 
 
 def test_the_pack_has_the_first_month_walkthroughs_in_its_order() -> None:
@@ -120,31 +100,31 @@ def test_every_new_step_has_its_own_mockup() -> None:
     old = {s.screen for w in pack().walkthroughs for s in w.steps
            if w.id not in NEW_WALKTHROUGHS and (w.id, s.id) not in NEW_STEPS}
     seen = set()
-    for found, step in new_steps():
-        where = f"{found.id}/{step.id}"
-        assert step.screen is not None and step.screen.suffix == ".svg", where
-        assert step.screen.name.startswith(found.id + "-"), where
-        assert step.screen not in old and step.screen not in seen, where
-        seen.add(step.screen)
+    for found, shown in new_steps():
+        where = f"{found.id}/{shown.id}"
+        assert shown.screen is not None and shown.screen.suffix == ".svg", where
+        assert shown.screen.name.startswith(found.id + "-"), where
+        assert shown.screen not in old and shown.screen not in seen, where
+        seen.add(shown.screen)
 
 
 def test_new_hotspots_lie_inside_their_mockup_and_labelled_ones_sit_on_their_text() -> None:
     checked = 0
-    for found, step in new_steps():
-        assert step.highlight, f"{found.id}/{step.id}"
-        for spot in step.highlight:
-            where = f"{found.id}/{step.id} {spot}"
+    for found, shown in new_steps():
+        assert shown.highlight, f"{found.id}/{shown.id}"
+        for spot in shown.highlight:
+            where = f"{found.id}/{shown.id} {spot}"
             assert 0 <= spot.x and 0 <= spot.y and spot.w > 0 and spot.h > 0, where
             assert spot.x + spot.w <= 1.0 + 1e-9 and spot.y + spot.h <= 1.0 + 1e-9, where
-            if spot.label and (step.id, spot.label) not in ICON_OR_REGION:
-                under = texts_under(step, spot)
+            if spot.label and (shown.id, spot.label) not in ICON_OR_REGION:
+                under = texts_under(shown, spot)
                 assert any(spot.label in text for text in under), f"{where}: {spot.label} not under its box; found {under}"
                 checked += 1
     assert checked >= len(NEW_WALKTHROUGHS) * 4
 
 
 def test_icon_and_region_exceptions_are_still_in_use() -> None:
-    spots = {(step.id, h.label) for _, step in new_steps() for h in step.highlight if h.label}
+    spots = {(shown.id, h.label) for _, shown in new_steps() for h in shown.highlight if h.label}
     assert ICON_OR_REGION <= spots
 
 

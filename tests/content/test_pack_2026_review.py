@@ -12,34 +12,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 
 import pytest
+from helpers.bundled import pack, step, walkthrough
 
-from guide.core.content.model import Pack, Phrase, Step, Walkthrough
-from guide.core.content.validator import validate_pack
-from guide.core.storage import paths
+from guide.core.content.model import Phrase, Step
 from guide.core.translate.senses import overrides
 
 DATED_2026 = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) 2026\b")
 LINK_RE = re.compile(r"\]\(walkthrough:([a-z0-9_-]+)(?:/([a-z0-9_-]+))?\)")
-
-
-@lru_cache(maxsize=1)
-def pack() -> Pack:
-    checked, problems = validate_pack(paths.content_root() / "rednote", strict=True)
-    assert [str(p) for p in problems] == []
-    return checked
-
-
-def walkthrough(walkthrough_id: str) -> Walkthrough:
-    [found] = [w for w in pack().walkthroughs if w.id == walkthrough_id]
-    return found
-
-
-def step(walkthrough_id: str, step_id: str) -> Step:
-    [found] = [s for s in walkthrough(walkthrough_id).steps if s.id == step_id]
-    return found
 
 
 def text_of(found: Step) -> str:
