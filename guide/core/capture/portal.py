@@ -8,10 +8,13 @@ answer comes later as a Response signal on .../request/SENDER/TOKEN; a client mu
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+log = logging.getLogger(__name__)
 
 BUS_NAME = "org.freedesktop.portal.Desktop"
 OBJECT_PATH = "/org/freedesktop/portal/desktop"
@@ -29,6 +32,7 @@ ENDED = "The desktop's screenshot dialog closed without a picture."
 NO_ANSWER = "The desktop's screenshot service did not answer within {seconds:.0f} seconds."
 NO_PORTAL = ("This desktop offers no screenshot service (xdg-desktop-portal) to the guide, "
              "so it cannot read the screen itself.")
+# {detail} is always our own words: what the portal sent (a path, a URI) goes to the log only.
 BAD_ANSWER = "The desktop's screenshot service answered without a picture the guide can open ({detail})."
 
 
@@ -101,7 +105,8 @@ def parse_response(code: int, results: dict[str, object]) -> Outcome:
     try:
         return Outcome("ok", path=uri_to_path(uri))
     except ValueError as exc:
-        return Outcome("bad_answer", BAD_ANSWER.format(detail=str(exc)))
+        log.info("portal answered with %s", exc)
+        return Outcome("bad_answer", BAD_ANSWER.format(detail="not a file on this computer"))
 
 
 def is_ours_to_delete(called_at: float, modified_at: float) -> bool:

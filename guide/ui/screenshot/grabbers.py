@@ -143,7 +143,8 @@ def _read_portal_file(outcome: portal.Outcome) -> tuple[portal.Outcome, QImage]:
     path: Path = outcome.path  # type: ignore[assignment]
     image = QImage(str(path))
     if image.isNull():
-        return portal.Outcome("bad_answer", portal.BAD_ANSWER.format(detail=f"{path} could not be opened")), image
+        log.info("the portal's file %s could not be opened", path)
+        return portal.Outcome("bad_answer", portal.BAD_ANSWER.format(detail="its file could not be opened")), image
     try:
         if portal.is_ours_to_delete(outcome.called_at, os.stat(path).st_mtime):
             path.unlink()

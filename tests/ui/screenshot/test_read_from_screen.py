@@ -169,10 +169,13 @@ def run_flow(qtbot, page: StandInPage, situation: Situation, **settings: object)
 def portal(tmp_path: Path) -> Iterator:  # noqa: ANN201
     started: list[FakePortal] = []
 
-    def start(mode: str, picture: QImage | None = None) -> tuple[FakePortal, Path]:
+    def start(mode: str, picture: QImage | bytes | None = None) -> tuple[FakePortal, Path]:
         source, saved = tmp_path / "source.png", tmp_path / "Pictures"
         saved.mkdir(exist_ok=True)
-        (picture if picture is not None else pattern(120, 80, 1)).save(str(source))
+        if isinstance(picture, bytes):
+            source.write_bytes(picture)
+        else:
+            (picture if picture is not None else pattern(120, 80, 1)).save(str(source))
         fake = FakePortal(tmp_path, mode, image=source, save_dir=saved)
         started.append(fake)
         return fake, saved
@@ -218,6 +221,15 @@ def test_a_black_picture_from_the_portal_is_not_read(qtbot, page, portal) -> Non
     _flow, result = run_flow(qtbot, page, WAYLAND, portal_address=fake.address)
     assert result == "failed" and page.images == []
     assert "one flat colour" in page.notices[0] and "Print Screen" in page.notices[0]
+
+
+@needs_dbus
+def test_a_file_the_guide_cannot_open_is_explained_and_left_in_place(qtbot, page, portal) -> None:  # noqa: ANN001
+    fake, saved = portal("ok", b"<svg>not a PNG</svg>")
+    _flow, result = run_flow(qtbot, page, WAYLAND, portal_address=fake.address)
+    assert result == "failed" and page.images == []
+    assert "could not be opened" in page.notices[0] and "<svg>" not in page.notices[0]
+    assert len(list(saved.iterdir())) == 1, "a file the guide could not read is not deleted"
 
 
 @needs_dbus
