@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from helpers.fake_portal import FakePortal
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from guide.core.capture.geometry import Screen
@@ -50,7 +51,6 @@ def frozen(layout: Screen, seed: int) -> FrozenScreen:
 
 
 def drag(overlay: QWidget, start: QPoint, end: QPoint) -> None:
-    QTest = pytest.importorskip("PySide6.QtTest").QTest  # noqa: N806
     QTest.mousePress(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(overlay, end)
     QTest.mouseRelease(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
