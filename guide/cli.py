@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", metavar="VIEW", default="start", help=f"view for --screenshot: {VIEWS_HELP}")
     parser.add_argument("--theme", choices=("light", "dark"), help="force a theme (mainly for --screenshot)")
     parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (default 1280x800)")
+    parser.add_argument("--read-screen", action="store_true",
+                        help="read a region of the screen: the running guide (or a new one) lets you drag over it; "
+                             "bind this to a system shortcut")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check content packs; one line per problem")

@@ -89,6 +89,11 @@ class ScreenshotPage(QWidget):
         self.paste_button.clicked.connect(self.paste)
         self.paste_button.setAccessibleName("Paste screenshot")
         self.paste_button.setAccessibleDescription("Read the picture on the clipboard")
+        self.screen_button = QPushButton("From screen…")  # Read from screen: capture_flow.py does the rest
+        self.screen_button.clicked.connect(self.read_from_screen)
+        self.screen_button.setAccessibleName("Read from screen")
+        self.screen_button.setToolTip("Read from screen: drag over any part of your screen (Ctrl+Shift+S)")
+        self.screen_button.setAccessibleDescription("Drag over any part of your screen to read it (Ctrl+Shift+S)")
         self.english_toggle = QCheckBox("Show English on the picture")
         self.english_toggle.setObjectName("screenshotEnglish")
         self.english_toggle.setChecked(True)
@@ -106,7 +111,7 @@ class ScreenshotPage(QWidget):
         self.cancel_button.setAccessibleName("Cancel reading")
         self.cancel_button.setAccessibleDescription("Stop reading this screenshot")
         self.cancel_button.hide()
-        for widget in (self.open_button, self.paste_button, self.english_toggle):
+        for widget in (self.open_button, self.paste_button, self.screen_button, self.english_toggle):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -201,6 +206,11 @@ class ScreenshotPage(QWidget):
         if mime is None:
             return False
         return self.open_mime(mime)
+
+    def read_from_screen(self) -> bool:
+        from guide.ui.screenshot.capture_flow import read_from_screen
+
+        return read_from_screen(self)
 
     def open_mime(self, mime) -> bool:  # noqa: ANN001 - QMimeData (clipboard or drop)
         for url in mime.urls() if mime.hasUrls() else []:

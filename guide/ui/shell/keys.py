@@ -29,6 +29,8 @@ EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR = (
 PAGES = Shortcut(tuple(f"Ctrl+{n}" for n in range(1, 7)),
                  "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot", EVERYWHERE, "Ctrl+1 … Ctrl+6")
 OPEN_SCREENSHOT = Shortcut(("Ctrl+O",), "Open a screenshot file to read", EVERYWHERE)
+READ_SCREEN = Shortcut(("Ctrl+Shift+S",), "Read from screen: drag over any part of the desktop to read it",
+                       EVERYWHERE)
 PASTE_PICTURE = Shortcut((), "Read a screenshot you copied (a picture on the clipboard)", EVERYWHERE, "Ctrl+V")
 SEARCH = Shortcut(("Ctrl+K",), "Search everything (phrases, labels, walkthrough steps)", EVERYWHERE)
 HELP = Shortcut(("F1", "?"), "This list of shortcuts", EVERYWHERE)
@@ -48,5 +50,5 @@ AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTI
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
 
-ALL = (PAGES, OPEN_SCREENSHOT, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
        REVEAL, AGAIN, KNOWN, DELETE_HISTORY)

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self)
         self.pages: dict[str, QWidget] = {}
         self._requested_page = "start"
+        self._read_screen_when_ready = False
         self.setWindowTitle(APP_NAME)
         self.resize(1180, 780)
         central = QWidget()
@@ -174,6 +175,9 @@ class MainWindow(QMainWindow):
         # and made that screen ~50 ms later when started at once. A Ctrl+K before then
         # builds the index itself (~50 ms for the bundled pack).
         QTimer.singleShot(INDEX_DELAY_MS, lambda: self._build_search_index(context))
+        if self._read_screen_when_ready:
+            self._read_screen_when_ready = False
+            QTimer.singleShot(0, self.read_from_screen)
 
     def _build_search_index(self, context: AppContext) -> None:
         import threading
@@ -288,6 +292,7 @@ class MainWindow(QMainWindow):
 
         file_menu, view, help_menu = self._top_menus
         self._action(file_menu, "&Open screenshot…", self.open_screenshot, keys.OPEN_SCREENSHOT.sequence())
+        self._action(file_menu, "&Read from screen…", self.read_from_screen, keys.READ_SCREEN.sequence())
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
@@ -375,6 +380,14 @@ class MainWindow(QMainWindow):
     def open_screenshot(self) -> None:
         if self.context is not None:
             self._call_on_page("screenshot", "open_dialog")
+
+    def read_from_screen(self) -> None:
+        """File → Read from screen, its key, and `rednote-guide --read-screen`; asked before the
+        content has loaded, it starts as soon as the Screenshot page can open."""
+        if self.context is None:
+            self._read_screen_when_ready = True
+            return
+        self._call_on_page("screenshot", "read_from_screen")
 
     def _install_image_input(self) -> None:
         from PySide6.QtWidgets import QApplication
