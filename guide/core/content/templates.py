@@ -16,6 +16,7 @@ import threading
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from guide.core.content import values
@@ -133,13 +134,17 @@ class _Compiled:
 _EMOJI_RE = re.compile(r"\[[^\[\]\n]{1,12}\]")
 _REDNOTE_CODE_RE = re.compile(r"\[[\u3400-\u9fff]{1,8}[RH]\]")  # RedNote's own sticker codes: [捂脸R], [蹲后续H]
 _BEFORE = r"(?<![0-9a-z.¥])(?<!\d,)"  # not inside 1,234 or abc12
-_RUNNING_VALUES = re.compile("|".join([
-    rf"(?P<price>{_BEFORE}{values.PRICE_RE})",
-    (rf"(?P<date>{_BEFORE}(?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日?|\.\d{{1,2}}\.\d{{1,2}})"
-     rf"|{_BEFORE}\d{{1,2}}月\d{{1,2}}[日号])"),
-    rf"(?P<ago>{_BEFORE}{values.NUMBER_AGO_RE}|半小时前)",
-    rf"(?P<n>{_BEFORE}{values.COUNT_RE}(?![0-9a-z]))",
-]))
+@cache
+def _running_values() -> re.Pattern[str]:
+    """Values worth saying in running text, one alternative each (compiled on first use: the
+    app imports this module at start-up and may never need it)."""
+    return re.compile("|".join([
+        rf"(?P<price>{_BEFORE}{values.PRICE_RE})",
+        (rf"(?P<date>{_BEFORE}(?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日?|\.\d{{1,2}}\.\d{{1,2}})"
+         rf"|{_BEFORE}\d{{1,2}}月\d{{1,2}}[日号])"),
+        rf"(?P<ago>{_BEFORE}{values.NUMBER_AGO_RE}|半小时前)",
+        rf"(?P<n>{_BEFORE}{values.COUNT_RE}(?![0-9a-z]))",
+    ]))
 
 
 class TemplateMatcher:
@@ -151,7 +156,17 @@ class TemplateMatcher:
         names = sorted(self._places, key=len, reverse=True)
         self._place_re = "|".join(re.escape(n) for n in names) or r"(?!)"
         self._emoji = {fold(e.code): e for e in emoji}
-        self._compiled = [self._compile(t) for t in templates]
+        self._templates = tuple(templates)
+        self._compiled_list: list[_Compiled] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _compiled(self) -> list[_Compiled]:
+        """Compiled on first use (tens of ms for a pack's templates; not at start-up)."""
+        with self._lock:
+            if self._compiled_list is None:
+                self._compiled_list = [self._compile(t) for t in self._templates]
+            return self._compiled_list
 
     # -- building ------------------------------------------------------------------------
 
@@ -262,7 +277,7 @@ class TemplateMatcher:
         spans = self.emoji_codes(text)
         taken = [(s.start, s.end) for s in spans]
         folded = fold(text.replace("，", "、"))  # a Chinese comma is not a thousands separator (75，1.2w)
-        for found in _RUNNING_VALUES.finditer(folded):
+        for found in _running_values().finditer(folded):
             start, end = found.span()
             if any(start < b and a < end for a, b in taken):
                 continue

@@ -53,12 +53,12 @@ def fold(text: str) -> str:
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 COUNT_RE = rf"{_NUMBER}(?:\s*(?:万|w|千|k|亿))?\+?"
 _UNITS = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "亿": 100_000_000}
-_COUNT_PARTS = re.compile(rf"({_NUMBER})\s*(万|w|千|k|亿)?(\+?)$")
+_COUNT_PARTS = rf"({_NUMBER})\s*(万|w|千|k|亿)?(\+?)$"
 
 
 def read_count(text: str) -> str | None:
     """"2.3万" → "23,000", "99+" → "99+", "12345" → "12,345", "1.5k" → "1,500"."""
-    match = _COUNT_PARTS.match(fold(text).strip())
+    match = re.match(_COUNT_PARTS, fold(text).strip())
     if match is None:
         return None
     number, unit, plus = match.groups()
@@ -138,11 +138,11 @@ def read_ago(text: str) -> str | None:
 # -- prices: ¥75, 75元, 75块, 1.2万元 --------------------------------------------------------
 
 PRICE_RE = rf"(?:¥\s*{_NUMBER}|{_NUMBER}\s*万?\s*(?:元|块))"
-_PRICE_PARTS = re.compile(rf"¥\s*({_NUMBER})$|({_NUMBER})\s*(万?)\s*(?:元|块)$")
+_PRICE_PARTS = rf"¥\s*({_NUMBER})$|({_NUMBER})\s*(万?)\s*(?:元|块)$"
 
 
 def price_in_yuan(text: str) -> Decimal | None:
-    match = _PRICE_PARTS.match(fold(text).strip())
+    match = re.match(_PRICE_PARTS, fold(text).strip())
     if match is None:
         return None
     number = match.group(1) or match.group(2)
