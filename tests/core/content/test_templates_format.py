@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers.packs import GLOSSARY, write_pack
 
 from guide.core.content.loader import load_pack
@@ -37,6 +38,12 @@ def load_with(tmp_path: Path, extra: str) -> Pack:
     return load_pack(write_pack(tmp_path / "p", glossary=GLOSSARY + extra))
 
 
+def only_problem(folder: Path, extra: str) -> str:
+    """The one glossary.yaml problem of a pack whose glossary ends with `extra`."""
+    [problem] = glossary_problems(load_with(folder, extra))
+    return problem
+
+
 def line_of(extra: str, needle: str) -> int:
     """The glossary.yaml line that holds `needle` (GLOSSARY comes first)."""
     return (GLOSSARY + extra).splitlines().index(next(l for l in (GLOSSARY + extra).splitlines() if needle in l)) + 1
@@ -65,53 +72,36 @@ def test_an_unknown_placeholder_is_refused_at_its_character(tmp_path: Path) -> N
 
 def test_zh_and_en_must_use_the_same_placeholders(tmp_path: Path) -> None:
     extra = EXTRA.replace('en: "{n} comments"', 'en: "comments"')
-    [problem] = glossary_problems(load_with(tmp_path, extra))
+    problem = only_problem(tmp_path, extra)
     line = line_of(extra, 'en: "comments"')
     assert problem.startswith(f"{line}:10: ")
     assert "en does not use {n}" in problem
     extra = EXTRA.replace('en: "{n} comments"', 'en: "{n} comments at {time}"')
-    [problem] = glossary_problems(load_with(tmp_path / "b", extra))
+    problem = only_problem(tmp_path / "b", extra)
     assert "en uses {time}, which zh does not have" in problem
 
 
-def test_an_unquoted_template_says_to_quote_it(tmp_path: Path) -> None:
-    """`en: {n} comments` is a YAML syntax error, `en: "{n}"` unquoted a mapping: both say to quote it."""
-    extra = EXTRA.replace('en: "{n} comments"', "en: {n} comments")
-    [problem] = glossary_problems(load_with(tmp_path, extra))
-    assert problem.startswith(f"{line_of(extra, 'en: {n} comments')}:") and "put it in quotes" in problem
-    extra = EXTRA.replace('en: "{n} comments"', "en: {n}")
-    [problem] = glossary_problems(load_with(tmp_path / "b", extra))
-    assert problem.startswith(f"{line_of(extra, 'en: {n}')}:9: ") and "put it in quotes" in problem
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    # `en: {n} comments` is a YAML syntax error and `en: {n}` a mapping: both say to quote it
+    ('en: "{n} comments"', "en: {n} comments", "en: {n} comments", "put it in quotes"),
+    ('en: "{n} comments"', "en: {n}", "en: {n}", "put it in quotes"),
+    ('zh: "共{n}条评论"\n    en: "{n} comments"', 'zh: "全部评论"\n    en: "All comments"', "全部评论",
+     "needs at least one placeholder"),
+    ("kind: country", "kind: nation", "nation", "place kind must be one of"),
+    ('"[doge]"', '"doge"', 'code: "doge"', "square brackets"),
+    ("places:", '  - zh: "共 {n} 条评论"\n    en: "{n} comments"\nplaces:', "共 {n} 条评论", "already defined at line"),
+    ("where: Comment list", "wher: Comment list", "wher:", "unknown key 'wher' in template; did you mean 'where'?"),
+], ids=["unquoted", "unquoted-alone", "no-placeholder", "place-kind", "emoji-code", "twice", "key-typo"])
+def test_each_mistake_is_one_error_at_its_line(tmp_path: Path, old: str, new: str, at: str, message: str) -> None:
+    extra = EXTRA.replace(old, new)
+    problem = only_problem(tmp_path, extra)
+    assert problem.startswith(f"{line_of(extra, at)}:") and message in problem
 
 
-def test_a_template_without_a_placeholder_belongs_in_labels(tmp_path: Path) -> None:
-    extra = EXTRA.replace('zh: "共{n}条评论"\n    en: "{n} comments"', 'zh: "全部评论"\n    en: "All comments"')
-    [problem] = glossary_problems(load_with(tmp_path, extra))
-    assert "needs at least one placeholder" in problem and "`labels`" in problem
-
-
-def test_place_needs_a_places_list_and_known_kinds(tmp_path: Path) -> None:
+def test_place_needs_a_places_list(tmp_path: Path) -> None:
     no_places = EXTRA.split("places:")[0]
-    [problem] = glossary_problems(load_with(tmp_path, no_places))
+    problem = only_problem(tmp_path, no_places)
     assert problem.startswith(f"{line_of(no_places, '{ago} {place}')}:") and "no `places` list" in problem
-    bad_kind = EXTRA.replace("kind: country", "kind: nation")
-    [problem] = glossary_problems(load_with(tmp_path / "b", bad_kind))
-    assert problem.startswith(f"{line_of(bad_kind, 'nation')}:") and "place kind must be one of" in problem
-
-
-def test_duplicates_and_bad_emoji_codes_are_errors(tmp_path: Path) -> None:
-    twice = EXTRA.replace("places:", '  - zh: "共 {n} 条评论"\n    en: "{n} comments"\nplaces:')
-    [problem] = glossary_problems(load_with(tmp_path, twice))
-    assert "already defined at line" in problem
-    bad_code = EXTRA.replace('"[doge]"', '"doge"')
-    [problem] = glossary_problems(load_with(tmp_path / "b", bad_code))
-    line = line_of(bad_code, 'code: "doge"')
-    assert problem.startswith(f"{line}:") and "square brackets" in problem
-
-
-def test_a_typo_in_a_template_key_gets_a_hint(tmp_path: Path) -> None:
-    [problem] = glossary_problems(load_with(tmp_path, EXTRA.replace("where: Comment list", "wher: Comment list")))
-    assert "unknown key 'wher' in template; did you mean 'where'?" in problem
 
 
 def test_validate_reports_a_template_an_earlier_one_shadows(tmp_path: Path) -> None:
