@@ -505,7 +505,7 @@ def _load_templates(node: Node | None, have_places: bool, out: FileProblems) -> 
             out.at_line(*body_location(f[name], offset, f[name].value), f"template {zh.strip()!r}: {message}")
         if problems:
             continue
-        if "{place}" in zh and not have_places:
+        if not have_places and any(p.kind == "place" for p in templates.placeholders(zh)[0]):
             out.at(f["zh"], "template uses {place} but glossary.yaml has no `places` list to read it from")
             continue
         key = re.sub(r"\s+", "", zh)

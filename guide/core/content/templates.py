@@ -134,6 +134,8 @@ class _Compiled:
 _EMOJI_RE = re.compile(r"\[[^\[\]\n]{1,12}\]")
 _REDNOTE_CODE_RE = re.compile(r"\[[\u3400-\u9fff]{1,8}[RH]\]")  # RedNote's own sticker codes: [捂脸R], [蹲后续H]
 _BEFORE = r"(?<![0-9a-z.¥])(?<!\d,)"  # not inside 1,234 or abc12
+
+
 @cache
 def _running_values() -> re.Pattern[str]:
     """Values worth saying in running text, one alternative each (compiled on first use: the
