@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guide.core.content.model import GlossaryEntry, Pack
+from guide.core.content.templates import TemplateMatch, matcher_for
+from guide.core.content.values import DEFAULT_RATE, Rate
 from guide.core.screen.image_check import check_image
 from guide.core.screen.labels import LabelMatch, LabelMatcher
 from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
@@ -48,6 +50,7 @@ class ReadLine:
     gloss: list[GlossWord] = field(default_factory=list)  # this line's own words
     paragraph: list[int] = field(default_factory=list)  # lines of the wrapped sentence(s) it belongs to
     paragraph_text: str = ""  # their text, translated as one
+    template: TemplateMatch | None = None  # the app's own text with a value (共 19条评论, 3天前 广东)
 
     @property
     def entry(self) -> GlossaryEntry | None:
@@ -55,20 +58,22 @@ class ReadLine:
 
     @property
     def needs_translation(self) -> bool:
-        return self.label is None and has_han(self.text)
+        return self.label is None and (has_han(self.text) or self.template is not None)
 
     @property
     def english(self) -> str | None:
-        """What to show for this line: the label's English or the translation."""
+        """What to show for this line: the label's English, the template's or the translation."""
         if self.label is not None:
             return self.label.entry.en
+        if self.template is not None:
+            return self.template.english
         if self.translation is not None:
             return self.translation.translation
         return None
 
     @property
     def origin(self) -> str:
-        if self.label is not None:
+        if self.label is not None or self.template is not None:
             return "phrasebook"  # the glossary is part of the phrase-book step of the pipeline
         return self.translation.origin if self.translation is not None else "none"
 
@@ -124,6 +129,8 @@ class ScreenReader:
         self.client = client or OcrClient()
         glossary = pack.glossary if pack is not None else ()
         self.labels = LabelMatcher(glossary)
+        self.templates = matcher_for(pack)
+        self.rate: Rate = DEFAULT_RATE  # for prices until translate() brings the user's setting
         self._screens: ScreenMatcher | None = None  # built on first use: it reads every mockup
         self._glosser = translator.glosser if translator is not None else None
 
@@ -149,6 +156,7 @@ class ScreenReader:
         lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
                  for line in group_lines(output.lines, output.width, output.height)]
         self._labels_in_label_rows(lines)
+        self._templates_on(lines, self.rate)
         screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
@@ -175,6 +183,16 @@ class ScreenReader:
                 if line.text.strip() not in words:
                     line.label = self.labels.match_among_labels(line.text)
 
+    def _templates_on(self, lines: list[ReadLine], rate: Rate) -> None:
+        """A line that is the app's own text with a value (共 19条评论, 3天前 广东, 1/12) gets its
+        English from the pack's templates at once, like a label, with no engine asked."""
+        for line in lines:
+            if line.label is None:
+                found = self.templates.match(line.text, rate)
+                if found is not None and found.english != line.text.strip():
+                    line.template = found
+                    line.translation = TranslationResult(line.text, "zh", "en", found.english, "phrasebook")
+
     def translate(self, reading: Reading, options: TranslateOptions, token: CancelToken | None = None,
                   on_line: Callable[[int, ReadLine], None] | None = None) -> None:
         """Fill in translations (non-label lines) and glosses (label lines), line by line.
@@ -192,6 +210,13 @@ class ScreenReader:
             if line.label is not None:
                 if self._glosser is not None and not line.gloss:
                     line.gloss = self._glosser.gloss(line.label.entry.zh, "zh")
+            elif line.template is not None:  # read again with the user's rate; pinyin and words added
+                self._templates_on([line], options.rate)
+                answer = self.translator.translate(line.text, replace(options, offline=True), token)
+                if answer.cancelled:
+                    return
+                answer.translation, answer.origin = line.english, "phrasebook"
+                line.translation = answer
             elif line.needs_translation:
                 text = units[index]
                 if line.paragraph and self._glosser is not None and not line.gloss:
@@ -222,7 +247,10 @@ def _translation_units(reading: Reading) -> dict[int, str]:
     sentence it is part of (lines.paragraphs), which is also recorded on the lines."""
     lines = reading.lines
     units: dict[int, str] = {}
-    for group in paragraphs([TextLine(l.text, l.box, l.confidence) for l in lines], reading.width):
+    groups = paragraphs([TextLine(l.text, l.box, l.confidence) for l in lines], reading.width)
+    # the app's own line under a caption (2小时前 福建) ends the caption's sentence
+    groups = [run for group in groups for run in _cut_at_templates(group, lines)]
+    for group in groups:
         if len(group) > 1 and all(lines[i].needs_translation for i in group):
             text = lines[group[0]].text
             for i in group[1:]:
@@ -234,6 +262,16 @@ def _translation_units(reading: Reading) -> dict[int, str]:
             for i in group:
                 units[i] = lines[i].text
     return units
+
+
+def _cut_at_templates(group: list[int], lines: list[ReadLine]) -> list[list[int]]:
+    runs: list[list[int]] = [[]]
+    for index in group:
+        if lines[index].template is not None:
+            runs += [[index], []]
+        else:
+            runs[-1].append(index)
+    return [run for run in runs if run]
 
 
 _NETWORK_TROUBLE = ("timed out", "unreachable")

@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 DEFAULT_ENGINES = ("google", "mymemory")
 TIMEOUT_RANGE = (1.0, 120.0)  # seconds; Infinity would overflow a wait, 1e9 would mean no deadline
 THEMES = ("system", "light", "dark")
+# The dollar figure beside a price (¥75 ~US$10.74): yuan per US dollar and the day that rate
+# was true, shown with every conversion. Default: the PBOC central parity of 26 Jan 2026
+# (6.9843); the same as guide.core.content.values.DEFAULT_RATE. Set in Translator settings.
+DEFAULT_YUAN_PER_DOLLAR = 6.98
+DEFAULT_RATE_DATE = "2026-01-26"
+RATE_RANGE = (0.5, 100.0)
 
 
 @dataclass
@@ -37,6 +43,8 @@ class Settings:
     last_page: str = "start"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
     last_export_folder: str = ""  # where "Export for Anki" saved last; its save dialog opens there
+    yuan_per_dollar: float = DEFAULT_YUAN_PER_DOLLAR  # prices' dollar figure (Translator settings)
+    yuan_rate_date: str = DEFAULT_RATE_DATE  # when that rate was true: the day the user last set it
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:
@@ -64,6 +72,8 @@ class Settings:
                 problems.append(f"setting 'timeout_seconds' of {value!r} is outside {TIMEOUT_RANGE[0]:g}–"
                                 f"{TIMEOUT_RANGE[1]:g} s; using {clamped:g}")
                 value = clamped
+            if ok and f.name == "yuan_per_dollar" and not RATE_RANGE[0] <= value <= RATE_RANGE[1]:
+                ok = False
             if ok:
                 setattr(settings, f.name, value)
             else:

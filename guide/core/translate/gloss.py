@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from guide.core.content.model import Pack
+from guide.core.content.templates import Span, matcher_for
+from guide.core.content.values import DEFAULT_RATE
 from guide.core.translate.cedict_text import clean_sense
 from guide.core.translate.dictionary import CedictEntry, Dictionary
 from guide.core.translate.dictionary_loader import load_dictionary
@@ -104,6 +106,8 @@ class Glosser:
         if pack is not None:
             self._index_pack(pack)
         self._segmenter = Segmenter(k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD)
+        self.templates = matcher_for(pack)  # values and emoji codes said whole (see _with_values)
+        self.rate = DEFAULT_RATE  # yuan per US dollar for prices; the Translator sets it from its options
 
     # -- set-up ------------------------------------------------------------------------
 
@@ -145,6 +149,10 @@ class Glosser:
         return [t.text for t in self.tokens(text)]
 
     def _gloss_chinese(self, text: str) -> list[GlossWord]:
+        spans = self.templates.values(text, self.rate)
+        return self._with_values(text, spans) if spans else self._gloss_words(text)
+
+    def _gloss_words(self, text: str) -> list[GlossWord]:
         tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
         words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
         dictionary = _Prefetched(self._dictionary(), words)
@@ -231,11 +239,46 @@ class Glosser:
             words.append(GlossWord(token, pinyin, meanings, "cc-cedict" if meanings else ""))
         return words
 
+    # -- values and emoji codes (guide.core.content.templates) ---------------------------
+    # 2.3万 is "23,000", 3天前 "3 days ago", ¥75 has its dollar figure and [doge] is the doge
+    # emoji: each span is one word of the breakdown, the text around it is cut as usual.
+
+    def _with_values(self, text: str, spans: list[Span]) -> list[GlossWord]:
+        words: list[GlossWord] = []
+        position = 0
+        for span in [*spans, Span(len(text), len(text), "", "", "")]:
+            if text[position:span.start].strip():
+                words.extend(self._gloss_words(text[position:span.start]))
+            if span.text:
+                words.append(self._emoji_word(span) if span.kind == "emoji" else
+                             GlossWord(span.text, self.pinyin(span.text) if has_han(span.text) else "",
+                                       [span.english] + ([span.note] if span.note else []), "template"))
+            position = span.end
+        return words
+
+    def _emoji_word(self, span: Span) -> GlossWord:
+        """"[doge]": the doge emoji, with what it conveys; a RedNote code the pack does not
+        list ([星星眼R]) says so and glosses the words inside it."""
+        if span.english:
+            return GlossWord(span.text, "", [f"{span.english} emoji"] + ([span.note] if span.note else []), "emoji")
+        inside = self._gloss_words(span.text[1:-1].rstrip("RH"))
+        words = "; ".join(f"{w.text} {w.meanings[0]}" for w in inside if w.meanings)
+        return GlossWord(span.text, " ".join(w.pinyin for w in inside if w.pinyin),
+                         ["RedNote emoji code (not in this guide's list)"] + ([words] if words else []), "emoji")
+
     # -- readings and details ----------------------------------------------------------
 
     def pinyin(self, text: str) -> str:
         """Pinyin of a Chinese text, one group per word (jīntiān tiānqì hěn hǎo), pack readings
         first; punctuation sticks to the word before it, in its ASCII form."""
+        codes = self.templates.emoji_codes(text)
+        if codes:  # [笑哭R] stays as written in the pinyin line, not read as xiào kū
+            parts, position = [], 0
+            for code in codes:
+                parts += [self.pinyin(text[position:code.start]) if text[position:code.start].strip() else "", code.text]
+                position = code.end
+            parts.append(self.pinyin(text[position:]) if text[position:].strip() else "")
+            return " ".join(p for p in parts if p)
         tokens = self.tokens(text)
         readings = self._dictionary().readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from guide.core.content.model import Pack
+from guide.core.content.templates import matcher_for
+from guide.core.content.values import DEFAULT_RATE, Rate
 from guide.core.storage.settings import Settings
 from guide.core.translate import engines as engine_registry
 from guide.core.translate.cache import TranslationCache
@@ -82,6 +84,7 @@ class TranslateOptions:
     llm_model: str = ""
     confirm_direction: bool = False  # the user confirmed a forced direction that contradicts the text
     check: bool = False  # English -> Chinese: translate the answer back into English too
+    rate: Rate = DEFAULT_RATE  # yuan per US dollar, for the dollar figure beside a price
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> TranslateOptions:
@@ -92,6 +95,7 @@ class TranslateOptions:
             "libretranslate_url": settings.libretranslate_url,
             "llm_url": getattr(settings, "llm_url", ""),
             "llm_model": getattr(settings, "llm_model", ""),
+            "rate": Rate(settings.yuan_per_dollar, settings.yuan_rate_date),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
@@ -258,6 +262,7 @@ class Translator:
         self.secrets = secrets or SecretStore()
         self.glosser = glosser or Glosser(pack)
         self.backoff = Backoff()
+        self.templates = matcher_for(pack)  # the app's own text (共 50 条评论) and emoji codes
         self._by_zh: dict[str, _PackAnswer] = {}
         self._by_en: dict[str, _PackAnswer] = {}
         if pack is not None:
@@ -292,11 +297,13 @@ class Translator:
         share = parse_share(text)
         if share is not None:  # only the title is worth translating
             text = share.title
+        self.glosser.rate = options.rate  # prices in the breakdown show the same dollar figure
         if options.target in LANGS:
             target = options.target
             source = other(target)
         else:
-            source = "zh" if has_han(text) else "en"
+            words = self.templates.without_codes(text)  # [笑哭R] is an emoji, not Chinese words
+            source = "zh" if has_han(words) or not words.strip() else "en"
             target = other(source)
         result = TranslationResult(source_text=text, source_lang=source, target_lang=target, share=share)
         if not text:
@@ -304,7 +311,7 @@ class Translator:
             return result
 
         sides = (source,) if options.target in LANGS else (source, other(source))
-        answer = self._phrasebook(text, sides)
+        answer = self._phrasebook(text, sides) or (self._template(text, options.rate) if "zh" in sides else None)
         if answer is not None:
             result.source_lang, result.target_lang = answer[0], other(answer[0])
             result.translation, result.pinyin = answer[1], answer[2]
@@ -319,12 +326,13 @@ class Translator:
             result.error = "nothing to translate: no words (only emoji, numbers or punctuation)"
             return result
 
-        pieces = split_sentences(text)
+        pieces = self._pieces(text)
         direction = direction_key(source, target)
-        translations, first_engine = self._known(text, pieces, direction, source)
+        translations, first_engine = self._known(text, pieces, direction, source, options.rate)
         missing = [i for i, t in enumerate(translations) if t is None]
         if not missing:
-            result.origin, result.first_engine = "cache", first_engine
+            result.origin = "phrasebook" if first_engine == "phrasebook" else "cache"
+            result.first_engine = first_engine
             return self._finish(self._compose(result, pieces, translations), options, token)
 
         if options.target in LANGS and not options.confirm_direction:
@@ -338,8 +346,9 @@ class Translator:
 
         if options.offline:
             result.error = "offline only is on: showing the dictionary breakdown"
-            if len(pieces) > 1 and len(missing) < len(pieces):
-                result.notes.append(f"{len(pieces) - len(missing)} of {len(pieces)} sentences are in the cache")
+            sentences = [i for i, p in enumerate(pieces) if self._code_answer(p.strip(), target) is None]
+            if len(sentences) > 1 and len(missing) < len(sentences):  # emoji codes are not sentences
+                result.notes.append(f"{len(sentences) - len(missing)} of {len(sentences)} sentences are in the cache")
             return self._finish(result, options, token)
 
         if on_progress is not None:
@@ -429,8 +438,45 @@ class Translator:
                 return (side, item.en, item.pinyin) if side == "zh" else (side, item.zh, item.pinyin)
         return None
 
-    def _known(self, text: str, pieces: list[str], direction: str, source: str) -> tuple[list[str | None], str]:
-        """Per sentence: the phrase book or the cache answer, or None when unknown."""
+    def _template(self, text: str, rate: Rate) -> tuple[str, str, str] | None:
+        """("zh", English, pinyin) for a text that is one of the app's own templates (共 50 条评论,
+        2小时前, ¥75): answered from the pack like a phrase, values read ("2.3万" → 23,000)."""
+        found = self.templates.match(text, rate)
+        if found is None or found.english == text.strip():
+            return None  # "20:15" or "99+": the English would only repeat it
+        return "zh", found.english, self.glosser.pinyin(text)
+
+    def _pieces(self, text: str) -> list[str]:
+        """Sentences, with every emoji code ([笑哭R], [doge]) a piece of its own: the code is
+        answered with its name where it stands and never reaches an engine as words.
+        ''.join(pieces) == text."""
+        pieces: list[str] = []
+        for sentence in split_sentences(text):
+            position = 0
+            for code in self.templates.emoji_codes(sentence):
+                if code.start > position:
+                    pieces.append(sentence[position:code.start])
+                end = code.end
+                while end < len(sentence) and sentence[end] in " \t":
+                    end += 1
+                pieces.append(sentence[code.start:end])
+                position = end
+            if position < len(sentence):
+                pieces.append(sentence[position:])
+        return pieces
+
+    def _code_answer(self, piece: str, target: str) -> str | None:
+        """An emoji code's translation: its name in English ("[laughing-crying face]"), the code
+        itself in Chinese or when the pack does not know it; None for a piece that is not a code."""
+        codes = self.templates.emoji_codes(piece)
+        if len(codes) != 1 or codes[0].text != piece:
+            return None
+        return f"[{codes[0].english}]" if target == "en" and codes[0].english else piece
+
+    def _known(self, text: str, pieces: list[str], direction: str, source: str,
+               rate: Rate = DEFAULT_RATE) -> tuple[list[str | None], str]:
+        """Per sentence: the phrase book or the cache answer, or None when unknown. Emoji
+        codes and the app's own templates count as phrase-book answers."""
         translations: list[str | None] = [None] * len(pieces)
         engines: set[str] = set()
         if self.cache is not None and len(pieces) > 1:
@@ -442,7 +488,14 @@ class Translator:
             if not content:
                 translations[index] = ""
                 continue
+            code = self._code_answer(content, other(source))
+            if code is not None:
+                translations[index] = code
+                engines.add("phrasebook")
+                continue
             answer = self._phrasebook(content, (source,)) if len(pieces) > 1 else None
+            if answer is None and len(pieces) > 1 and source == "zh":
+                answer = self._template(content, rate)
             if answer is not None:
                 translations[index] = answer[1]
                 engines.add("phrasebook")

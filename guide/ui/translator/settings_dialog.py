@@ -5,6 +5,7 @@ or forgotten."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.storage.settings import TIMEOUT_RANGE, Settings
+from guide.core.storage.settings import RATE_RANGE, TIMEOUT_RANGE, Settings
 from guide.core.translate.engines import REGISTRY
 from guide.core.translate.llm import PRESETS
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
@@ -119,6 +120,18 @@ class TranslatorSettingsDialog(QDialog):
         self.timeout.setSuffix(" s")
         self.timeout.setValue(settings.timeout_seconds)
         form.addRow("Give up on an engine after", self.timeout)
+        self.rate = QDoubleSpinBox()  # prices (¥75) are shown with a dollar figure at this rate and its date
+        self.rate.setObjectName("yuanPerDollar")
+        self.rate.setAccessibleName("Yuan per US dollar, for the dollar figure beside prices")
+        self.rate.setToolTip(f"¥75 is shown as ~US$ at this rate, with its date (now {settings.yuan_rate_date}); "
+                             "changing it makes today the rate's date")
+        self.rate.setRange(*RATE_RANGE)
+        self.rate.setDecimals(2)
+        self.rate.setSingleStep(0.01)
+        self.rate.setPrefix("¥")
+        self.rate.setSuffix(f" = US$1 (rate of {settings.yuan_rate_date})")
+        self.rate.setValue(settings.yuan_per_dollar)
+        form.addRow("Exchange rate for prices", self.rate)
         self.offline = QCheckBox("Offline only: never connect to the network (phrase book, cache and dictionary only)")
         self.offline.setObjectName("translatorOfflineSetting")
         self.offline.setToolTip("The same switch as on the Translator page")
@@ -216,6 +229,9 @@ class TranslatorSettingsDialog(QDialog):
         self.settings.llm_model = self.llm_model.text().strip()
         self.settings.timeout_seconds = float(self.timeout.value())
         self.settings.offline_only = self.offline.isChecked()
+        if abs(self.rate.value() - self.settings.yuan_per_dollar) >= 0.005:  # a new rate is today's rate
+            self.settings.yuan_per_dollar = round(self.rate.value(), 2)
+            self.settings.yuan_rate_date = date.today().isoformat()
         self.problems = self._save_keys()
         super().accept()
 
