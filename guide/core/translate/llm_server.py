@@ -125,7 +125,8 @@ def is_warm(url: str, model: str) -> bool:
 
 
 def loading_text(url: str, model: str) -> str:
-    return f"Loading {model} in {server_name(url)}…"
+    kind = server_kind(url)
+    return f"Loading {model} in {kind}…" if kind else f"Loading {model} on the LLM server…"
 
 
 def kind_from_answer(data: Any) -> str:
