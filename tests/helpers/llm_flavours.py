@@ -143,6 +143,14 @@ def _usage_counts(body: dict[str, Any], content: str) -> tuple[int, int]:
     return prompt, max(1, len(content) // 4)
 
 
+def _message(content: str, reasoning_field: str, reasoning: str) -> dict[str, Any]:
+    """The assistant message, with the thinking in the server's own field when there is some."""
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if reasoning:
+        message[reasoning_field] = reasoning
+    return message
+
+
 # -- the flavours --------------------------------------------------------------------------
 
 
@@ -158,9 +166,7 @@ class Flavour:
 
     name = ""
     content_type = "application/json; charset=utf-8"
-
-    def dumps(self, obj: Any) -> bytes:
-        raise NotImplementedError
+    dumps: Callable[[Any], bytes] = staticmethod(ordered_json)
 
     def reply(self, status: int, obj: Any) -> Reply:
         return Reply(status, self.dumps(obj), self.content_type)
@@ -179,14 +185,10 @@ class Ollama(Flavour):
     name = "ollama"
     content_type = "application/json"  # middleware/openai.go overrides gin's "; charset=utf-8"
     version = "0.12.6"
-
-    def dumps(self, obj: Any) -> bytes:
-        return go_json(obj)
+    dumps = staticmethod(go_json)
 
     def answer(self, model: str, body: dict[str, Any], content: str, finish: str, reasoning: str) -> Reply:
-        message: dict[str, Any] = {"role": "assistant", "content": content}
-        if reasoning:
-            message["reasoning"] = reasoning
+        message = _message(content, "reasoning", reasoning)
         prompt, completion = _usage_counts(body, content)
         return self.reply(200, {
             "id": f"chatcmpl-{random.randint(0, 998)}", "object": "chat.completion", "created": int(time.time()),
@@ -225,14 +227,10 @@ class Ollama09(Ollama):
 
 class LlamaCpp(Flavour):
     name = "llamacpp"
-
-    def dumps(self, obj: Any) -> bytes:
-        return ordered_json(obj)
+    dumps = staticmethod(ordered_json)
 
     def answer(self, model: str, body: dict[str, Any], content: str, finish: str, reasoning: str) -> Reply:
-        message: dict[str, Any] = {"role": "assistant", "content": content}
-        if reasoning:
-            message["reasoning_content"] = reasoning
+        message = _message(content, "reasoning_content", reasoning)
         prompt, completion = _usage_counts(body, content)
         return self.reply(200, {
             "choices": [{"finish_reason": finish, "index": 0, "message": message}],
@@ -268,9 +266,7 @@ class LlamaCpp(Flavour):
 
 class LMStudio(Flavour):
     name = "lmstudio"
-
-    def dumps(self, obj: Any) -> bytes:
-        return pretty_json(obj)
+    dumps = staticmethod(pretty_json)
 
     def answer(self, model: str, body: dict[str, Any], content: str, finish: str, reasoning: str) -> Reply:
         if reasoning:

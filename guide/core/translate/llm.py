@@ -44,7 +44,8 @@ SYSTEM_PROMPTS = {
            "person would write it on RedNote (Xiaohongshu), a Chinese social media app. " + _RULES),
 }
 _ASK = {"en": "Translate this RedNote text into English:", "zh": "Translate this text into Simplified Chinese:"}
-THOUGHT_ONLY = "this model spent its whole answer thinking — choose a model without thinking, or turn its thinking off"
+THOUGHT_ONLY = ("this model spent its whole answer thinking — choose a model without thinking, "
+                "or turn its thinking off")
 CUT_OFF = "its answer was cut off (it reached its length limit), so it is not used"
 
 

@@ -98,7 +98,8 @@ def refusal_reason(said: ServerSaid, model: str, kind: str, models: list[str]) -
         kind = kind or (_guess_kind(said))
         choose = f"choose one of: {', '.join(models[:8])}" if models else ""
         if kind == "Ollama":
-            return f"Ollama has no model {model}{quoted} — run `ollama pull {model}`" + (f", or {choose}" if choose else "")
+            pull = f"Ollama has no model {model}{quoted} — run `ollama pull {model}`"
+            return pull + (f", or {choose}" if choose else "")
         return f"{kind or 'the server'} has no model {model}{quoted} — {choose or 'set the model in Settings'}"
     if said.status >= 500:
         return f"server error (HTTP {said.status}){quoted}"

@@ -63,25 +63,25 @@ def native_root(url: str) -> str:
     return re.sub(r"/v\d+$", "", api_base(url))
 
 
-def is_loopback(url: str) -> bool:
+def _host(url: str) -> tuple[str, ipaddress.IPv4Address | ipaddress.IPv6Address | None]:
     host = (urlsplit(url.strip()).hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return host, ipaddress.ip_address(host)
     except ValueError:
-        return False
+        return host, None
+
+
+def is_loopback(url: str) -> bool:
+    host, address = _host(url)
+    return host == "localhost" or host.endswith(".localhost") or bool(address and address.is_loopback)
 
 
 def is_local(url: str) -> bool:
     """This computer or the home network: a server that loads models, not a cloud service."""
-    host = (urlsplit(url.strip()).hostname or "").lower()
-    if is_loopback(url) or host.endswith((".local", ".lan", ".home.arpa")) or (host and "." not in host):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_private
-    except ValueError:
-        return False
+    host, address = _host(url)
+    if address is not None:
+        return address.is_loopback or address.is_private
+    return is_loopback(url) or host.endswith((".local", ".lan", ".home.arpa")) or bool(host and "." not in host)
 
 
 # -- which server, which state -----------------------------------------------------------

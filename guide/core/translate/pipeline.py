@@ -643,9 +643,9 @@ class Translator:
                  options: TranslateOptions) -> TranslationResult:
         """What the engines after a slow one found, shown until the slow one answers."""
         shown = [n for n in _unique(options.engines) if n in got.by.values()]
+        pending = f"{waiting.text} The {waiting.engine.title}'s translation replaces this when it arrives."
         interim = replace(result, failures=list(result.failures), notes=list(result.notes), complete=False,
-                          origin=shown[0] if len(shown) == 1 else "mixed", note=" ".join(got.notes),
-                          pending=f"{waiting.text} {waiting.engine.title}'s translation replaces this when it arrives.")
+                          origin=shown[0] if len(shown) == 1 else "mixed", note=" ".join(got.notes), pending=pending)
         return self._compose(interim, got.pieces, list(got.translations))
 
     def _setup_of(self, engine: engine_registry.Engine, options: TranslateOptions) -> str:

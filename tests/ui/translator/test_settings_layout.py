@@ -27,12 +27,16 @@ def themed(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
     apply_theme(app, choice)
 
 
-def test_every_engine_row_is_visible_without_scrolling(qtbot, themed: str) -> None:
+def shown(qtbot) -> TranslatorSettingsDialog:  # noqa: ANN001
     dialog = TranslatorSettingsDialog(Settings(), SecretStore())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    engines = dialog.engine_list
+    return dialog
+
+
+def test_every_engine_row_is_visible_without_scrolling(qtbot, themed: str) -> None:
+    engines = shown(qtbot).engine_list
     assert engines.count() >= 6
     assert engines.verticalScrollBar().maximum() == 0, "the engine list scrolls"
     last = engines.visualItemRect(engines.item(engines.count() - 1))
@@ -40,10 +44,7 @@ def test_every_engine_row_is_visible_without_scrolling(qtbot, themed: str) -> No
 
 
 def test_engine_rows_have_room_around_their_tick_box_and_name(qtbot, themed: str) -> None:
-    dialog = TranslatorSettingsDialog(Settings(), SecretStore())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot)
     engines = dialog.engine_list
     tick = dialog.style().pixelMetric(dialog.style().PixelMetric.PM_IndicatorHeight)
     for row in range(engines.count()):
@@ -56,10 +57,7 @@ def test_at_800_by_600_the_no_keyring_text_and_every_key_field_show_whole(qtbot,
                                                                           themed: str) -> None:
     keyring.set_keyring(fail.Keyring())
     try:
-        dialog = TranslatorSettingsDialog(Settings(), SecretStore())
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        dialog = shown(qtbot)
         frame = 40  # a title bar and borders
         assert dialog.width() <= 800 and dialog.height() + frame <= 600, dialog.size()
         assert dialog.minimumSizeHint().height() + frame <= 600
