@@ -46,7 +46,7 @@ class LLMJobs(QObject):
         def call() -> None:
             box["value"] = fn(token)
 
-        self.pool.start(BackgroundCall(call, lambda: self._delivered.emit(job, box.get("value"))))
+        self.pool.start(BackgroundCall(call, lambda: self._deliver_later(job, box.get("value"))))
 
     def busy(self) -> bool:
         return bool(self._callbacks)
@@ -59,6 +59,13 @@ class LLMJobs(QObject):
         """Stop waiting for the server: every call in flight is cancelled."""
         self.forget()
         return self.pool.waitForDone(wait_ms)
+
+    def _deliver_later(self, job: int, value: Any) -> None:
+        """On the pool's thread: queue the result for the UI thread, unless the window is gone."""
+        try:
+            self._delivered.emit(job, value)
+        except RuntimeError:  # this object was deleted while the call ran: nobody waits for it
+            log.debug("LLM job %d finished after its window closed", job)
 
     def _deliver(self, job: int, value: Any) -> None:
         self._tokens.pop(job, None)
