@@ -601,7 +601,8 @@ class Translator:
                     target: str, config: EngineConfig, budget: float, token: CancelToken | None) -> Future[_Pass]:
         """The same pass in a thread of its own, so a slow engine never holds up the ones after it."""
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slow-engine")
-        future = runner.submit(self._run_pass, engine, got, list(missing), source, target, config, budget, token)
+        snapshot = replace(got, translations=list(got.translations))  # the engines after it fill `got` meanwhile
+        future = runner.submit(self._run_pass, engine, snapshot, list(missing), source, target, config, budget, token)
         runner.shutdown(wait=False)
         return future
 
