@@ -372,7 +372,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
 
     dialog = TranslatorSettingsDialog(context.settings, SecretStore())
     qtbot.addWidget(dialog)
-    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.text() == "qwen2.5:7b"
+    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.currentText() == "qwen2.5:7b"
     assert "llm" not in dialog.chosen_engines(), "off by default"
     dialog.llm_preset.setCurrentIndex(dialog.llm_preset.findText("LM Studio"))
     dialog._preset_chosen(dialog.llm_preset.currentIndex())
@@ -381,7 +381,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
     dialog.accept()
     assert dialog.result() == 0 and "LLM" in dialog.message.text()
     dialog.llm_url.setText(server.root + "/v1")
-    dialog.llm_model.setText("llama3.1")
+    dialog.llm_model.setEditText("llama3.1")
     for row in range(dialog.engine_list.count()):
         item = dialog.engine_list.item(row)
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "llm"
