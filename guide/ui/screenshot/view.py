@@ -58,9 +58,10 @@ class _English(QGraphicsRectItem):
     to fit the line's width but never below the app's text; wrapped where the line is tall
     enough, else elided. The whole English is its tooltip."""
 
-    def __init__(self, box: QRectF, english: str, is_label: bool) -> None:
+    def __init__(self, box: QRectF, english: str, is_label: bool, reach: float) -> None:
         super().__init__()
         self.box, self.english, self.is_label = box, english, is_label
+        self.reach = reach  # picture pixels from the line's centre to its nearest neighbour on the row
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setPos(box.center())
         self.setBrush(QBrush(QColor(255, 255, 255, 240)))
@@ -81,7 +82,7 @@ class _English(QGraphicsRectItem):
         """Lay the English out for the picture drawn `scale` screen pixels to a picture pixel."""
         floor = QFontInfo(font).pixelSize()
         width, height = self.box.width() * scale, self.box.height() * scale
-        room = max(width, 5 * floor)  # a tiny label still gets a word or two
+        room = max(width, min(7 * floor, 2 * self.reach * scale))  # a tiny label gets a word or two, if free
         size = min(max(int(height * 0.8), floor), int(floor * LARGEST_ENGLISH))
         while True:
             font.setPixelSize(size)
@@ -231,9 +232,25 @@ class ScreenshotView(QGraphicsView):
         self._add_english(index, english)
         self.set_show_english(self._show_english)
 
+    def _reach(self, index: int) -> float:
+        """How far line `index`'s English may spread either side of its centre: halfway to the
+        nearest line beside it on the same row (a tab bar), or to the picture's edge."""
+        x, y, w, h = self._lines[index][0]
+        centre = x + w / 2
+        reach = min(centre, max(0.0, self._size.width() - centre)) if self._size.width() else float(w)
+        for other, (box, _label, _english) in enumerate(self._lines):
+            ox, oy, ow, oh = box
+            if other == index or min(y + h, oy + oh) - max(y, oy) < 0.5 * min(h, oh):
+                continue  # not on this row
+            if ox + ow <= x + 1:  # halfway into the gap: the neighbour's English takes the other half
+                reach = min(reach, w / 2 + (x - (ox + ow)) / 2)
+            elif ox >= x + w - 1:
+                reach = min(reach, w / 2 + (ox - (x + w)) / 2)
+        return max(reach, w / 2)
+
     def _add_english(self, index: int, english: str) -> None:
         x, y, w, h = self._lines[index][0]
-        patch = _English(QRectF(x, y, w, h), english, self._lines[index][1])
+        patch = _English(QRectF(x, y, w, h), english, self._lines[index][1], self._reach(index))
         patch.fit_to(self._scale(), self.font())
         self.scene().addItem(patch)
         self.overlays.append(patch)
