@@ -55,3 +55,15 @@ def mockup_png(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:  # noqa:
     from guide.core.storage import paths
 
     return render_svg(paths.default_pack() / "images" / f"{MOCKUP}.svg", tmp_path_factory.mktemp("m") / "m.png")
+
+
+@pytest.fixture(params=["light", "dark"])
+def themed(request: pytest.FixtureRequest, qapp):  # noqa: ANN001, ANN201
+    """The app's stylesheet (its fonts and paddings), as a user sees the page, in both themes."""
+    from guide.ui.shell.theme import apply_theme
+
+    choice = qapp.property("themeChoice") or "light"
+    apply_theme(qapp, request.param)
+    yield request.param
+    apply_theme(qapp, choice)
+
