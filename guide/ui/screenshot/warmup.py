@@ -1,7 +1,9 @@
 """Start the OCR worker before the first screenshot arrives, so its answer comes within a
-second and a half (issue 27): when the Screenshot page is shown, and when a picture is
-copied while the app is in front (the user is about to paste it). Nothing is said; a worker
-that goes unused exits by itself after a few idle minutes.
+second and a half (issue 27): when the Screenshot page is shown, when a picture is copied
+while the app is in front, and when the app comes to the front with a picture on the
+clipboard (copied in a messenger, about to be pasted here). Only the clipboard's formats are
+looked at, never its picture. Nothing is said; a worker that goes unused exits by itself
+after a few idle minutes.
 
 The app has one OcrClient (per data profile), shared by the Screenshot page and this module,
 so the page reads with the worker the clipboard warmed. Kept light: the shell installs the
@@ -58,10 +60,11 @@ class _ClipboardWatch(QObject):
         super().__init__(parent)
         self.context = context
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
+        QGuiApplication.instance().applicationStateChanged.connect(self._changed)
 
     def _changed(self) -> None:
         if QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
-            return  # copied in another app while this one sits in the background: not for us (yet)
+            return  # copied in another app while this one sits in the background: looked at when it comes to the front
         if _holds_picture(QGuiApplication.clipboard().mimeData()):
             warm_in_background(ocr_client_for(self.context))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import screens
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
 from guide.core.context import AppContext
@@ -31,7 +32,7 @@ def test_showing_the_page_starts_the_worker_quietly(qtbot, context: AppContext) 
 
 
 def test_a_picture_copied_while_the_app_is_in_front_starts_the_worker(qtbot, context: AppContext,  # noqa: ANN001
-                                                                      request) -> None:
+                                                                      request, monkeypatch) -> None:
     from guide.ui.screenshot.warmup import ocr_client_for
     from guide.ui.shell.main_window import MainWindow
 
@@ -48,6 +49,14 @@ def test_a_picture_copied_while_the_app_is_in_front_starts_the_worker(qtbot, con
     picture = QImage(64, 64, QImage.Format.Format_RGB32)
     picture.fill(0xFFFFFF)
     QGuiApplication.clipboard().setImage(picture)
+    qtbot.waitUntil(lambda: client.pid is not None, timeout=60000)
+    client.close()
+    with monkeypatch.context() as patch:  # copied in another app, the guide in the background: not yet
+        patch.setattr(QGuiApplication, "applicationState", lambda: Qt.ApplicationState.ApplicationInactive)
+        QGuiApplication.clipboard().setImage(picture)
+        qtbot.wait(300)
+        assert client.pid is None
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # it comes to the front
     qtbot.waitUntil(lambda: client.pid is not None, timeout=60000)
     assert "screenshot" not in window.pages  # the page itself is built only when it is shown
     assert window.show_page("screenshot").reader.client is client  # and then reads with that worker
