@@ -165,6 +165,8 @@ def ocr_figures() -> list[Figure]:
     out = [Figure(name, value, unit, None, target) for name, value, target, unit in rows]
     out.append(Figure("  warm read vs decode + OCR in the worker", raw["warm"] * 1000, "ms",
                       raw["warm_inside"] * 1000, 1.3))
+    out.append(Figure("  first lines shown vs the worker's own", raw["first_lines_warm"] * 1000, "ms",
+                      raw["first_lines_floor"] * 1000, 1.3))
     return out
 
 
