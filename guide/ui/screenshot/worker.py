@@ -133,6 +133,12 @@ class _ReadJob(QRunnable):
         self.options, self.token, self.signals = options, token, signals
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError as exc:  # the page closed (the app is quitting) while this read went on
+            log.info("screenshot read ended after its page closed: %s", exc)
+
+    def _run(self) -> None:
         rid, path = self.request_id, self.source.path
         try:
             self._check_cancelled()
