@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guide.core.context import AppContext
 from guide.core.screen.ocr_client import OcrCancelled, OcrClient
 from guide.ui.screenshot.page import ScreenshotPage
 
@@ -32,3 +33,18 @@ def no_ocr(page: ScreenshotPage) -> None:
 
 def wait_read(qtbot, page: ScreenshotPage) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: page.reading is not None and not page.is_busy(), timeout=60000)
+
+
+def window_with_page(qtbot, context: AppContext, client: OcrClient, width: int = 1180, height: int = 780):  # noqa: ANN001, ANN201
+    """The main window at a size, on the Screenshot page, reading with `client`: (window, page)."""
+    from guide.ui.shell.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("screenshot")
+    use_client(page, client)
+    return window, page
+

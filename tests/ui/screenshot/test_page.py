@@ -22,7 +22,7 @@ from guide.core.screen.ocr_client import OcrClient, ocr_available
 from guide.ui.screenshot.page import ScreenshotPage
 from guide.ui.shell.navigator import Navigator
 
-from .support import no_ocr, use_client, wait_read
+from .support import no_ocr, wait_read, window_with_page
 
 pytestmark = pytest.mark.skipif(not ocr_available(), reason="needs the [ocr] extra")
 
@@ -307,14 +307,9 @@ def test_dialogs_keep_their_own_drops(qtbot, context: AppContext, tmp_path: Path
 
 
 def test_every_control_can_be_reached_with_tab(qtbot, context: AppContext, mockup_png: Path, shared_client: OcrClient) -> None:  # noqa: ANN001
-    from guide.ui.shell.main_window import MainWindow
     from ui.test_accessibility_and_safety import _tab_chain, visible_controls
 
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_page("screenshot")
-    use_client(page, shared_client)
+    window, page = window_with_page(qtbot, context, shared_client)
     page.open_file(mockup_png)
     wait_read(qtbot, page)
     page.select_line(0)

@@ -16,20 +16,7 @@ from guide.core.context import AppContext
 from guide.core.screen.ocr_client import OcrClient
 from guide.ui.screenshot.page import ScreenshotPage
 
-from .support import use_client, wait_read
-
-
-def window_with_page(qtbot, context: AppContext, client: OcrClient, width: int, height: int):  # noqa: ANN001, ANN201
-    from guide.ui.shell.main_window import MainWindow
-
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.resize(width, height)
-    window.show()
-    qtbot.waitExposed(window)
-    page = window.show_page("screenshot")
-    use_client(page, client)
-    return window, page
+from .support import wait_read, window_with_page
 
 
 def test_the_page_has_a_heading(page: ScreenshotPage) -> None:

@@ -16,7 +16,7 @@ from guide.core.context import AppContext
 from guide.core.screen.ocr_client import OcrClient
 from guide.ui.screenshot.page import ScreenshotPage
 
-from .support import use_client, wait_read
+from .support import wait_read, window_with_page
 
 
 def shows_nothing(page: ScreenshotPage) -> bool:
@@ -80,13 +80,7 @@ def test_clear_history_from_the_screenshot_page_stays_there_and_clears_it(qtbot,
                                                                          shared_client: OcrClient) -> None:
     from PySide6.QtGui import QAction
 
-    from guide.ui.shell.main_window import MainWindow
-
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_page("screenshot")
-    use_client(page, shared_client)
+    window, page = window_with_page(qtbot, context, shared_client)
     page.open_file(mockup_png)
     wait_read(qtbot, page)
     clear = next(a for a in window.findChildren(QAction) if a.text() == "&Clear history and cache…")
