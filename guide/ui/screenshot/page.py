@@ -9,12 +9,11 @@ shown (warmup.py), and lines appear as they are read.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,14 +30,15 @@ from PySide6.QtWidgets import (
 
 from guide.core.screen.history import ScreenshotHistory
 from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_path
+from guide.core.screen.line_english import breakdown_summary, line_english
 from guide.core.screen.ocr_client import ocr_available, unavailable_message
 from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
-from guide.core.translate.gloss import GlossWord
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.screenshot import warmup
 from guide.ui.screenshot.view import ScreenshotView
-from guide.ui.screenshot.worker import THUMBNAIL, PictureLoader, ScreenshotRunner, Source
+from guide.ui.screenshot.recent import RecentStrip
+from guide.ui.screenshot.worker import PictureLoader, ScreenshotRunner, Source
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
@@ -54,33 +54,6 @@ IMAGE_FILTER = "Screenshots (*.png *.jpg *.jpeg *.webp *.bmp);;All files (*)"
 PASTED = "The pasted picture"
 CLIPBOARD_FORMATS = (("image/png", ".png"), ("image/jpeg", ".jpg"), ("image/webp", ".webp"), ("image/bmp", ".bmp"))
 DEFAULT_SPLIT = ((2, 3), (1, 1))  # picture : lines and card, and lines : card, before the user moves them
-_BRACKETS = re.compile(r"\s*[(\[（].*?[)\]）]\s*")
-
-
-def breakdown_summary(words: list[GlossWord]) -> str:
-    """The first sense of each word ("this · shop · dessert · also · very · good"): what the
-    picture shows for a line with no translation (offline, or no engine answered)."""
-    senses = []
-    for word in words:
-        for meaning in word.meanings[:1]:
-            sense = _BRACKETS.sub(" ", meaning.split(";")[0]).strip()
-            if sense:  # "(completed action marker)", "(measure word for …)": grammar, left out
-                senses.append(sense)
-    return " · ".join(senses)
-
-
-def picture_english(index: int, line: ReadLine) -> str | None:
-    """The English written over line `index` on the picture: the label's, the translation
-    (on a wrapped sentence's first line; the lines after it get their own words), or the
-    breakdown summary."""
-    if line.label is not None:
-        return line.label.entry.en
-    result = line.translation
-    if result is None:
-        return None
-    if result.translation and (not line.paragraph or line.paragraph[0] == index):
-        return result.translation
-    return breakdown_summary(line.gloss or result.gloss) or None
 
 
 class ScreenshotPage(QWidget):
@@ -104,7 +77,6 @@ class ScreenshotPage(QWidget):
         self.runner.busyChanged.connect(self._on_busy)
         self.pictures = PictureLoader(self)
         self.pictures.preview.connect(self._on_preview)
-        self.pictures.thumbnail.connect(self._on_thumbnail)
         if self.available:
             self.runner.run_in_background(self.translator.glosser.warm_up)
         self.reading: Reading | None = None
@@ -112,7 +84,6 @@ class ScreenshotPage(QWidget):
         self._kept = False  # the picture being read is in Recent
         self._opening = ""  # the name the user knows the picture by
         self._note = ""  # about where the picture is kept
-        self._thumbs: dict[str, QIcon] = {}
         self._warm_pending = False
         self._build()
         self.refresh_history()
@@ -246,41 +217,10 @@ class ScreenshotPage(QWidget):
         return side
 
     def _recent_row(self) -> QWidget:
-        """The last screenshots read, each with its name and when (the chosen one framed whole)."""
-        self.history_row = QWidget()
-        row = QVBoxLayout(self.history_row)
-        row.setContentsMargins(0, 4, 0, 0)
-        row.setSpacing(2)
-        title = QLabel("Recent")
-        title.setObjectName("screenshotRecentTitle")
-        row.addWidget(title)
-        self.history_list = QListWidget()
-        self.history_list.setObjectName("screenshotHistory")
-        self.history_list.setAccessibleName("Recent screenshots")
-        self.history_list.setAccessibleDescription("The last screenshots you read, with their names and times; choose "
-                                                   "one to read it again. Clear history and cache deletes them")
-        self.history_list.setViewMode(QListWidget.ViewMode.ListMode)  # name and time beside each thumbnail
-        self.history_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.history_list.setWrapping(False)
-        self.history_list.setMovement(QListWidget.Movement.Static)
-        self.history_list.setIconSize(THUMBNAIL)
-        self.history_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        line = self.history_list.fontMetrics().lineSpacing()
-        self.history_list.setGridSize(QSize(THUMBNAIL.width() + 8 * line, max(THUMBNAIL.height(), 2 * line) + 10))
-        # One row of thumbnails: a vertical scroll bar there scrolled 2 px and looked broken; the
-        # row is as tall as a cell, its frame and the sideways scroll bar, so no frame is cut.
-        self.history_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.history_list.itemActivated.connect(self._history_chosen)
-        self.history_list.itemClicked.connect(self._history_chosen)
-        row.addWidget(self.history_list)
-        self._fit_history_height()
-        return self.history_row
-
-    def _fit_history_height(self) -> None:
-        recent = self.history_list
-        bar = recent.horizontalScrollBar().sizeHint().height()
-        recent.setFixedHeight(recent.gridSize().height() + 2 * recent.frameWidth() + bar + 4)
+        self.recent = RecentStrip(self.history, self.pictures)
+        self.recent.chosen.connect(self._history_chosen)
+        self.history_row, self.history_list = self.recent, self.recent.list
+        return self.recent
 
     def _restore_layout(self) -> None:
         saved = self.context.settings.screenshot_layout
@@ -362,7 +302,7 @@ class ScreenshotPage(QWidget):
         try:
             check_path(path)  # exists, a file, not empty, not over the size limit: no reading yet
         except BadImage as exc:
-            self._refuse(f"{path.name}: {str(exc).removeprefix(f'{path}: ')}")
+            self._refuse_file(path.name, path, exc)
             return False
         return self._open(path.name, Source(path=path, remember=remember))
 
@@ -392,6 +332,9 @@ class ScreenshotPage(QWidget):
         self._show_match(None)
         self.view.clear_picture()
 
+    def _refuse_file(self, name: str, path: Path, problem: BadImage) -> None:
+        self._refuse(f"{name}: {str(problem).removeprefix(f'{path}: ')}")
+
     def _refuse(self, message: str) -> None:
         """A picture that cannot be read, said on the page (naming the file, not its folder):
         nothing of the one before stays, so it cannot look as if that were refused."""
@@ -414,14 +357,12 @@ class ScreenshotPage(QWidget):
         self.view.show_picture(QPixmap.fromImage(image), image.size())
 
     def _on_preview(self, path: str, image: QImage, thumbnail: QImage) -> None:
-        if not thumbnail.isNull():
-            self._thumbs[path] = QIcon(QPixmap.fromImage(thumbnail))
-            self._set_thumbnail(path)
+        self.recent.set_thumbnail(path, thumbnail)
         if self.current_path is not None and path == str(self.current_path) and not image.isNull():
             self.view.set_pixmap(QPixmap.fromImage(image))
 
     def _show_lines(self, reading: Reading) -> None:
-        self.view.set_lines([(line.box.as_list(), line.label is not None, picture_english(index, line))
+        self.view.set_lines([(line.box.as_list(), line.label is not None, line_english(index, line))
                              for index, line in enumerate(reading.lines)])
         row = self.lines.currentRow()
         self.lines.blockSignals(True)
@@ -464,7 +405,7 @@ class ScreenshotPage(QWidget):
         item = self.lines.item(index)
         if item is not None:
             item.setText(self._row_text(index, line))
-        self.view.set_english(index, picture_english(index, line))
+        self.view.set_english(index, line_english(index, line))
         if self.lines.currentRow() == index:
             self._show_detail(index)
 
@@ -621,58 +562,25 @@ class ScreenshotPage(QWidget):
         self.status.setStyleSheet("color: #c62828;" if error else "")
 
     def refresh_history(self) -> None:
-        """Recent as it is on disk: each entry's name and time at once, its thumbnail when the
-        picture loader has it (decoded off the window's thread, after the same checks)."""
-        self.history_list.clear()
-        items = self.history.items()
-        keep = {str(path) for path in items}
-        self._thumbs = {key: icon for key, icon in self._thumbs.items() if key in keep}
-        blank = QPixmap(THUMBNAIL)
-        blank.fill(QColor("#d8d8dc"))
-        metrics = self.history_list.fontMetrics()
-        room = self.history_list.gridSize().width() - THUMBNAIL.width() - 14
-        for path in items:
-            kept = self.history.describe(path)
-            when = kept.when.strftime("%H:%M") if kept.when.date() == kept.when.today().date() \
-                else kept.when.strftime("%d %b %H:%M")
-            name = metrics.elidedText(kept.name, Qt.TextElideMode.ElideMiddle, room)
-            item = QListWidgetItem(self._thumbs.get(str(path), QIcon(blank)), f"{name}\n{when}")
-            item.setToolTip(f"{kept.name}\n{kept.when.strftime('%d %B %Y, %H:%M')}")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kept.name}, {when}")
-            self.history_list.addItem(item)
-            if str(path) not in self._thumbs:
-                self.pictures.load_thumbnail(path)
-        self.history_row.setVisible(self.history_list.count() > 0)
+        self.recent.refresh()
 
-    def _on_thumbnail(self, path: str, image: QImage) -> None:
-        if not image.isNull():
-            self._thumbs[path] = QIcon(QPixmap.fromImage(image))
-            self._set_thumbnail(path)
-
-    def _set_thumbnail(self, path: str) -> None:
-        for row in range(self.history_list.count()):
-            item = self.history_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == path and path in self._thumbs:
-                item.setIcon(self._thumbs[path])
-
-    def _history_chosen(self, item: QListWidgetItem) -> None:
-        path = Path(str(item.data(Qt.ItemDataRole.UserRole)))
+    def _history_chosen(self, path: Path) -> None:
         if path == self.current_path and self.is_busy():
             return
+        name = self.history.describe(path).name
         try:
             check_path(path)
         except BadImage as exc:
-            self._refuse(f"{self.history.describe(path).name}: {str(exc).removeprefix(f'{path}: ')}")
+            self._refuse_file(name, path, exc)
             return
-        self._open(self.history.describe(path).name, Source(path=path, remember=False))
+        self._open(name, Source(path=path, remember=False))
 
     def clear_history(self) -> int:
         """Delete the kept screenshots (File → Clear history and cache), and what the page shows
         of them: the picture, its lines and its card."""
         self.runner.cancel()
         count = self.history.clear()
-        self._thumbs.clear()
+        self.recent.forget_thumbnails()
         self._clear_shown()
         self._status("Recent screenshots deleted. Paste (Ctrl+V), drop or open a screenshot to read one.")
         self.refresh_history()
