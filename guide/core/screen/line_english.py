@@ -9,7 +9,7 @@ import re
 from guide.core.screen.reader import ReadLine
 from guide.core.translate.gloss import GlossWord
 
-_BRACKETS = re.compile(r"\s*[(\[（].*?[)\]）]\s*")
+_INNERMOST_BRACKETS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
 
 
 def breakdown_summary(words: list[GlossWord]) -> str:
@@ -18,10 +18,19 @@ def breakdown_summary(words: list[GlossWord]) -> str:
     senses = []
     for word in words:
         for meaning in word.meanings[:1]:
-            sense = _BRACKETS.sub(" ", meaning.split(";")[0]).strip()
+            sense = _without_brackets(meaning.split(";")[0])
             if sense:
                 senses.append(sense)
     return " · ".join(senses)
+
+
+def _without_brackets(text: str) -> str:
+    """"you (courteous, as opposed to informal 你[ni3])" -> "you": innermost first, a few levels."""
+    for _level in range(4):
+        text, found = _INNERMOST_BRACKETS.subn("", text)
+        if not found:
+            break
+    return " ".join(text.split())
 
 
 def line_english(index: int, line: ReadLine) -> str | None:

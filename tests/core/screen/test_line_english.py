@@ -11,11 +11,11 @@ from guide.core.translate.pipeline import TranslationResult
 
 WORDS = [GlossWord("周末", "zhōumò", ["weekend"]), GlossWord("去", "qù", ["to go; to leave"]),
          GlossWord("了", "le", ["(completed action marker)"]), GlossWord("火锅", "huǒguō", ["hotpot (Chinese dish)"]),
-         GlossWord("！", "", [])]
+         GlossWord("您", "nín", ["you (courteous, as opposed to informal 你[ni3])"]), GlossWord("！", "", [])]
 
 
 def test_the_breakdown_is_the_first_sense_of_each_word_without_grammar_notes() -> None:
-    assert breakdown_summary(WORDS) == "weekend · to go · hotpot"
+    assert breakdown_summary(WORDS) == "weekend · to go · hotpot · you"
 
 
 def test_a_wrapped_sentence_is_translated_once_and_its_other_lines_get_their_words() -> None:
@@ -28,5 +28,5 @@ def test_a_wrapped_sentence_is_translated_once_and_its_other_lines_get_their_wor
     assert line_english(4, second) == "very · tasty"
     offline = ReadLine("周末去了火锅", Box(0, 0, 100, 20), 0.9, translation=TranslationResult("周末去了火锅", "zh", "en",
                                                                                       gloss=WORDS))
-    assert line_english(0, offline) == "weekend · to go · hotpot"
+    assert line_english(0, offline) == "weekend · to go · hotpot · you"
     assert line_english(0, ReadLine("周末", Box(0, 0, 10, 10), 0.9)) is None  # still being translated
