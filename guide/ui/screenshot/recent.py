@@ -42,7 +42,7 @@ class RecentStrip(QWidget):
         self.list.setIconSize(THUMBNAIL)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         line = self.list.fontMetrics().lineSpacing()
-        self.list.setGridSize(QSize(THUMBNAIL.width() + 8 * line, max(THUMBNAIL.height(), 2 * line) + 10))
+        self.list.setGridSize(QSize(THUMBNAIL.width() + 10 * line, max(THUMBNAIL.height(), 2 * line) + 10))
         # One row: a vertical scroll bar there scrolled 2 px and looked broken. The row is as tall
         # as a cell, its frame and the sideways scroll bar, so the chosen one's frame is never cut.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
