@@ -176,7 +176,8 @@ def print_table(figures: list[Figure]) -> None:
     print("-" * len(header))
     for f in figures:
         value = f"{f.value:.2f} {f.unit}"
-        ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"{'≥' if f.at_least else '≤'} {f.target:g} {f.unit}"
+        ref = f"{f.floor:.2f} {f.unit}" if f.floor else "-" if f.target is None else \
+            f"{'≥' if f.at_least else '≤'} {f.target:g} {f.unit}"
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
         goal = f" (≤ {f.target:g}×)" if f.floor and f.target is not None else ""
         result = "info" if f.target is None else "pass" if f.passed else "FAIL"
