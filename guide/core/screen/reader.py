@@ -24,6 +24,7 @@ from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragrap
 from guide.core.screen.ocr_client import (
     OcrClient,
     OcrOutput,
+    RawLine,
     output_from_json,
     output_to_json,
 )
@@ -140,26 +141,41 @@ class ScreenReader:
             self._screens = ScreenMatcher(self.pack, labels=self.labels)
         return self._screens
 
-    def read(self, path: Path | str, ocr_file: Path | None = None) -> Reading:
+    def read(self, path: Path | str, ocr_file: Path | None = None,
+             on_partial: Callable[[Reading], None] | None = None) -> Reading:
         """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled.
 
         `ocr_file`: where this picture's OCR result is (or will be) kept; when it holds a
-        result for this picture, the OCR engine is not asked again."""
+        result for this picture, the OCR engine is not asked again. `on_partial` gets a
+        Reading of the lines recognised so far (labels matched, no step yet), as they come."""
         started = time.perf_counter()
         path = Path(path)
-        check_image(path)  # header only: fast, and a bomb never reaches the worker
+        info = check_image(path)  # header only: fast, and a bomb never reaches the worker
         output = _load_output(ocr_file, path) if ocr_file is not None else None
         if output is None:
-            output = self.client.read(path)
+            if on_partial is None:
+                output = self.client.read(path)
+            else:
+                so_far: list[RawLine] = []
+
+                def partial(lines: list[RawLine]) -> None:
+                    so_far.extend(lines)
+                    on_partial(Reading(path, info.width, info.height, time.perf_counter() - started,
+                                       self._matched(so_far, info.width, info.height)))
+
+                output = self.client.read(path, on_lines=partial)
             if ocr_file is not None:
                 _save_output(ocr_file, path, output)
-        lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
-                 for line in group_lines(output.lines, output.width, output.height)]
+        lines = self._matched(output.lines, output.width, output.height)
         self._labels_in_label_rows(lines)
         self._templates_on(lines, self.rate)
         screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
+
+    def _matched(self, raw: list[RawLine], width: int, height: int) -> list[ReadLine]:
+        return [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
+                for line in group_lines(raw, width, height)]
 
     def _labels_in_label_rows(self, lines: list[ReadLine]) -> None:
         """Second look at short lines that share a row with two or more labels (a tab bar).

@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
+        from guide.ui.screenshot.warmup import warm_on_picture_copied
+
+        warm_on_picture_copied(self, context)  # a copied picture starts the OCR worker before the paste
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -353,13 +356,17 @@ class MainWindow(QMainWindow):
     def clear_history(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self, "Clear history and cache",
             "Delete every translation in the history, the translation cache and the recent screenshots? "
-            "Translations you have seen before will no longer work offline.")
-        if answer != QMessageBox.StandardButton.Yes:
+            "Translations you have seen before will no longer work offline.",
+            buttons.Yes | buttons.Cancel, buttons.Cancel)  # Enter must not delete everything
+        if answer != buttons.Yes:
             return
-        self._call_on_page("translator", "clear_history")
+        translator = self.page("translator")  # cleared where it is, without leaving the page in front
+        if hasattr(translator, "clear_history"):
+            translator.clear_history()
         self.clear_screenshots()
 
     def clear_screenshots(self) -> int:
