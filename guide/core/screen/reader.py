@@ -17,6 +17,7 @@ from pathlib import Path
 
 from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.screen.image_check import check_image
+from guide.core.screen.label_split import LineSplitter
 from guide.core.screen.labels import LabelMatch, LabelMatcher
 from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
 from guide.core.screen.ocr_client import (
@@ -124,6 +125,7 @@ class ScreenReader:
         self.client = client or OcrClient()
         glossary = pack.glossary if pack is not None else ()
         self.labels = LabelMatcher(glossary)
+        self.splitter = LineSplitter(self.labels, self._dictionary)
         self._screens: ScreenMatcher | None = None  # built on first use: it reads every mockup
         self._glosser = translator.glosser if translator is not None else None
 
@@ -146,12 +148,22 @@ class ScreenReader:
             output = self.client.read(path)
             if ocr_file is not None:
                 _save_output(ocr_file, path, output)
-        lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
-                 for line in group_lines(output.lines, output.width, output.height)]
+        lines = [ReadLine(part.text, part.box, line.confidence, part.label)
+                 for line in group_lines(output.lines, output.width, output.height)
+                 for part in self.splitter.split(line)]
         self._labels_in_label_rows(lines)
         screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
+
+    def _dictionary(self):  # noqa: ANN202 - a Dictionary, imported only when there is a translator
+        """The dictionary when there is a translator (the app, the CLI), else None: a real
+        word beside labels is then recognised as one."""
+        if self.translator is None:
+            return None
+        from guide.core.translate.dictionary_loader import load_dictionary
+
+        return load_dictionary()
 
     def _labels_in_label_rows(self, lines: list[ReadLine]) -> None:
         """Second look at short lines that share a row with two or more labels (a tab bar).
@@ -160,8 +172,6 @@ class ScreenReader:
         微信) is what it says, not a misread label. Without a translator, no second look."""
         if self.translator is None:
             return
-        from guide.core.translate.dictionary_loader import load_dictionary
-
         words = None
         for line in lines:
             if line.label is not None:
@@ -171,7 +181,7 @@ class ScreenReader:
                      and other.label.kind != "fuzzy"
                      and abs(other.box.y + other.box.h / 2 - middle) <= 0.5 * min(other.box.h, line.box.h)]
             if len(mates) >= 2:
-                words = words if words is not None else load_dictionary()
+                words = words if words is not None else self._dictionary()
                 if line.text.strip() not in words:
                     line.label = self.labels.match_among_labels(line.text)
 
