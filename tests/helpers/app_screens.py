@@ -761,7 +761,7 @@ def web_login(seed: int = 13) -> AppScreen:
     _web_sidebar(c, dim=True)
     c.draw.rounded_rectangle((460, 190, 1460, 890), radius=24, fill="white")
     c.plus(1420, 230, 30, GREY, stroke=0.1)
-    c.text(560, 250, "扫码登录", 36, DARK, bold=True, label=True)
+    c.text(560, 250, "登录后推荐更懂你的笔记", 36, DARK, bold=True)
     c.qr(560, 330, 300, DARK, seed)
     c.text(560, 660, "可用小红书或微信扫码", 26, GREY)
     c.text(1000, 250, "手机号登录", 36, DARK, bold=True, label=True)

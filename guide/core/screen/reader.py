@@ -152,7 +152,9 @@ class ScreenReader:
                  for line in group_lines(output.lines, output.width, output.height)
                  for part in self.splitter.split(line)]
         self._labels_in_label_rows(lines)
-        screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
+        screens = self.screens
+        screen = screens.best(screens.cues([(l.text, l.entry.zh if l.entry else None, l.box) for l in lines],
+                                           output.width, output.height)) if screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
 

@@ -9,30 +9,15 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from helpers.fake_ocr import LinesClient
 from PIL import Image
 
 from guide.core.content.loader import load_pack
 from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.screen.lines import Box
-from guide.core.screen.ocr_client import OcrClient, OcrOutput, RawLine
 from guide.core.screen.reader import ReadLine, ScreenReader
 from guide.core.storage import paths
 from guide.core.translate.pipeline import Translator
-
-
-class LinesClient(OcrClient):
-    """An OCR engine that reads the lines it is given (text, box)."""
-
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, Box, float]] = []
-
-    def read(self, path, debug_sleep: float = 0.0) -> OcrOutput:  # noqa: ANN001
-        raw = [RawLine(text, ((b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)), score)
-               for text, b, score in self.lines]
-        return OcrOutput(1080, 2340, raw, 0.01)
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +38,7 @@ def reader(pack: Pack) -> ScreenReader:
 
 
 def read_lines(reader: ScreenReader, picture: Path, *lines: tuple[str, Box] | tuple[str, Box, float]) -> list[ReadLine]:
-    reader.client.lines = [(line[0], line[1], line[2] if len(line) > 2 else 0.98) for line in lines]  # type: ignore[attr-defined]
+    reader.client.lines = list(lines)  # type: ignore[attr-defined]
     return reader.read(picture).lines
 
 
