@@ -20,8 +20,7 @@ the 18 real-looking screens of tests/helpers/app_screens.py and the pack's 137 m
 phone-sized, all read by real OCR. At 0.4 and 4: 16 of the 18 screens named, none wrongly
 (before this matcher: 11 named, 4 of them wrongly); 12 mockups named by another
 walkthrough's step, each a step showing that same screen (a note, the profile, the ≡ menu,
-settings), and 4
-not named. At 0.35 one screen is named wrongly (a website note as the website's explore
+settings), and 4 not named. At 0.35 one screen is named wrongly (a website note as the website's explore
 page), at 0.45 two fewer are named. MIN_EVIDENCE 4 leaves 关注 + 说点什么… + the comment box
 at the bottom (4.5) just enough for a live room, and the two labels alone (2.7) nothing.
 """
