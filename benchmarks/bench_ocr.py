@@ -312,26 +312,6 @@ def figures(m: dict[str, float] | None = None) -> list[tuple]:
     ]
 
 
-if __name__ == "__main__":
-    from guide.core.content.loader import load_pack
-    from guide.core.storage import paths
-
-    pack = load_pack(paths.default_pack())
-    print("label threshold  recall  false matches")
-    for threshold, recall, false in label_threshold_table(pack):
-        print(f"{threshold:15.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
-    mockups = mockup_cues(every=1)
-    print("screen threshold  own screen  same walkthrough  other walkthrough  none")
-    for row in screen_threshold_table(pack, mockups):
-        print(f"{row[0]:16.2f}  {row[1]:10d}  {row[2]:16d}  {row[3]:17d}  {row[4]:4d}")
-    app = app_screen_readings()
-    print(f"min score  min evidence  real-looking named (of {len(app)})  wrongly  mockups: other walkthrough  none")
-    for score, needed, named, wrong, other, none in step_threshold_table(pack, app, mockups):
-        print(f"{score:9.2f}  {needed:12.1f}  {named:25d}  {wrong:7d}  {other:26d}  {none:4d}")
-    for name, value, target, unit in figures():
-        print(f"{name:<44} {value:8.2f} {unit}  (target {target})")
-
-
 def ui_stall_ms() -> tuple[float, float]:
     """Longest gap between 10 ms timer ticks on the UI thread while the Screenshot page opens
     and reads a phone screenshot: (cold worker, warm worker). The page reads in a worker
@@ -386,3 +366,23 @@ def ui_stall_ms() -> tuple[float, float]:
             results.append(worst[0])
         page.shutdown()
     return results[0], results[1]
+
+
+if __name__ == "__main__":
+    from guide.core.content.loader import load_pack
+    from guide.core.storage import paths
+
+    pack = load_pack(paths.default_pack())
+    print("label threshold  recall  false matches")
+    for threshold, recall, false in label_threshold_table(pack):
+        print(f"{threshold:15.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
+    mockups = mockup_cues(every=1)
+    print("screen threshold  own screen  same walkthrough  other walkthrough  none")
+    for row in screen_threshold_table(pack, mockups):
+        print(f"{row[0]:16.2f}  {row[1]:10d}  {row[2]:16d}  {row[3]:17d}  {row[4]:4d}")
+    app = app_screen_readings()
+    print(f"min score  min evidence  real-looking named (of {len(app)})  wrongly  mockups: other walkthrough  none")
+    for score, needed, named, wrong, other, none in step_threshold_table(pack, app, mockups):
+        print(f"{score:9.2f}  {needed:12.1f}  {named:25d}  {wrong:7d}  {other:26d}  {none:4d}")
+    for name, value, target, unit, *at_least in figures():
+        print(f"{name:<44} {value:8.2f} {unit}  (target {'≥' if at_least else '≤'} {target})")

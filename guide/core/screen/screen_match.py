@@ -8,20 +8,23 @@ log(screens / screens showing it) + 1 (inverse document frequency). A step score
 weighted F1 of the cues read against its signature. A wrong suggestion sends a newcomer to
 the wrong help, so a step is named only when the evidence is specific to it: at least
 MIN_HITS labels or texts in common, at least MIN_EVIDENCE of rare-cue weight among them
-(关注 and 说点什么… together are not enough), and a score of at least MIN_SCORE. When the
-next step of another walkthrough scores within CLOSE of the best, both are offered.
+(关注 and 说点什么… together are not enough), and a score of at least MIN_SCORE.
 
-Ties (steps sharing one mockup) go to the step more of whose own chips were read, then to
-the earlier one in the pack; sums are exact (math.fsum), so the answer does not depend on
-the order of a set, nor on PYTHONHASHSEED.
+Steps within CLOSE of the best score are too close for the evidence to choose between (one
+screen shown in several walkthroughs): a step of the earliest walkthrough in the pack, the
+more basic one, comes first, and the next of another walkthrough is offered beside it
+("This looks like … or …"). Within one walkthrough the higher score wins, then the step more
+of whose own chips were read, then the earlier step. Sums are exact (math.fsum), so the answer
+depends neither on the order of a set nor on PYTHONHASHSEED.
 
 MIN_SCORE and MIN_EVIDENCE were set with benchmarks/bench_ocr.py (`step_threshold_table`) on
 the 18 real-looking screens of tests/helpers/app_screens.py and the pack's 137 mockups rendered
 phone-sized, all read by real OCR. At 0.4 and 4: 16 of the 18 screens named, none wrongly
 (before this matcher: 11 named, 4 of them wrongly); 12 mockups named by another
 walkthrough's step, each a step showing that same screen (a note, the profile, the ≡ menu,
-settings), and 4 not named. At 0.35 one screen is named wrongly (a website note as the website's explore
-page), at 0.45 two fewer are named. MIN_EVIDENCE 4 leaves 关注 + 说点什么… + the comment box
+settings), and 4 not named. At 0.35 one screen is named wrongly (the share sheet of someone
+else's note offered as the menu of your own), at 0.45 three fewer are named (the share sheet,
+the website's search and log-in). MIN_EVIDENCE 4 leaves 关注 + 说点什么… + the comment box
 at the bottom (4.5) just enough for a live room, and the two labels alone (2.7) nothing.
 """
 
