@@ -88,6 +88,8 @@ class LabelMatcher:
         self.threshold = threshold
         self._exact: dict[str, GlossaryEntry] = {}
         self._by_key: dict[str, GlossaryEntry] = {}
+        self._pieces: dict[str, GlossaryEntry | None] = {}  # exact(): pieces of lines seen
+        self._runs: dict[str, list[tuple[int, int, GlossaryEntry]] | None] = {}  # run(): the same
         for entry in glossary:
             self._exact.setdefault(entry.zh, entry)
             key = label_key(entry.zh)
@@ -131,15 +133,29 @@ class LabelMatcher:
 
     def exact(self, text: str) -> GlossaryEntry | None:
         """The label `text` is, exactly or normalised (no fuzzy, no counts stripped): for the
-        pieces of a line being cut into labels."""
-        return self._exact.get(text) or self._by_key.get(match_key(text).replace(" ", ""))
+        pieces of a line being cut into labels (asked for every piece of every line, so the
+        answers are kept, a screenful or two of them)."""
+        if text in self._pieces:
+            return self._pieces[text]
+        if len(self._pieces) > 20000:
+            self._pieces.clear()
+        entry = self._exact.get(text) or self._by_key.get(match_key(text).replace(" ", ""))
+        self._pieces[text] = entry
+        return entry
 
     def run(self, text: str) -> list[tuple[int, int, GlossaryEntry]] | None:
         """`text` (no spaces) as two or more labels end to end ("笔记收藏赞过": a tab row the
         engine read as one line), as (start, end, entry); the fewest labels win, then the
         longest first label. None when it is not such a run."""
+        if text in self._runs:
+            return self._runs[text]
+        if len(self._runs) > 20000:
+            self._runs.clear()
+        self._runs[text] = found = self._run(text)
+        return found
+
+    def _run(self, text: str) -> list[tuple[int, int, GlossaryEntry]] | None:
         size = len(text)
-        best: list[tuple[int, int, GlossaryEntry]] | None = None
         # cuts[i]: the fewest labels covering text[i:], as a list (filled right to left)
         cuts: list[list[tuple[int, int, GlossaryEntry]] | None] = [None] * size + [[]]
         for start in range(size - 1, -1, -1):
@@ -151,7 +167,8 @@ class LabelMatcher:
                 if entry is None or (end - start == 1 and entry.zh in ALONE_ONLY):
                     continue
                 option = [(start, end, entry), *rest]
-                if cuts[start] is None or len(option) < len(cuts[start]):  # type: ignore[arg-type]
+                known = cuts[start]
+                if known is None or len(option) < len(known):
                     cuts[start] = option
         best = cuts[0]
         return best if best is not None and len(best) >= 2 else None

@@ -147,6 +147,7 @@ class _Candidate:
     signature: frozenset[str]
     own: frozenset[str]
     index: int  # place in the pack, for ties
+    shape: str | None  # its mockup's layout:portrait or layout:landscape
 
 
 class ScreenMatcher:
@@ -167,8 +168,9 @@ class ScreenMatcher:
                         on_screen[step.screen] = self._mockup_cues(step.screen)
                     signature |= on_screen[step.screen]
                 if own or step.screen is not None:
+                    shape = next((cue for cue in signature if cue.startswith("layout:")), None)
                     self._candidates.append(_Candidate(walkthrough, number, step, frozenset(signature), own,
-                                                       len(self._candidates)))
+                                                       len(self._candidates), shape))
         screens: dict[frozenset[str], None] = {c.signature: None for c in self._candidates}
         counts: dict[str, int] = {}
         for signature in screens:
@@ -200,7 +202,7 @@ class ScreenMatcher:
         shapes = {cue for cue in found if cue.startswith("layout:")}
         rows = []
         for candidate in self._candidates:
-            if shapes and any(c.startswith("layout:") and c not in shapes for c in candidate.signature):
+            if shapes and candidate.shape is not None and candidate.shape not in shapes:
                 continue  # a phone screen is no web page, and the other way round
             hits = candidate.signature & found
             if sum(1 for cue in hits if _telling(cue)) < MIN_HITS:
