@@ -93,13 +93,14 @@ def mockup_cues(every: int = 3, client=None) -> dict[str, frozenset[str]]:  # no
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from helpers.screens import render_svg
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from guide.core.content.loader import load_pack
     from guide.core.screen.ocr_client import OcrClient
     from guide.core.storage import paths
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
+    # QPainter needs an application; a widget one, so that ui_stall_ms can run after this
+    app = QApplication.instance() or QApplication([])  # noqa: F841
     pack = load_pack(paths.default_pack())
     own_client = client is None
     reader = _reader(pack, client or OcrClient(idle_seconds=60))
