@@ -113,15 +113,17 @@ def test_a_password_log_in_is_signing_up(lines_reader, tmp_path: Path) -> None: 
 
 
 def test_the_websites_log_in_dialog_is_the_website_walkthrough(lines_reader, tmp_path: Path) -> None:  # noqa: ANN001
-    """The website's log-in dialog on its own (cropped, or read from the screen): it matched nothing."""
+    """The website's log-in dialog over the dimmed page, as the engine read it (the dialog's
+    heading and its 手机号登录 tab in one line): it matched nothing."""
     from helpers.fake_ocr import line
 
-    lines = [line("登录后推荐更懂你的笔记", 88, 60, 380, 56), line("手机号登录", 532, 60, 196, 54),
-             line("+86", 562, 157, 68, 42), line("输入手机号", 644, 157, 170, 42), line("输入验证码", 560, 255, 166, 47),
-             line("获取验证码", 792, 257, 164, 41), line("登录", 696, 362, 86, 54),
-             line("我已阅读并同意《用户协议》《隐私政策》", 534, 461, 416, 34), line("可用小红书或微信扫码", 92, 471, 272, 40),
-             line("新用户可直接登录", 534, 509, 186, 34)]
-    assert _named(_read(lines_reader, tmp_path, lines, (1000, 700)))[:1] == ["web-on-desktop/qr-login"]
+    lines = [line("小红书", 52, 46, 160, 61), line("发现", 118, 195, 94, 51), line("登录后推荐更懂你的笔记", 554, 254, 414, 46),
+             line("手机号登录", 970, 254, 216, 48), line("发布", 124, 298, 84, 45), line("+86", 1022, 349, 68, 36),
+             line("输入手机号", 1106, 347, 168, 42), line("通知", 122, 395, 86, 52), line("输入验证码", 1020, 445, 166, 47),
+             line("获取验证码", 1252, 447, 162, 41), line("登录", 1156, 552, 86, 54),
+             line("我已阅读并同意《用户协议》《隐私政策》", 994, 651, 416, 34), line("可用小红书或微信扫码", 552, 661, 272, 40),
+             line("新用户可直接登录", 994, 699, 186, 34), line("更多", 118, 985, 92, 49)]
+    assert _named(_read(lines_reader, tmp_path, lines, (1920, 1080)))[:1] == ["web-on-desktop/qr-login"]
 
 
 def test_a_close_second_is_offered_too(pack) -> None:  # noqa: ANN001
