@@ -39,15 +39,17 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, lis
     return out
 
 
-BENCHMARK_ONLY = frozenset({"note-photo-3", "channel-editor", "messages", "share-sheet", "settings"})
+BENCHMARK_ONLY = frozenset({"note-text", "note-photo-3", "channel-editor", "messages", "share-sheet", "settings",
+                            "search-results"})
 
 
 @pytest.fixture(scope="session")
 def app_readings(ocr_client: OcrClient, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The real-looking screens of helpers/app_screens.py, drawn once and read as the app
     reads it (with a translator, so with the dictionary): name -> (screen, reading). Screens
-    that add no case of their own here (a third note page, the channel editor, the messages
-    tab, the share sheet, settings) are read by the benchmark only, a second each."""
+    that add no case of their own here (two more note pages, the channel editor, the messages
+    tab, the share sheet, settings, the phone's search results) are read by the benchmark
+    only, a second each."""
     from helpers import app_screens
 
     from guide.core.content.loader import load_pack
