@@ -1,6 +1,8 @@
 """Screenshot reading figures for benchmarks/run.py: characters right on drawn screenshots
 (clean, noisy, small), cold and warm read time, the worker's peak memory, the app's own
-memory before and after a read, and the measurements behind the label and screen thresholds.
+memory before and after a read, the measurements behind the label and screen thresholds, and
+on the real-looking screens of tests/helpers/app_screens.py: the labels found and invented,
+and the walkthrough steps named wrongly (wrong / named).
 
     python benchmarks/bench_ocr.py      # prints the figures on their own
 """
@@ -74,36 +76,50 @@ def label_threshold_table(pack) -> list[tuple[float, float, float]]:  # noqa: AN
     return table
 
 
-def mockup_labels(every: int = 3) -> dict[str, list[str]]:
-    """Labels read by real OCR on every `every`-th mockup of the pack, rendered phone-sized."""
+def _reader(pack, client):  # noqa: ANN001, ANN202 - Pack, OcrClient -> ScreenReader
+    """A reader as the app has it: with a translator, so with the dictionary."""
+    from guide.core.screen.reader import ScreenReader
+    from guide.core.translate.pipeline import Translator
+
+    return ScreenReader(pack, Translator(pack), client=client)
+
+
+def _cues(reader, reading):  # noqa: ANN001, ANN202 - what the step matcher is given for a reading
+    return reader.screens.cues([(line.text, line.entry.zh if line.entry else None, line.box) for line in reading.lines],
+                               reading.width, reading.height)
+
+
+def mockup_cues(every: int = 3, client=None) -> dict[str, frozenset[str]]:  # noqa: ANN001
+    """What real OCR reads on every `every`-th mockup of the pack rendered phone-sized, as the
+    cues the step matcher weighs."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from helpers.screens import render_svg
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from guide.core.content.loader import load_pack
     from guide.core.screen.ocr_client import OcrClient
-    from guide.core.screen.reader import ScreenReader
     from guide.core.storage import paths
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
+    # QPainter needs an application; a widget one, so that ui_stall_ms can run after this
+    app = QApplication.instance() or QApplication([])  # noqa: F841
     pack = load_pack(paths.default_pack())
-    from guide.core.translate.pipeline import Translator
-
-    reader = ScreenReader(pack, Translator(pack), client=OcrClient(idle_seconds=60))  # as the app reads
-    found: dict[str, list[str]] = {}
+    own_client = client is None
+    reader = _reader(pack, client or OcrClient(idle_seconds=60))
+    found: dict[str, frozenset[str]] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for svg in sorted((paths.default_pack() / "images").glob("*.svg"))[::every]:
                 png = render_svg(svg, Path(tmp) / f"{svg.stem}.png")
-                found[svg.stem] = reader.read(png).labels_found()
+                found[svg.stem] = _cues(reader, reader.read(png))
     finally:
-        reader.close()
+        if own_client:
+            reader.close()
     return found
 
 
-def screen_threshold_table(pack, found: dict[str, list[str]],  # noqa: ANN001 - Pack
+def screen_threshold_table(pack, found: dict[str, frozenset[str]],  # noqa: ANN001 - Pack
                            thresholds: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)) -> list[tuple[float, int, int, int, int]]:
     """(threshold, mockups named by their own step's screen, by another step of the same
     walkthrough, by another walkthrough, by none)."""
@@ -113,8 +129,8 @@ def screen_threshold_table(pack, found: dict[str, list[str]],  # noqa: ANN001 - 
     for threshold in thresholds:
         matcher = ScreenMatcher(pack, min_score=threshold)
         own = same = other = none = 0
-        for stem, labels in found.items():
-            match = matcher.best(labels)
+        for stem, cues in found.items():
+            match = matcher.best(cues)
             if match is None:
                 none += 1
             elif match.step.screen is not None and match.step.screen.stem == stem:
@@ -124,6 +140,71 @@ def screen_threshold_table(pack, found: dict[str, list[str]],  # noqa: ANN001 - 
             else:
                 other += 1
         rows.append((threshold, own, same, other, none))
+    return rows
+
+
+def app_screen_readings(client=None) -> list[tuple[object, frozenset[str], set[str]]]:  # noqa: ANN001
+    """Every real-looking screen of tests/helpers/app_screens.py read as the app reads it:
+    (screen, the cues the step matcher gets, the labels found)."""
+    from helpers import app_screens
+
+    from guide.core.content.loader import load_pack
+    from guide.core.screen.ocr_client import OcrClient
+    from guide.core.storage import paths
+
+    pack = load_pack(paths.default_pack())
+    own_client = client is None
+    reader = _reader(pack, client or OcrClient(idle_seconds=60))
+    out = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, make in app_screens.SCREENS.items():
+                shot = make()
+                path = Path(tmp) / f"{name}.png"
+                shot.image.save(path)
+                reading = reader.read(path)
+                out.append((shot, _cues(reader, reading), set(reading.labels_found())))
+    finally:
+        if own_client:
+            reader.close()
+    return out
+
+
+def step_answers(matcher, screens) -> tuple[int, int, int]:  # noqa: ANN001 - ScreenMatcher, app_screen_readings()
+    """(screens, named, named wrongly): a screen is named wrongly when the best step or the
+    close second offered with it is not one of the steps that show that screen."""
+    named = wrong = 0
+    for shot, cues, _labels in screens:
+        match = matcher.best(cues)
+        if match is None:
+            continue
+        named += 1
+        picks = [match] + ([match.also] if getattr(match, "also", None) is not None else [])
+        wrong += any(f"{m.walkthrough.id}/{m.step.id}" not in shot.steps for m in picks)
+    return len(screens), named, wrong
+
+
+def step_threshold_table(pack, screens, mockups: dict[str, frozenset[str]],  # noqa: ANN001
+                         scores: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5),
+                         evidence: tuple[float, ...] = (3.0, 4.0, 5.0)) -> list[tuple[float, float, int, int, int, int]]:
+    """(min score, min evidence, real-looking screens named, of them wrongly, mockups named by
+    another walkthrough, mockups not named): the measurement behind MIN_SCORE and MIN_EVIDENCE."""
+    from guide.core.screen.screen_match import ScreenMatcher
+
+    rows = []
+    for score in scores:
+        for needed in evidence:
+            matcher = ScreenMatcher(pack, min_score=score, min_evidence=needed)
+            _total, named, wrong = step_answers(matcher, screens)
+            other = none = 0
+            for stem, cues in mockups.items():
+                match = matcher.best(cues)
+                if match is None:
+                    none += 1
+                elif not (match.step.screen is not None and match.step.screen.stem == stem) \
+                        and not stem.startswith(match.walkthrough.id + "-"):
+                    other += 1
+            rows.append((score, needed, named, wrong, other, none))
     return rows
 
 
@@ -192,9 +273,16 @@ def ocr_measurements() -> dict[str, float]:
             out["label_recall"], out["label_false"] = 100 * recall, 100 * false
     out["ui_stall_cold"], out["ui_stall_warm"] = ui_stall_ms()
     out["first_lines_cold"], out["first_lines_warm"], out["first_lines_floor"] = first_lines_seconds()
-    from guide.core.screen.screen_match import MIN_SCORE
+    from guide.core.screen.screen_match import MIN_SCORE, ScreenMatcher
 
-    rows = {row[0]: row for row in screen_threshold_table(pack, mockup_labels(), (MIN_SCORE,))}
+    screens = app_screen_readings()
+    drawn = sum(len(shot.label_set) for shot, _cues, _labels in screens)
+    out["app_label_recall"] = 100 * sum(len(shot.label_set & labels) for shot, _cues, labels in screens) / drawn
+    out["app_label_false"] = float(sum(len(labels - shot.label_set) for shot, _cues, labels in screens))
+    total, named, wrong = step_answers(ScreenMatcher(pack), screens)
+    out["app_step_wrong"] = 100 * wrong / named if named else 0.0
+    out["app_step_named"] = 100 * named / total
+    rows = {row[0]: row for row in screen_threshold_table(pack, mockup_cues(), (MIN_SCORE,))}
     _t, own, same, other, none = rows[MIN_SCORE]
     named = own + same + other
     out["screen_other_walkthrough"] = 100 * other / named if named else 0.0
@@ -203,7 +291,8 @@ def ocr_measurements() -> dict[str, float]:
     return out
 
 
-def figures(m: dict[str, float] | None = None) -> list[tuple[str, float, float, str]]:
+def figures(m: dict[str, float] | None = None) -> list[tuple]:
+    """(name, value, target, unit[, "at least"]) rows for benchmarks/run.py."""
     m = m if m is not None else ocr_measurements()
     return [
         ("OCR characters wrong, clean 1080×1920", 100 - m["right_clean"], 5.0, "%"),
@@ -223,6 +312,10 @@ def figures(m: dict[str, float] | None = None) -> list[tuple[str, float, float, 
         ("which step: mockups not named at all", 100 - m["screen_named"], 25.0, "%"),
         ("which step: named another walkthrough", m["screen_other_walkthrough"], 30.0, "%"),
         ("which step: not named by its own screen", 100 - m["screen_own"], 60.0, "%"),
+        ("real-looking screens: labels missed", 100 - m["app_label_recall"], 5.0, "%"),
+        ("real-looking screens: labels invented", m["app_label_false"], 0.0, "labels"),
+        ("real-looking screens: steps wrong / named", m["app_step_wrong"], 0.0, "%"),
+        ("real-looking screens: named a step", m["app_step_named"], 70.0, "%", "at least"),
     ]
 
 
@@ -343,8 +436,13 @@ if __name__ == "__main__":
     print("label threshold  recall  false matches")
     for threshold, recall, false in label_threshold_table(pack):
         print(f"{threshold:15.2f}  {100 * recall:5.1f}%  {100 * false:5.2f}%")
+    mockups = mockup_cues(every=1)
     print("screen threshold  own screen  same walkthrough  other walkthrough  none")
-    for row in screen_threshold_table(pack, mockup_labels(every=1)):
+    for row in screen_threshold_table(pack, mockups):
         print(f"{row[0]:16.2f}  {row[1]:10d}  {row[2]:16d}  {row[3]:17d}  {row[4]:4d}")
-    for name, value, target, unit in figures():
-        print(f"{name:<44} {value:8.2f} {unit}  (target {target})")
+    app = app_screen_readings()
+    print(f"min score  min evidence  real-looking named (of {len(app)})  wrongly  mockups: other walkthrough  none")
+    for score, needed, named, wrong, other, none in step_threshold_table(pack, app, mockups):
+        print(f"{score:9.2f}  {needed:12.1f}  {named:25d}  {wrong:7d}  {other:26d}  {none:4d}")
+    for name, value, target, unit, *at_least in figures():
+        print(f"{name:<44} {value:8.2f} {unit}  (target {'≥' if at_least else '≤'} {target})")

@@ -162,7 +162,7 @@ def ocr_figures() -> list[Figure]:
     except ImportError as exc:
         print(f"(OCR figures skipped: {exc})", file=sys.stderr)
         return []
-    out = [Figure(name, value, unit, None, target) for name, value, target, unit in rows]
+    out = [Figure(name, value, unit, None, target, bool(at_least)) for name, value, target, unit, *at_least in rows]
     out.append(Figure("  warm read vs decode + OCR in the worker", raw["warm"] * 1000, "ms",
                       raw["warm_inside"] * 1000, 1.3))
     out.append(Figure("  first lines shown vs the worker's own", raw["first_lines_warm"] * 1000, "ms",

@@ -156,8 +156,12 @@ class ScreenshotPage(QWidget):
         self.match_button.setObjectName("screenshotOpenStep")
         self.match_button.clicked.connect(self.open_matched_step)
         self.match_button.setAccessibleDescription("Open the walkthrough step this screenshot seems to show")
+        self.second_button = QPushButton("Open the second")
+        self.second_button.setObjectName("screenshotOpenSecond")
+        self.second_button.clicked.connect(lambda: self.open_matched_step(second=True))
         match_row.addWidget(self.match_label, 1)
         match_row.addWidget(self.match_button)
+        match_row.addWidget(self.second_button)
         layout.addLayout(match_row)
         self._show_match(None)
 
@@ -455,15 +459,20 @@ class ScreenshotPage(QWidget):
         match = reading.screen if reading is not None else None
         self.match_label.setVisible(match is not None)
         self.match_button.setVisible(match is not None)
+        self.second_button.setVisible(match is not None and match.also is not None)
         if match is not None:
-            self.match_label.setText(f"This looks like “{match.walkthrough.title}” › step {match.step_number}: "
-                                     f"{match.step.title}")
+            self.match_label.setText(match.sentence())
+            self.match_button.setText("Open the first" if match.also is not None else "Open it")
             self.match_button.setAccessibleName(f"Open {match.describe()}")
+            if match.also is not None:
+                self.second_button.setAccessibleName(f"Open {match.also.describe()}")
 
-    def open_matched_step(self) -> None:
-        if self.reading is not None and self.reading.screen is not None:
-            match = self.reading.screen
-            self.navigator.open_walkthrough.emit(match.walkthrough.id, match.step.id)
+    def open_matched_step(self, second: bool = False) -> None:
+        """Show the step (it counts as started only once the user moves a step there)."""
+        match = self.reading.screen if self.reading is not None else None
+        match = match.also if match is not None and second else match
+        if match is not None:
+            self.navigator.look_at_step.emit(match.walkthrough.id, match.step.id)
 
     # -- selection and detail -------------------------------------------------------------
 

@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         walkthrough = getattr(getattr(page, "player", None), "walkthrough", None)
         return walkthrough.id if walkthrough is not None else getattr(self, "_resume_walkthrough", "")
 
-    def open_walkthrough(self, walkthrough_id: str, step_id: str = "") -> bool:
+    def open_walkthrough(self, walkthrough_id: str, step_id: str = "", record: bool = True) -> bool:
         page = self.show_page("walkthroughs")
-        return page.open(walkthrough_id, step_id)  # type: ignore[attr-defined]
+        return page.open(walkthrough_id, step_id, record)  # type: ignore[attr-defined]
 
     def _call_on_page(self, name: str, method: str, *args: object) -> None:
         page = self.show_page(name)
@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
     def _connect_navigator(self) -> None:
         nav = self.navigator
         nav.open_walkthrough.connect(self.open_walkthrough)
+        nav.look_at_step.connect(lambda walkthrough, step: self.open_walkthrough(walkthrough, step, record=False))
         nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))

@@ -41,7 +41,7 @@ def test_paste_shows_progress_then_boxes_lines_and_the_matched_step(qtbot, page:
     match = page.findChild(QLabel, "screenshotMatch")
     assert match.isVisible() and "step 9" in match.text()
     opened = []
-    page.navigator.open_walkthrough.connect(lambda w, s: opened.append((w, s)))
+    page.navigator.look_at_step.connect(lambda w, s: opened.append((w, s)))
     qtbot.mouseClick(page.match_button, Qt.MouseButton.LeftButton)
     assert opened == [("first-note", page.reading.screen.step.id)]
     assert page.history_list.count() == 1  # kept in history
