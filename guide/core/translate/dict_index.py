@@ -361,6 +361,9 @@ class IndexedDictionary(Dictionary):
             self._cutter = WordCutter(self._jieba_frequencies, self._emissions, total)
         return self._cutter
 
+    def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        return self._jieba_frequencies(words)
+
     def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
         return dict(self._batched("SELECT word, freq FROM jieba WHERE word IN ({}) AND freq > 0", words))
 

@@ -150,6 +150,10 @@ class Dictionary:
         """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
         return None
 
+    def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """jieba's count of each word as a word of its own; empty without jieba's data."""
+        return {}
+
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
         """`lookup` for many words at once (the index answers them in one query)."""
         return {w: self.lookup(w) for w in dict.fromkeys(words)}

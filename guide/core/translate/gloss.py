@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from guide.core.content.model import Pack
@@ -33,11 +33,12 @@ from guide.core.translate.segment import (
     Token,
     jieba_cut,
 )
-from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries
+from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries, without_repeats
 
 log = logging.getLogger(__name__)
 
 MAX_MEANINGS = 4
+_SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
 MAX_CANDIDATES = 3
 _EN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
 _STOPWORDS = frozenset(
@@ -103,7 +104,12 @@ class Glosser:
         self._pack_en: dict[str, list[PackWord]] = {}
         if pack is not None:
             self._index_pack(pack)
-        self._segmenter = Segmenter(k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD)
+        sentences = {key for key, words in self._pack_zh.items()
+                     if all(w.kind == "phrasebook" and w.zh.rstrip().endswith(_SENTENCE_ENDS) for w in words)}
+        self._last_tokens: tuple[str, tuple[Token, ...]] | None = None
+        self._last_prefetched: tuple[str, _Prefetched] | None = None
+        self._segmenter = Segmenter((k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD),
+                                    whole_words=overrides(), sentences=sentences)
 
     # -- set-up ------------------------------------------------------------------------
 
@@ -135,10 +141,25 @@ class Glosser:
         return self._gloss_english(text)
 
     def tokens(self, text: str) -> list[Token]:
-        """Words of a Chinese text with what kind of word each is (see segment.py)."""
+        """Words of a Chinese text with what kind of word each is (see segment.py).
+
+        The last text's tokens are kept: a translation asks for the breakdown and the pinyin
+        line of the same text, one right after the other."""
+        last = self._last_tokens
+        if last is not None and last[0] == text:
+            return list(last[1])
         dictionary = self._dictionary()
         cutter = dictionary.cutter()
-        return self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None)
+        tokens = self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None,
+                                         dictionary.word_frequencies)
+        self._last_tokens = (text, tuple(tokens))
+        self._last_prefetched = None
+        return tokens
+
+    def forget_last_text(self) -> None:
+        """Drop the kept tokens and readings (benchmarks time a text not seen before)."""
+        self._last_tokens = None
+        self._last_prefetched = None
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese text, with the pack's words kept whole (punctuation included)."""
@@ -148,6 +169,7 @@ class Glosser:
         tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
         words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
         dictionary = _Prefetched(self._dictionary(), words)
+        self._last_prefetched = (text, dictionary)
         return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
 
     def _pack_word(self, text: str) -> PackWord | None:
@@ -176,7 +198,7 @@ class Glosser:
             return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
         word = self._chinese_word(text, dictionary, whole)
         if token.hint and word.source != "phrasebook":
-            word.meanings = [token.hint] + [m for m in word.meanings if m != token.hint][: MAX_MEANINGS - 1]
+            word.meanings = without_repeats([token.hint] + word.meanings)[:MAX_MEANINGS]
         return word
 
     def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True) -> GlossWord:
@@ -237,7 +259,9 @@ class Glosser:
         """Pinyin of a Chinese text, one group per word (jīntiān tiānqì hěn hǎo), pack readings
         first; punctuation sticks to the word before it, in its ASCII form."""
         tokens = self.tokens(text)
-        readings = self._dictionary().readings(t.text for t in tokens if t.kind != PUNCT)
+        last = self._last_prefetched
+        source = last[1] if last is not None and last[0] == text else self._dictionary()
+        readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
         for token in tokens:
             if token.kind == PUNCT:
@@ -286,6 +310,12 @@ class _Prefetched:
     def reading(self, word: str) -> str:
         found = self._readings.get(word)
         return found if found is not None else self._dictionary.reading(word)
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(words))
+        missing = [w for w in wanted if w not in self._readings]
+        found = self._dictionary.readings(missing) if missing else {}
+        return {w: self._readings[w] if w in self._readings else found[w] for w in wanted}
 
 
 def _short(sense: str, limit: int = 60) -> str:
