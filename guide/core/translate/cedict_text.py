@@ -16,6 +16,7 @@ _MARKS = {
 _SYLLABLE_RE = re.compile(r"^([a-zü:]+?)([1-5])$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a few thousand syllables; ranking a card marks each entry's reading
 def _mark_syllable(syllable: str) -> str:
     match = _SYLLABLE_RE.match(syllable.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü"))
     if not match:

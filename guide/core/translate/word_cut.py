@@ -43,12 +43,19 @@ class WordCutter:
         self._frequencies = frequencies
         self._emissions = emissions
         self._log_total = math.log(total)
+        # The HMM's odds per character, kept once read (a few thousand characters at most,
+        # as jieba keeps the whole table): one query per text instead of one per run.
+        self._emit: dict[str, tuple[float, float, float, float] | None] = {}
 
     def cut(self, text: str) -> list[str]:
         blocks = [b for b in _BLOCK_RE.split(text) if b]
         words = [b for b in blocks if _BLOCK_RE.fullmatch(b)]
         freq = self._frequencies({b[i:j] for b in words for i in range(len(b))
                                   for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)})
+        missing = {c for b in words for c in b if c not in self._emit}
+        if missing:
+            found = self._emissions(missing)
+            self._emit.update({c: found.get(c) for c in missing})
         out: list[str] = []
         for block in blocks:
             if _BLOCK_RE.fullmatch(block):
@@ -101,7 +108,10 @@ class WordCutter:
                 yield from (piece for piece in _HMM_SKIP_RE.split(block) if piece)
 
     def _viterbi_cut(self, sentence: str) -> Iterator[str]:
-        emit = self._emissions(set(sentence))
+        emit = self._emit
+        if any(c not in emit for c in sentence):
+            found = self._emissions(set(sentence))
+            emit.update({c: found.get(c) for c in set(sentence)})
         states = "BMES"
 
         def odds(state: str, char: str) -> float:
