@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from guide.core.content.model import Pack
 from guide.core.translate.cedict_text import clean_sense
-from guide.core.translate.dictionary import CedictEntry, Dictionary
+from guide.core.translate.dictionary import CedictEntry, Dictionary, english_key
 from guide.core.translate.dictionary_loader import load_dictionary
+from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english_forms, fold
 from guide.core.translate.normalise import has_han, match_key
 from guide.core.translate.segment import (
     ASPECT_PARTICLES,
@@ -40,13 +41,8 @@ log = logging.getLogger(__name__)
 MAX_MEANINGS = 4
 _SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
 MAX_CANDIDATES = 3
-_EN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
-_STOPWORDS = frozenset(
-    "a an the is are was were be been am to of and or but in on at for with by from as it its "
-    "this that these those i you he she we they me him her us them my your his our their do does did "
-    "so if not no yes will would can could should just very too also than then there here what "
-    "which who whom how when where why all any some s t".split()
-)
+MAX_PHRASES = 3  # nearest phrase-book phrases offered for an English text
+_SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
 
 
 @dataclass(frozen=True)
@@ -101,7 +97,9 @@ class Glosser:
     def __init__(self, pack: Pack | None, dictionary: Callable[[], Dictionary] = load_dictionary) -> None:
         self._dictionary = dictionary
         self._pack_zh: dict[str, list[PackWord]] = {}
-        self._pack_en: dict[str, list[PackWord]] = {}
+        self._pack_en: dict[str, list[PackWord]] = {}  # English word (every form) -> labels and slang
+        self._phrases: list[PackWord] = []
+        self._phrase_finder = PhraseFinder([])
         if pack is not None:
             self._index_pack(pack)
         sentences = {key for key, words in self._pack_zh.items()
@@ -119,10 +117,16 @@ class Glosser:
                   for p in pack.phrases]
         for word in words:
             self._pack_zh.setdefault(match_key(word.zh), []).append(word)
+            if word.kind == "phrasebook" and word.zh.rstrip().endswith(_SENTENCE_ENDS):
+                self._phrases.append(word)  # whole sentences: offered by meaning (english.py)
+                continue
             for part in re.split(r"[/;,]", word.en):
-                key = match_key(part)
-                if key:
-                    self._pack_en.setdefault(key, []).append(word)
+                key = fold(match_key(part))
+                for form in english_forms(key) if key and " " not in key else [key] if key else []:
+                    found = self._pack_en.setdefault(form, [])
+                    if word not in found:
+                        found.append(word)
+        self._phrase_finder = PhraseFinder([p.en for p in self._phrases])
 
     def warm_up(self) -> None:
         """Load the dictionary and the segmenter now (off the UI thread), not on first use."""
@@ -227,30 +231,48 @@ class Glosser:
         return GlossWord(token, reading, [], "")
 
     def _gloss_english(self, text: str) -> list[GlossWord]:
-        dictionary: Dictionary | None = None
+        """Help to write a reply: the nearest phrase-book phrases first, then each word's
+        Chinese candidates (the pack's labels and slang, then CC-CEDICT), every Chinese word
+        once; a word with no entry is listed with no meanings, so the reader knows."""
         words: list[GlossWord] = []
-        for token in _EN_WORD_RE.findall(text):
-            key = token.casefold()
-            if key in _STOPWORDS:
+        shown: set[str] = set()
+        for match in self._phrase_finder.nearest(text, MAX_PHRASES):
+            phrase = self._phrases[match.index]
+            words.append(GlossWord(phrase.zh, phrase.pinyin,
+                                   [phrase.en, f"phrase book: nearest to “{_short(match.sentence, 50)}”"], "phrasebook"))
+            shown.add(phrase.zh)
+        dictionary: Dictionary | None = None
+        seen: set[str] = set()
+        for token in WORD_RE.findall(text):
+            forms = english_forms(token)
+            if forms[0] in GRAMMAR or token.isdigit() or forms[0] in seen:
                 continue
-            pack = self._pack_en.get(match_key(token))
-            if pack:
-                meanings = [f"{w.zh} {w.pinyin}: {w.en}" for w in pack[:MAX_CANDIDATES]]
-                words.append(GlossWord(token, pack[0].pinyin, meanings, pack[0].kind))
-                continue
+            seen.add(forms[0])
+            candidates: list[tuple[str, str, str, str]] = []  # zh, pinyin, meaning, source
+            for form in forms:
+                for pack in self._pack_en.get(form, ()):
+                    candidates.append((pack.zh, pack.pinyin, pack.en, pack.kind))
             if dictionary is None:
                 dictionary = self._dictionary()
-            heads = dictionary.english(key)
-            if not heads and key.endswith("s") and len(key) > 3:
-                heads = dictionary.english(key[:-1])  # plurals: "notes" -> "note"
-            meanings = []
-            for head in heads[:MAX_CANDIDATES]:
-                reading = dictionary.reading(head)
-                senses = best_senses(head, dictionary.lookup(head), reading, 2)
-                sense = _short("; ".join(senses))
-                meanings.append(f"{head} {reading}: {sense}".rstrip(": "))
-            pinyin = dictionary.reading(heads[0]) if heads else ""
-            words.append(GlossWord(token, pinyin, meanings, "cc-cedict" if meanings else ""))
+            form, heads = next(((f, found) for f in forms if (found := dictionary.english(f))), ("", []))
+            for head in heads[: MAX_CANDIDATES * 2]:
+                candidates.append((head, "", form, "cc-cedict"))
+            meanings: list[str] = []
+            first = ("", "")
+            for zh, pinyin, meaning, source in candidates:
+                if zh in shown or len(meanings) >= MAX_CANDIDATES:
+                    continue
+                shown.add(zh)
+                if source == "cc-cedict":  # the sense that says the English word, then the first one
+                    pinyin = dictionary.reading(zh)
+                    entries = dictionary.lookup(zh)
+                    senses = best_senses(zh, entries, pinyin)
+                    said = [m for m in all_senses(zh, entries, pinyin)
+                            if any(english_key(part) == meaning for part in m.split(";"))]
+                    meaning = _short("; ".join(without_repeats(said[:1] + senses)[:2]))
+                meanings.append(f"{zh} {pinyin}: {meaning}".rstrip(": "))
+                first = first if first[1] else (pinyin, source)
+            words.append(GlossWord(token, first[0], meanings, first[1]))
         return words
 
     # -- readings and details ----------------------------------------------------------
