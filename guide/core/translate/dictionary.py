@@ -175,7 +175,9 @@ class Dictionary:
         with self._english_lock:
             if self._english is None:
                 started = time.perf_counter()
-                self._english = english_index(self._lines.items())
+                from guide.core.translate.word_cut import jieba_rows  # the index ranks with jieba's counts too
+
+                self._english = english_index(self._lines.items(), dict(jieba_rows()[0]) or None)
                 log.debug("English index of CC-CEDICT built in %.2f s", time.perf_counter() - started)
         return list(self._english.get(fold(word), ()))
 
@@ -221,7 +223,7 @@ def english_index(items: Iterable[tuple[str, list[str]]],
 def english_key(sense: str) -> str:
     """The one English word a sense is, folded as `english.fold` folds a query: "café" and
     "cafe" meet, "where?" is "where", "you (informal …)" is "you"."""
-    sense = fold(_PARENTHESES_RE.sub(" ", sense)).strip().strip("?!.,'\" ")
+    sense = fold(_PARENTHESES_RE.sub(" ", sense) if "(" in sense else sense).strip().strip("?!.,'\" ")
     sense = sense.removeprefix("to ")
     if not sense or " " in sense or "(" in sense or ")" in sense or len(sense) > 20:
         return ""

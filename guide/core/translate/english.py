@@ -41,6 +41,8 @@ IRREGULAR = {
 
 def fold(word: str) -> str:
     """Lower case, no accents, straight apostrophes: "Café" -> "cafe"."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 MAX_MEANINGS = 4
 _SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
+_PLAIN_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")  # its own match key (match_key would change nothing)
 MAX_CANDIDATES = 3
 MAX_PHRASES = 3  # nearest phrase-book phrases offered for an English text
 _SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
@@ -154,7 +155,7 @@ class Glosser:
             return list(last[1])
         dictionary = self._dictionary()
         cutter = dictionary.cutter()
-        tokens = self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None,
+        tokens = self._segmenter.segment(text, dictionary.known, cutter.session() if cutter is not None else None,
                                          dictionary.word_frequencies)
         self._last_tokens = (text, tuple(tokens))
         self._last_prefetched = None
@@ -178,7 +179,7 @@ class Glosser:
 
     def _pack_word(self, text: str) -> PackWord | None:
         """The pack's entry for a word: its phrase-book entry if any, else its UI label."""
-        pack = self._pack_zh.get(match_key(text))
+        pack = self._pack_zh.get(text if _PLAIN_HAN_RE.fullmatch(text) else match_key(text))
         if not pack:
             return None
         return next((w for w in pack if w.kind == "phrasebook"), pack[0])

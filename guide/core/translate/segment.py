@@ -83,6 +83,9 @@ class Segmenter:
         self._whole = {w for w in whole_words if fits(w) and len(w) > 1} - self._pack
         self._sentences = {w for w in sentences if fits(w)}
         self._cut = cut
+        self._longest: dict[str, int] = {}  # first character -> longest pack or everyday word from it
+        for word in self._pack | self._whole:
+            self._longest[word[0]] = max(self._longest.get(word[0], 0), len(word))
         self._recutter = Recutter((self._pack - self._sentences) | self._whole)
 
     def segment(self, text: str, known: Callable[[Iterable[str]], set[str]],
@@ -94,7 +97,8 @@ class Segmenter:
         ask = _Known(known)
         pieces = _merge_runs(self._with_pack_words(text, ask, cut or self._cut))
         unknown = [t for t, kind in pieces if kind is None and has_han(t)]
-        unknown = [t for t in unknown if t not in ask(unknown)]
+        known_now = ask(unknown)
+        unknown = [t for t in unknown if t not in known_now]
         inside_unknown = {t[i:j] for t in unknown for i in range(len(t)) for j in range(i + 1, min(len(t), i + MAX_PIECE) + 1)}
         ask(inside_unknown)
         counts = frequencies(ask.yes & inside_unknown) if frequencies is not None and inside_unknown else {}
@@ -168,11 +172,11 @@ class Segmenter:
             at_boundary = i in starts
             if at_boundary:
                 token_start, token_end = i, starts[i]
-            current = text[token_start:token_end]
-            inside_unknown = current in unknown_tokens and len(set(current)) > 1
             match = kind = None
-            if at_boundary or inside_unknown:
-                for j in range(min(len(text), i + MAX_PACK_WORD), i + 1, -1):
+            longest = self._longest.get(folded[i], 0)  # no pack or everyday word starts here: 0
+            if longest and (at_boundary or (text[token_start:token_end] in unknown_tokens
+                                            and len(set(text[token_start:token_end])) > 1)):
+                for j in range(min(len(text), i + longest), i + 1, -1):
                     candidate = folded[i:j]
                     if candidate in self._sentences and not _sentence_ends(text, j):
                         continue

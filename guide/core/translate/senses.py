@@ -77,8 +77,7 @@ def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int 
                 (minor if is_minor_sense(sense) else senses).append(cleaned)
         if senses and not entry.is_proper_noun:
             break
-    senses = without_repeats(senses or minor)
-    return senses[:limit] if limit else senses
+    return without_repeats(senses or minor, limit)
 
 
 def all_senses(word: str, entries: list[CedictEntry], reading: str) -> list[str]:
@@ -89,13 +88,20 @@ def all_senses(word: str, entries: list[CedictEntry], reading: str) -> list[str]
     return without_repeats(senses)
 
 
-def without_repeats(senses: Iterable[str]) -> list[str]:
+def without_repeats(senses: Iterable[str], limit: int | None = None) -> list[str]:
     """Each sense once: a later sense loses the parts an earlier one already says, and is
     dropped when nothing is left (真的: "really; truly", then CC-CEDICT's "really; truly;
-    indeed" shows only as "indeed")."""
+    indeed" shows only as "indeed"); at most `limit` senses."""
+    return list(_without_repeats(tuple(senses), limit))
+
+
+@lru_cache(maxsize=20_000)  # a word's senses recur in every sentence it is in (as clean_sense's do)
+def _without_repeats(senses: tuple[str, ...], limit: int | None) -> tuple[str, ...]:
     said: set[str] = set()
     out: list[str] = []
     for sense in senses:
+        if limit is not None and len(out) >= limit:
+            break
         parts = sense.casefold().split(";")
         keys = [part.strip() for part in parts]
         new = [i for i, key in enumerate(keys) if key and key not in said]
@@ -105,7 +111,7 @@ def without_repeats(senses: Iterable[str]) -> list[str]:
             original = sense.split(";")
             out.append("; ".join(original[i].strip() for i in new))
         said.update(keys)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
