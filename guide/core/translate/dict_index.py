@@ -37,7 +37,7 @@ from guide.core.translate.word_cut import WordCutter, jieba_rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 2  # 2: English keys folded (café = cafe, "where?" = where)
+SCHEMA = 4  # 2-4: English keys folded (café = cafe, "where?" = where, "you (informal …)" = you)
 INDEX_NAME = "cc-cedict-index.sqlite3"
 DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12

@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 _FILE_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _PARENTHESES_RE = re.compile(r"\([^()]*\)")
+# A sense marked as a rare use: "(classical) you (in letters)", "your (honorific)", "(Wu dialect) I".
+_RARE_USE_RE = re.compile(r"\((?:[^()]*\b(?:literary|classical|old|archaic|dialect|honorific|humble|formal|"
+                          r"phonetic|loanword|slang|coll|Cantonese|Taiwan|Buddhism|obsolete|in letters)\b[^()]*)\)",
+                          re.IGNORECASE)
 __all__ = ["CedictEntry", "Dictionary", "dictionary_path", "numbered_to_marks", "parse"]
 
 
@@ -215,7 +219,7 @@ def english_index(items: Iterable[tuple[str, list[str]]],
                     key = english_key(part)
                     if key:
                         rank = (position * 1.5 + common + len(head) * 0.5 + 0.3 * (len(parts) - 1)
-                                + (3.0 if "(" in part else 0.0))
+                                + (3.0 if _RARE_USE_RE.search(part) else 0.5 if "(" in part else 0.0))
                         ranked.setdefault(key, []).append((rank, head))
     return {key: list(dict.fromkeys(head for _, head in sorted(pairs))) for key, pairs in ranked.items()}
 
@@ -223,7 +227,12 @@ def english_index(items: Iterable[tuple[str, list[str]]],
 def english_key(sense: str) -> str:
     """The one English word a sense is, folded as `english.fold` folds a query: "café" and
     "cafe" meet, "where?" is "where", "you (informal …)" is "you"."""
-    sense = fold(_PARENTHESES_RE.sub(" ", sense) if "(" in sense else sense).strip().strip("?!.,'\" ")
+    while "(" in sense:  # innermost first: "you (informal, as opposed to 您 (nín))"
+        bare = _PARENTHESES_RE.sub(" ", sense)
+        if bare == sense:
+            break
+        sense = bare
+    sense = fold(sense).strip().strip("?!.,'\" ")
     sense = sense.removeprefix("to ")
     if not sense or " " in sense or "(" in sense or ")" in sense or len(sense) > 20:
         return ""

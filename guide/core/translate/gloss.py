@@ -240,7 +240,7 @@ class Glosser:
         for match in self._phrase_finder.nearest(text, MAX_PHRASES):
             phrase = self._phrases[match.index]
             words.append(GlossWord(phrase.zh, phrase.pinyin,
-                                   [phrase.en, f"phrase book: nearest to “{_short(match.sentence, 50)}”"], "phrasebook"))
+                                   [phrase.en, f"phrase book, for “{_short(match.sentence, 50)}”"], "phrasebook"))
             shown.add(phrase.zh)
         dictionary: Dictionary | None = None
         seen: set[str] = set()
@@ -268,9 +268,12 @@ class Glosser:
                     pinyin = dictionary.reading(zh)
                     entries = dictionary.lookup(zh)
                     senses = best_senses(zh, entries, pinyin)
-                    said = [m for m in all_senses(zh, entries, pinyin)
-                            if any(english_key(part) == meaning for part in m.split(";"))]
-                    meaning = _short("; ".join(without_repeats(said[:1] + senses)[:2]))
+                    def says(sense: str, word: str = meaning) -> bool:
+                        return any(english_key(part) == word for part in sense.split(";"))
+
+                    said = [m for m in senses if says(m)] or [m for m in all_senses(zh, entries, pinyin) if says(m)]
+                    said = sorted(said, key=len)[:1]  # "you", not "you (Note: In Taiwan …)"
+                    meaning = _short("; ".join(without_repeats(said + senses)[:2]))
                 meanings.append(f"{zh} {pinyin}: {meaning}".rstrip(": "))
                 first = first if first[1] else (pinyin, source)
             words.append(GlossWord(token, first[0], meanings, first[1]))
