@@ -35,6 +35,7 @@ CLASSIFIERS = {
     "杯": "(measure word for cups of drinks)",
     "碗": "(measure word for bowls of food)",
     "束": "(measure word for bunches of flowers)",
+    "面": "(measure word for flat things: walls, mirrors, flags)",
 }
 BEFORE_CLASSIFIER = set("这那哪每几一两二三四五六七八九十百千万半") | set("0123456789")
 NUMERALS = set("一两二三四五六七八九十百千万几半") | set("0123456789")
@@ -84,7 +85,7 @@ RULES = (
     # 共3条评论, 共三件: "in total".
     Rule("共", "in total; altogether (共3条: 3 in total)", before_start=frozenset(NUMERALS) | frozenset({"有", "计"})),
     # 好好 at the end of a clause is 好 "so" + 好 "good" (皮肤好好啊), not "well; carefully".
-    Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset(PARTICLES), before_start=frozenset("，。！？!?,.~～"),
+    Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset("啊呀哦呢吧啦嘛"), before_start=frozenset("，。！？!?,.~～"),
          at_end=True),
 )
 _RULES = {rule.word: rule for rule in RULES}
@@ -99,8 +100,8 @@ def hint_for(word: str, previous: str | None, following: str | None, clause: lis
         return rule.hint
     if word in CLASSIFIERS and previous is not None and previous[-1:] in BEFORE_CLASSIFIER:
         return CLASSIFIERS[word]
-    if word == "风" and previous is not None and len(previous) >= 2 and (following is None or following in PARTICLES
-                                                                          or not following[0].isalnum()):
+    if (word == "风" and previous is not None and len(previous) >= 2 and previous[-1] not in "阵股场级"
+            and (following is None or following in PARTICLES or not following[0].isalnum())):
         return "style (通勤风: commuter style; 复古风: retro style)"
     if word == "显" and following is not None and following[0] in _LOOKS:
         return "makes you look … (显瘦: look slimmer; 显白: look fairer)"

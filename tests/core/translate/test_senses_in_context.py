@@ -44,6 +44,7 @@ def card(glosser: Glosser, text: str, word: str) -> list[str]:
     ("东西怎么越收拾越多", "越", "the more"),
     ("这支口红颜色好温柔", "支", "measure word"),
     ("这个颜色太显黑了", "显黑", "darker"),
+    ("这面镜子好显瘦", "面", "measure word"),
     ("博主的皮肤好好啊", "好好", "so good"),
 ])
 def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str, word: str, first: str) -> None:
@@ -54,6 +55,9 @@ def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str
 @pytest.mark.parametrize("text,word,not_first", [
     ("火太大了，锅都糊了", "火", "popular"),  # the flame under the wok
     ("门前有棵树", "门前", "ago"),
+    ("你要好好的", "好好", "so good"),  # "be well", not 好 "so" + 好
+    ("突然刮起一阵风", "风", "style"),
+    ("这家的面超好吃", "面", "measure word"),
 ])
 def test_a_rule_keeps_to_its_neighbours(glosser: Glosser, text: str, word: str, not_first: str) -> None:
     assert not_first not in card(glosser, text, word)[0]
