@@ -42,6 +42,7 @@ NUMERALS = set("一两二三四五六七八九十百千万几半") | set("012345
 PARTICLES = set("的了吗吧啊呀哦嘛呢啦")
 TIME_UNITS = ("年", "天", "月", "周", "时", "钟", "秒", "星期", "礼拜")
 _LOOKS = frozenset("白黑瘦胖高矮老小大嫩年气贵脸腿")  # 显 before these: "makes you look …"
+_A_BIT_AFTER = frozenset({"快", "慢", "小", "大", "早", "晚", "少", "多", "轻", "近", "远", "便宜", "低", "高", "好"})
 DEGREE = frozenset({"最", "很", "太", "超", "好", "真", "巨", "挺", "特别", "这么", "那么", "爆", "更", "贼", "蛮",
                     "能", "会", "也", "又", "突然", "一下子", "彻底"})
 
@@ -107,4 +108,14 @@ def hint_for(word: str, previous: str | None, following: str | None, clause: lis
         return "makes you look … (显瘦: look slimmer; 显白: look fairer)"
     if word == "越" and clause.count("越") >= 2:
         return "the more … (越…越…: the more … the more …)"
+    if word == "点" and previous is not None and (previous in _A_BIT_AFTER or _after_more_or_less(previous, clause)):
+        return "a bit; a little (多穿点: wear a bit more; 快点: a bit faster)"
     return ""
+
+
+def _after_more_or_less(previous: str, clause: list[str]) -> bool:
+    """多穿点 / 少吃点: 点 two words after 多 or 少."""
+    for i in range(2, len(clause)):
+        if clause[i] == "点" and clause[i - 1] == previous and clause[i - 2] in ("多", "少"):
+            return True
+    return False

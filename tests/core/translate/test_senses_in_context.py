@@ -45,6 +45,10 @@ def card(glosser: Glosser, text: str, word: str) -> list[str]:
     ("这支口红颜色好温柔", "支", "measure word"),
     ("这个颜色太显黑了", "显黑", "darker"),
     ("这面镜子好显瘦", "面", "measure word"),
+    ("天冷了，记得多穿点衣服", "点", "a bit"),
+    ("少吃点甜的", "点", "a bit"),
+    ("这条裤子显腿长", "长", "long"),
+    ("今天的穿搭是法式复古风", "法式", "French"),
     ("博主的皮肤好好啊", "好好", "so good"),
 ])
 def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str, word: str, first: str) -> None:
@@ -58,6 +62,7 @@ def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str
     ("你要好好的", "好好", "so good"),  # "be well", not 好 "so" + 好
     ("突然刮起一阵风", "风", "style"),
     ("这家的面超好吃", "面", "measure word"),
+    ("晚上十点到", "点", "a bit"),
 ])
 def test_a_rule_keeps_to_its_neighbours(glosser: Glosser, text: str, word: str, not_first: str) -> None:
     assert not_first not in card(glosser, text, word)[0]
