@@ -264,16 +264,9 @@ class Glosser:
                 if zh in shown or len(meanings) >= MAX_CANDIDATES:
                     continue
                 shown.add(zh)
-                if source == "cc-cedict":  # the sense that says the English word, then the first one
+                if source == "cc-cedict":
                     pinyin = dictionary.reading(zh)
-                    entries = dictionary.lookup(zh)
-                    senses = best_senses(zh, entries, pinyin)
-                    def says(sense: str, word: str = meaning) -> bool:
-                        return any(english_key(part) == word for part in sense.split(";"))
-
-                    said = [m for m in senses if says(m)] or [m for m in all_senses(zh, entries, pinyin) if says(m)]
-                    said = sorted(said, key=len)[:1]  # "you", not "you (Note: In Taiwan …)"
-                    meaning = _short("; ".join(without_repeats(said + senses)[:2]))
+                    meaning = _short("; ".join(_senses_saying(zh, meaning, pinyin, dictionary)))
                 meanings.append(f"{zh} {pinyin}: {meaning}".rstrip(": "))
                 first = first if first[1] else (pinyin, source)
             words.append(GlossWord(token, first[0], meanings, first[1]))
@@ -310,6 +303,19 @@ class Glosser:
         return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
                            rank_entries(entries, reading), all_senses(word, entries, reading),
                            list(overrides().get(word, ())))
+
+
+def _senses_saying(head: str, english: str, reading: str, dictionary: Dictionary) -> list[str]:
+    """Two senses of `head` for an English word's card: the shortest that says `english`
+    ("you", not "you (Note: In Taiwan …)"), then its first everyday one."""
+    entries = dictionary.lookup(head)
+    senses = best_senses(head, entries, reading)
+
+    def says(sense: str) -> bool:
+        return any(english_key(part) == english for part in sense.split(";"))
+
+    said = [s for s in senses if says(s)] or [s for s in all_senses(head, entries, reading) if says(s)]
+    return without_repeats(sorted(said, key=len)[:1] + senses)[:2]
 
 
 def _line_pinyin(word: PackWord) -> str:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from guide.core.translate.context import TIME_UNITS  # 三天 / 两年 / 一个月 前 (ago) or 后 (later)
+
 MAX_RUN = 6  # characters of jieba tokens looked at together
 MAX_WORD = 4
 
 # Adverbs RedNote puts before an adjective or verb: 超好笑, 还好用, 太出片.
 DEGREE_ADVERBS = frozenset("还太超好很真挺最也巨更特贼蛮")
-# Units a time is counted in: 三天 / 两年 / 一个月 / 两小时 前 (ago) or 后 (later).
-TIME_UNITS = ("年", "天", "月", "周", "时", "钟", "秒", "星期", "礼拜")
 _LOCATIVES = frozenset("前后")
 # 你好会拍 is 你 / 好 "so" / 会拍, not 你好 "hello": what follows 好 there.
 _AFTER_SO = frozenset({"会", "能", "有", "像", "懂", "美", "帅", "酷", "棒", "强", "厉害", "漂亮", "可爱",
