@@ -42,9 +42,10 @@ NUMERALS = set("一两二三四五六七八九十百千万几半") | set("012345
 PARTICLES = set("的了吗吧啊呀哦嘛呢啦")
 TIME_UNITS = ("年", "天", "月", "周", "时", "钟", "秒", "星期", "礼拜")
 _LOOKS = frozenset("白黑瘦胖高矮老小大嫩年气贵脸腿")  # 显 before these: "makes you look …"
-_A_BIT_AFTER = frozenset({"快", "慢", "小", "大", "早", "晚", "少", "多", "轻", "近", "远", "便宜", "低", "高", "好"})
-DEGREE = frozenset({"最", "很", "太", "超", "好", "真", "巨", "挺", "特别", "这么", "那么", "爆", "更", "贼", "蛮",
-                    "能", "会", "也", "又", "突然", "一下子", "彻底"})
+_A_BIT_AFTER = frozenset({"快", "慢", "小", "大", "早", "晚", "少", "多", "轻", "近", "远",
+                          "便宜", "低", "高", "好"})
+DEGREE = frozenset({"最", "很", "太", "超", "好", "真", "巨", "挺", "特别", "这么", "那么", "爆",
+                    "更", "贼", "蛮", "能", "会", "也", "又", "突然", "一下子", "彻底"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Rule:
             return False
         if following is None and self.at_end:
             return True
-        if previous is not None and (previous in self.after or (self.after_suffix and previous.endswith(self.after_suffix))):
+        if previous is not None and (previous in self.after
+                                     or (self.after_suffix and previous.endswith(self.after_suffix))):
             return True
         return following is not None and (following in self.before or following[0] in self.before_start)
 
@@ -82,12 +84,14 @@ RULES = (
     Rule("前", "ago; before (三天前: three days ago)", after_suffix=TIME_UNITS),
     Rule("后", "later; after (三天后: three days later)", after_suffix=TIME_UNITS),
     # 才 alone is "only then" (sense_overrides.yaml); after 有 it is the noun.
-    Rule("才", "talent; ability (有才: talented)", after=frozenset({"有", "太有", "很有", "好有", "真有", "多"})),
+    Rule("才", "talent; ability (有才: talented)",
+         after=frozenset({"有", "太有", "很有", "好有", "真有", "多"})),
     # 共3条评论, 共三件: "in total".
-    Rule("共", "in total; altogether (共3条: 3 in total)", before_start=frozenset(NUMERALS) | frozenset({"有", "计"})),
+    Rule("共", "in total; altogether (共3条: 3 in total)",
+         before_start=frozenset(NUMERALS) | frozenset({"有", "计"})),
     # 好好 at the end of a clause is 好 "so" + 好 "good" (皮肤好好啊), not "well; carefully".
-    Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset("啊呀哦呢吧啦嘛"), before_start=frozenset("，。！？!?,.~～"),
-         at_end=True),
+    Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset("啊呀哦呢吧啦嘛"),
+         before_start=frozenset("，。！？!?,.~～"), at_end=True),
 )
 _RULES = {rule.word: rule for rule in RULES}
 

@@ -99,11 +99,11 @@ class Segmenter:
         unknown = [t for t, kind in pieces if kind is None and has_han(t)]
         known_now = ask(unknown)
         unknown = [t for t in unknown if t not in known_now]
-        inside_unknown = {t[i:j] for t in unknown for i in range(len(t)) for j in range(i + 1, min(len(t), i + MAX_PIECE) + 1)}
+        inside_unknown = {t[i:j] for t in unknown
+                          for i in range(len(t)) for j in range(i + 1, min(len(t), i + MAX_PIECE) + 1)}
         ask(inside_unknown)
         counts = frequencies(ask.yes & inside_unknown) if frequencies is not None and inside_unknown else {}
         ask.add((self._pack - self._sentences) | self._whole)
-        found = ask.yes
         tokens: list[Token] = []
         plain: list[str] = []
 
