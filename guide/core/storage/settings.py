@@ -37,6 +37,7 @@ class Settings:
     last_page: str = "start"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
     last_export_folder: str = ""  # where "Export for Anki" saved last; its save dialog opens there
+    practice_front: str = "hanzi+pinyin"  # what Practice shows first (guide.core.study.cards.Front)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import Phrase
 from guide.core.context import AppContext
+from guide.core.study.cards import DEFAULT_FRONT, Front
 from guide.core.study.search import SearchIndex
 from guide.ui.phrasebook.anki_export import export_flashcards
 from guide.ui.phrasebook.phrase_list import (
@@ -45,20 +46,12 @@ from guide.ui.phrasebook.phrase_list import (
     with_pinyin,
 )
 from guide.ui.phrasebook.practice_dialog import PracticeDialog
+from guide.ui.phrasebook.speech import Speaker, speech_available
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.scrolling import vertical_scroller
-
-try:  # PySide6-Addons, installed by the [speech] extra
-    from PySide6.QtTextToSpeech import QTextToSpeech
-except ImportError:  # pragma: no cover - depends on the installation
-    QTextToSpeech = None
-
-
-def speech_available() -> bool:
-    return QTextToSpeech is not None
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +86,7 @@ class PhrasebookPage(QWidget):
         self.index = SearchIndex.build(pack, kinds=("phrase",))
         self._favourites: set[str] = set(context.userdata.favourites())
         self._category = pack.categories[0].id if pack.categories else FAVOURITES
-        self._speech: QTextToSpeech | None = None
+        self.speaker = Speaker(self, navigator.notice.emit)
         self._practice: PracticeDialog | None = None
         self._build()
         self._fill_categories()
@@ -324,17 +317,8 @@ class PhrasebookPage(QWidget):
 
     def speak_selected(self) -> None:
         phrase = self.selected_phrase()
-        if phrase is None or QTextToSpeech is None:
-            return
-        if self._speech is None:
-            self._speech = QTextToSpeech(self)
-            chinese = [loc for loc in self._speech.availableLocales() if loc.name().startswith("zh")]
-            if not chinese:
-                self.navigator.notice.emit("No Chinese voice is installed, so Speak uses the default voice. "
-                                           "Add a Chinese (Mandarin) voice in your system's speech settings.")
-            else:
-                self._speech.setLocale(chinese[0])
-        self._speech.say(phrase.zh)
+        if phrase is not None:
+            self.speaker.say(phrase.zh)
 
     def export_anki(self, path: Path | None = None, include: tuple[bool, bool] | None = None) -> Path | None:
         """Write the Anki file (asking what and where when `path` is None); returns the path written."""
@@ -354,10 +338,16 @@ class PhrasebookPage(QWidget):
         if not phrases:
             self.say("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
             return None
-        dialog = PracticeDialog(phrases, self)
+        front = Front.parse(self.context.settings.practice_front, DEFAULT_FRONT)
+        dialog = PracticeDialog(phrases, self, front=front)
+        dialog.frontChosen.connect(self._keep_practice_front)
         dialog.show()
         self._practice = dialog
         return dialog
+
+    def _keep_practice_front(self, front: Front) -> None:
+        self.context.settings.practice_front = front.value
+        self.context.save_settings()
 
     def refresh(self) -> None:
         """Re-read favourites (another window may have changed them)."""

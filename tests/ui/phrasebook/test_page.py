@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-import guide.ui.phrasebook.page as phrasebook
+import guide.ui.phrasebook.speech as speech
 from guide.core.context import AppContext, build_context
 from guide.ui.phrasebook import anki_export
 from guide.ui.phrasebook.page import PhrasebookPage
@@ -168,10 +168,10 @@ def test_translate_this_sends_the_chinese_to_the_navigator(qtbot, page: Phrasebo
 
 
 def test_speak_button_only_with_text_to_speech(qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(phrasebook, "QTextToSpeech", None)
+    monkeypatch.setattr(speech, "QTextToSpeech", None)
     without = make_page(qtbot, context)
     assert without.findChild(QPushButton, "phraseSpeak").isHidden()
-    monkeypatch.setattr(phrasebook, "QTextToSpeech", object)
+    monkeypatch.setattr(speech, "QTextToSpeech", object)
     with_speech = make_page(qtbot, context)
     assert not with_speech.findChild(QPushButton, "phraseSpeak").isHidden()
 
@@ -212,7 +212,7 @@ def test_practice_round_over_favourites(qtbot, page: PhrasebookPage) -> None:
     qtbot.addWidget(dialog)
     reveal, known, again = (dialog.findChild(QPushButton, name) for name in ("practiceReveal", "practiceKnown", "practiceAgain"))
     first = dialog.round.current
-    assert dialog.zh.text() == first.zh and dialog.answer.text() == dialog.pinyin.text() == ""
+    assert (dialog.zh.text(), dialog.pinyin.text(), dialog.answer.text()) == (first.zh, first.pinyin, "")
     assert not known.isEnabled(), "reveal before judging"
     qtbot.mouseClick(reveal, Qt.MouseButton.LeftButton)
     assert dialog.pinyin.text() == first.pinyin and first.en in dialog.answer.text()
