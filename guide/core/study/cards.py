@@ -9,6 +9,7 @@ shows the 汉字, the pinyin and the meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
@@ -75,3 +76,76 @@ def faces(card: Learnable, front: Front) -> Faces:
     if front is Front.LISTEN:
         return Faces("Listen", "", "What does it mean? (Play again to hear it once more)", speak=True)
     return Faces(card.zh, "", "What does it mean?")
+
+
+# -- cards a user keeps ----------------------------------------------------------------------
+
+KINDS = ("word", "label", "phrase", "line")
+SOURCES = {  # where a card was met, as the card says it
+    "translator": "the Translator",
+    "screenshot": "a screenshot",
+    "walkthrough": "a walkthrough",
+    "glossary": "UI labels",
+    "phrasebook": "the Phrase book",
+}
+MAX_CHARACTERS = 120  # a line kept whole still fits on a card; a long paste does not
+
+
+@dataclass(frozen=True)
+class CardDraft:
+    """What "Learn this" keeps: the Chinese, its pinyin and meaning, and where it was met —
+    the sentence around it (`example`, with `example_en`), the walkthrough step (`place`:
+    "walkthrough/ID/STEP"), or a picture cut from the screenshot (`picture`, a file name in
+    the cards folder)."""
+
+    zh: str
+    pinyin: str
+    en: str
+    kind: str
+    source: str
+    example: str = ""
+    example_en: str = ""
+    place: str = ""
+    picture: str = ""
+
+    def problem(self) -> str | None:
+        """Why this cannot be kept (shown on the disabled button), or None."""
+        text = self.zh.strip()
+        if not text:
+            return "Nothing to keep here yet."
+        if len(text) > MAX_CHARACTERS:
+            return (f"Too long for a card ({len(text)} characters; at most {MAX_CHARACTERS}): keep a word or a "
+                    "shorter line.")
+        return None
+
+
+@dataclass(frozen=True)
+class KeptCard:
+    """A kept card with its schedule (the FSRS state, see guide.core.study.review)."""
+
+    id: int
+    zh: str
+    pinyin: str
+    en: str
+    kind: str
+    source: str
+    example: str
+    example_en: str
+    place: str
+    picture: str
+    front: Front | None  # None: the deck's front
+    added: datetime
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+
+    @property
+    def is_new(self) -> bool:
+        return self.last_review is None
+
+    def met_in(self) -> str:
+        """"Met in the Translator" …, for the back of the card and the Anki note."""
+        return f"Met in {SOURCES.get(self.source, self.source)}"
