@@ -146,6 +146,6 @@ class KeptCard:
     def is_new(self) -> bool:
         return self.last_review is None
 
-    def met_in(self) -> str:
-        """"Met in the Translator" …, for the back of the card and the Anki note."""
-        return f"Met in {SOURCES.get(self.source, self.source)}"
+    def where_met(self) -> str:
+        """"the Translator", "a screenshot", "a walkthrough" … (after "Met in")."""
+        return SOURCES.get(self.source, self.source)
