@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from guide.core.storage.settings import SettingsStore
     from guide.core.storage.userdata import UserData
     from guide.core.study.deck import Deck
-    from guide.core.study.review import Review, state_name
+    from guide.core.study.due import DueToday, state_name
 
     pack = load_pack_for(args, "review")
     if pack is None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for notice in store.notices + userdata.notices:
             print(printable(f"rednote-guide review: {notice}"), file=sys.stderr)
-        review = Review.from_settings(Deck(userdata), settings)
+        review = DueToday(Deck(userdata), settings.new_cards_per_day)
         due, count, later = review.due_today(), review.count(), review.next_due()
         today = review.now().date()
     finally:

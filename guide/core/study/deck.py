@@ -20,7 +20,9 @@ from guide.core.study.clock import Clock, from_seconds, system_clock
 log = logging.getLogger(__name__)
 
 PICTURES = "cards"  # the folder in the data dir that holds pictures cut from screenshots
-STATE_LEARNING = 1  # fsrs.State.Learning: where every new card starts
+# fsrs.State's values, kept in the cards table (tests check they match): read without loading fsrs.
+STATE_LEARNING, STATE_REVIEW, STATE_RELEARNING = 1, 2, 3
+STATE_NAMES = {STATE_LEARNING: "learning", STATE_REVIEW: "review", STATE_RELEARNING: "relearning"}
 
 _COLUMNS = ("id, zh, pinyin, en, kind, source, example, example_en, place, picture, front, added, "
             "state, step, stability, difficulty, due, last_review")

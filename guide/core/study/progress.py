@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fsrs import State
-
-from guide.core.study.deck import Deck
+from guide.core.study.deck import STATE_REVIEW, Deck
 
 DAYS = 30
 
@@ -37,7 +35,7 @@ def history(deck: Deck, days: int = DAYS) -> list[Day]:
             state[answer.card] = answer.state
             reviews += answer.reviewed.astimezone(now.tzinfo).date() == day
             index += 1
-        result.append(Day(day, reviews, sum(1 for s in state.values() if s == State.Review)))
+        result.append(Day(day, reviews, sum(1 for s in state.values() if s == STATE_REVIEW)))
     return result
 
 

@@ -1,28 +1,25 @@
 """Spaced review of kept cards, scheduled by FSRS (the maintained `fsrs` package; nothing
-here computes an interval itself).
+here computes an interval itself); what is due today is guide.core.study.due.
 
-What is due today: every reviewed card due before local midnight, then new cards in the
-order they were kept, up to the new-cards-per-day setting (counting the ones already
-started today). Four answers: Again, Hard, Good, Easy. `outcomes` asks FSRS what each answer
-would do (shown on the buttons) and `answer` saves the one chosen, so the interval a button
-shows is the interval the card gets, fuzz included.
+Four answers: Again, Hard, Good, Easy. `outcomes` asks FSRS what each answer would do (shown
+on the buttons) and `answer` saves the one chosen, so the interval a button shows is the
+interval the card gets, fuzz included.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import IntEnum
 
 from fsrs import Card, Rating, Scheduler, State
 
-from guide.core.storage.settings import NEW_CARDS_RANGE, RETENTION_RANGE, Settings
+from guide.core.storage.settings import RETENTION_RANGE, Settings
 from guide.core.study.cards import KeptCard
-from guide.core.study.clock import day_start, tomorrow_start, utc
+from guide.core.study.clock import tomorrow_start, utc
 from guide.core.study.deck import Deck
+from guide.core.study.due import DueToday
 
-NEW_PER_DAY = Settings.new_cards_per_day
-RETENTION = Settings.retention_goal
 LEARN_AHEAD = timedelta(minutes=20)  # a card coming back this soon is shown when nothing else is left
 
 
@@ -37,78 +34,24 @@ class Answer(IntEnum):
         return self.name.title()
 
 
-@dataclass(frozen=True)
-class DueCount:
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
-
-
-def state_name(card: KeptCard) -> str:
-    """new | learning | review | relearning (the CLI's JSON and the card list)."""
-    return "new" if card.is_new else State(card.state).name.lower()
-
-
 def _fsrs_card(card: KeptCard) -> Card:
     return Card(card_id=card.id, state=State(card.state), step=card.step, stability=card.stability,
                 difficulty=card.difficulty, due=utc(card.due),
                 last_review=utc(card.last_review) if card.last_review else None)
 
 
-class Review:
-    """What is due and what each answer does, for one deck, at the deck's clock."""
+class Review(DueToday):
+    """What is due (DueToday) and what each answer does, for one deck, at the deck's clock."""
 
     @classmethod
     def from_settings(cls, deck: Deck, settings: Settings) -> Review:
         return cls(deck, settings.new_cards_per_day, settings.retention_goal)
 
-    def __init__(self, deck: Deck, new_per_day: int = NEW_PER_DAY, retention: float = RETENTION,
-                 fuzz: bool = True) -> None:
-        self.deck = deck
-        self.new_per_day = min(max(int(new_per_day), NEW_CARDS_RANGE[0]), NEW_CARDS_RANGE[1])
+    def __init__(self, deck: Deck, new_per_day: int = Settings.new_cards_per_day,
+                 retention: float = Settings.retention_goal, fuzz: bool = True) -> None:
+        super().__init__(deck, new_per_day)
         self.scheduler = Scheduler(desired_retention=min(max(retention, RETENTION_RANGE[0]), RETENTION_RANGE[1]),
                                    enable_fuzzing=fuzz)
-
-    def now(self) -> datetime:
-        return self.deck.clock()
-
-    def new_left_today(self) -> int:
-        return max(0, self.new_per_day - self.deck.introduced_since(day_start(self.now())))
-
-    def due_today(self) -> list[KeptCard]:
-        """Cards started before, due by midnight (soonest first), then today's new cards."""
-        end = tomorrow_start(self.now())
-        cards = self.deck.cards()
-        started = sorted((c for c in cards if not c.is_new and c.due < end), key=lambda c: (c.due, c.id))
-        new = [c for c in cards if c.is_new][: self.new_left_today()]
-        return started + new
-
-    def count(self) -> DueCount:
-        due = self.due_today()
-        learning = sum(1 for c in due if not c.is_new and c.state != State.Review)
-        new = sum(1 for c in due if c.is_new)
-        return DueCount(new, learning, len(due) - new - learning)
-
-    def next_due(self) -> datetime | None:
-        """When the next card not due today comes due (for "Nothing more today")."""
-        end = tomorrow_start(self.now())
-        cards = self.deck.cards()
-        later = [c.due for c in cards if not c.is_new and c.due >= end]
-        if self.new_per_day and self.new_left_today() == 0 and any(c.is_new for c in cards):
-            later.append(end)  # tomorrow's new cards
-        return min(later, default=None)
-
-    def ready(self, card: KeptCard) -> bool:
-        """Can be shown now: a new card; a review card due today, at any hour (its interval
-        is in days); a learning card whose minutes are up."""
-        now = self.now()
-        if card.is_new or card.due <= now:
-            return True
-        return card.state == State.Review and card.due < tomorrow_start(now)
 
     def outcomes(self, card: KeptCard) -> dict[Answer, KeptCard]:
         """The card as each answer would leave it, now."""

@@ -184,3 +184,20 @@ def test_todays_schema_is_migrated_and_keeps_everything(tmp_path: Path, clock: F
                                                (800 * 86400, "2.2 years")])
 def test_interval_text(clock: FakeClock, seconds: int, text: str) -> None:
     assert interval_text(clock.now, clock.now + timedelta(seconds=seconds)) == text
+
+
+def test_the_states_read_without_fsrs_are_fsrs_states() -> None:
+    from guide.core.study import deck
+
+    assert (deck.STATE_LEARNING, deck.STATE_REVIEW, deck.STATE_RELEARNING) == (State.Learning, State.Review,
+                                                                              State.Relearning)
+
+
+def test_counting_whats_due_does_not_load_the_scheduler() -> None:
+    """Start shows the count as the window fills in: fsrs (and typing_extensions) load only for Review."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import guide.core.study.due, guide.core.study.progress, guide.commands.review_cmd; "
+            "print([m for m in sys.modules if m.split('.')[0] in ('fsrs', 'typing_extensions')])")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip() == "[]"
