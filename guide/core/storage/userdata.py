@@ -64,12 +64,13 @@ class UserData:
     """Progress, favourites and kept cards for one pack, shared safely by two app instances."""
 
     FILE_NAME = "userdata.sqlite"
-    WHAT = "progress, favourites and cards"
+    WHAT = "progress and favourites"  # (and cards) named in notices; other code and tests match this text
 
     def __init__(self, pack_id: str, directory: Path | None = None) -> None:
         self.pack_id = pack_id
+        self.directory = directory or paths.data_dir()  # kept cards' pictures live beside the file
         self._lock = threading.Lock()
-        self._store: Store = open_store((directory or paths.data_dir()) / self.FILE_NAME, MIGRATIONS, self.WHAT)
+        self._store: Store = open_store(self.directory / self.FILE_NAME, MIGRATIONS, self.WHAT)
         self.notices: list[str] = list(self._store.notices)
         self._listeners: list[Callable[[str], None]] = []
 

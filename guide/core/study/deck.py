@@ -50,7 +50,7 @@ class Deck:
     def __init__(self, userdata: UserData, pictures: Path | None = None, clock: Clock = system_clock) -> None:
         self.userdata = userdata
         self.pack = userdata.pack_id
-        self.pictures = pictures
+        self.pictures = pictures or userdata.directory / PICTURES
         self.clock = clock
 
     # -- keeping ----------------------------------------------------------------------------
@@ -110,7 +110,7 @@ class Deck:
     def picture_path(self, card: KeptCard) -> Path | None:
         """The picture cut from the screenshot the card was met on, when there is one."""
         name = _file_name(card.picture)
-        if not name or self.pictures is None:
+        if not name:
             return None
         path = self.pictures / name
         return path if path.is_file() else None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -30,12 +30,15 @@ from guide.core.screen.history import ScreenshotHistory
 from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_image, check_path
 from guide.core.screen.ocr_client import OcrClient, ocr_available, unavailable_message
 from guide.core.screen.reader import Reading, ReadLine, ScreenReader
+from guide.core.study import drafts
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.screenshot.view import ScreenshotView
 from guide.ui.screenshot.worker import ScreenshotRunner
+from guide.ui.shell import keys
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.learn_button import LearnButton, PictureSource
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.scrolling import vertical_scroller
 
@@ -71,7 +74,9 @@ class ScreenshotPage(QWidget):
         self.reading: Reading | None = None
         self.current_path: Path | None = None
         self._thumbs: dict[str, QIcon | None] = {}
+        self._learn: LearnButton | None = None  # on the line's card shown, if any
         self._build()
+        QShortcut(keys.LEARN.sequence(), self, lambda: self._learn is not None and self._learn.click())
         self.refresh_history()
         if not self.available:
             self._status(unavailable_message(), error=True)
@@ -381,6 +386,7 @@ class ScreenshotPage(QWidget):
             self._show_detail(row)
 
     def _clear_detail(self) -> None:
+        self._learn = None
         while self.detail_layout.count():
             item = self.detail_layout.takeAt(0)
             widget = item.widget()
@@ -420,10 +426,11 @@ class ScreenshotPage(QWidget):
             card.add_line().setText(entry.note)
         if line.text != entry.zh:
             card.add_line("screenshotReadAs").setText(f"Read on the picture as “{line.text}”")
-        card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})"))
+        card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})", line))
         return card
 
-    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> FlowLayout:
+    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None,
+                      line: ReadLine | None = None) -> FlowLayout:
         buttons = FlowLayout(spacing=6)  # wraps in a narrow window instead of widening it past 800 px
         copy_zh = QPushButton("Copy Chinese")
         copy_zh.setAccessibleName(f"Copy {chinese}")
@@ -440,6 +447,12 @@ class ScreenshotPage(QWidget):
             copy_en.setAccessibleDescription("Copy the English meaning")
             copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(english))
             buttons.addWidget(copy_en)
+        if line is not None:  # Learn this, with a picture of where it was on the screen
+            self._learn = LearnButton.for_context(self.context, "Learn this" if line.label else "Learn this line",
+                                                  keys.LEARN.shown())
+            picture = PictureSource(self.current_path, tuple(line.box.as_list())) if self.current_path else None
+            self._learn.set_draft(drafts.screenshot_line(line), picture)
+            buttons.addWidget(self._learn)
         return buttons
 
     def _translation_card(self, line: ReadLine) -> QWidget:
@@ -464,7 +477,7 @@ class ScreenshotPage(QWidget):
                 card.add_line().setText(f"{word.text}  {word.pinyin}: {meanings}")
         english = result.translation if result is not None else None
         with_pinyin = f"{line.text} ({result.pinyin})" if result is not None and result.pinyin else None
-        card.layout().addLayout(self._copy_buttons(line.text, english, with_pinyin))
+        card.layout().addLayout(self._copy_buttons(line.text, english, with_pinyin, line))
         return card
 
     # -- messages and history ---------------------------------------------------------------

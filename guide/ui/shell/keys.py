@@ -23,8 +23,9 @@ class Shortcut:
         return self.label or " or ".join(self.keys)
 
 
-EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR = (
-    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator")
+EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR, LEARNING, REVIEWING = (
+    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator", "Learn",
+    "Review")
 
 PAGES = Shortcut(tuple(f"Ctrl+{n}" for n in range(1, 7)),
                  "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot", EVERYWHERE, "Ctrl+1 … Ctrl+6")
@@ -49,6 +50,11 @@ REVEAL = Shortcut(("Space",), "Show the answer", PRACTICE)
 AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTICE)
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
+LEARN = Shortcut(("Ctrl+L",), "Learn this: keep the chosen word, label, phrase or line as a card for Review "
+                 "(Translator, Screenshot, walkthrough label cards, UI labels, Phrase book)", LEARNING)
+SHOW_ANSWER = Shortcut(("Space",), "Show the answer", REVIEWING)
+ANSWERS = Shortcut(("1", "2", "3", "4"), "Again, Hard, Good, Easy (each button says when the card comes back)",
+                   REVIEWING, "1 2 3 4")
 
 ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
-       REVEAL, AGAIN, KNOWN, DELETE_HISTORY)
+       REVEAL, AGAIN, KNOWN, DELETE_HISTORY, LEARN, SHOW_ANSWER, ANSWERS)
