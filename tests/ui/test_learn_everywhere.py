@@ -140,7 +140,7 @@ def test_keep_from_translator_screenshot_and_walkthrough_review_tomorrow_and_exp
     for _ in range(4):
         card = dialog.card
         dialog.reveal()
-        assert dialog.answer_buttons[max(dialog.answer_buttons) - 1].text() == "Good · 10 min"
+        assert dialog.answer_buttons[max(dialog.answer_buttons) - 1].text() == "Good\n10 min"
         qtbot.mouseClick(dialog.answer_buttons[max(dialog.answer_buttons) - 1], Qt.MouseButton.LeftButton)
         assert deck_of(window).card(card.id).due == expected.due
     dialog.close()

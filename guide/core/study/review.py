@@ -74,12 +74,13 @@ class Review(DueToday):
 def interval_text(now: datetime, due: datetime) -> str:
     """How long until a card comes back, as a button says it: "<1 min", "10 min", "3 days"."""
     seconds = (due - now).total_seconds()
-    if seconds < 60:
+    minutes = round(seconds / 60)
+    if minutes < 1:
         return "<1 min"
-    if seconds < 3600:
-        return f"{round(seconds / 60)} min"
-    if seconds < 86400:
-        hours = round(seconds / 3600)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = round(seconds / 3600)
+    if hours < 24:
         return f"{hours} hour{'s' if hours != 1 else ''}"
     days = round(seconds / 86400)
     if days < 31:
@@ -87,8 +88,15 @@ def interval_text(now: datetime, due: datetime) -> str:
     if days < 365:
         months = round(days / 30.4)
         return f"{months} month{'s' if months != 1 else ''}"
-    years = days / 365
-    return f"{years:.1f} years"
+    return f"{days / 365:.1f} years"
+
+
+def day_text(now: datetime, when: datetime) -> str:
+    """"tomorrow" or "on Monday 7 December" (the user's local days)."""
+    local = when.astimezone(now.tzinfo)
+    if (local.date() - now.date()).days == 1:
+        return "tomorrow"
+    return f"on {local:%A} {local.day} {local:%B}"
 
 
 class Session:

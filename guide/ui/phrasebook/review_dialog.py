@@ -27,7 +27,7 @@ from guide.core.study.cards import DEFAULT_FRONT, Front, KeptCard, faces
 from guide.core.study.clock import Clock, system_clock
 from guide.core.study.deck import Deck
 from guide.core.study.progress import describe, history
-from guide.core.study.review import Answer, Review, Session, interval_text
+from guide.core.study.review import Answer, Review, Session, day_text, interval_text
 from guide.ui.phrasebook.card_front import FrontChooser
 from guide.ui.phrasebook.review_cards import CardsTab
 from guide.ui.phrasebook.review_chart import ReviewChart
@@ -114,13 +114,11 @@ class ReviewDialog(QDialog):
         self.main = _plain("reviewMain")
         self.main.setStyleSheet("font-size: 40px; font-weight: 600;")  # read from arm's length
         self.main.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.main.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)  # pinyin right under
         layout.addWidget(self.main, 2)
         self.pinyin = _plain("cardPinyin")
         self.pinyin.setStyleSheet("font-size: 18px;")
         layout.addWidget(self.pinyin)
-        self.question = _plain("reviewQuestion")
-        self.question.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read out by screen readers when focused
-        layout.addWidget(self.question)
         self.meaning = _plain("reviewMeaning")
         bold = self.meaning.font()
         bold.setBold(True)
@@ -141,8 +139,11 @@ class ReviewDialog(QDialog):
         self.place_button.clicked.connect(self._open_place)
         layout.addWidget(self.place_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self.question = _plain("reviewQuestion")  # just above the buttons it asks about
+        self.question.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read out by screen readers when focused
+        layout.addWidget(self.question)
 
-        row = QHBoxLayout()
+        self.button_row = row = QHBoxLayout()
         self.play_button = QPushButton("Play again")
         self.play_button.setObjectName("reviewPlay")
         self.play_button.setToolTip("Hear the Chinese once more")
@@ -163,9 +164,9 @@ class ReviewDialog(QDialog):
             button.clicked.connect(lambda _checked=False, a=answer: self.answer(a))
             row.addWidget(button)
             self.answer_buttons[answer] = button
-        self.again_button = QPushButton("Review again")
+        self.again_button = QPushButton("Look for due cards")
         self.again_button.setObjectName("reviewStartOver")
-        self.again_button.setToolTip("Look for cards due now (after a break, or once a card's minutes are up)")
+        self.again_button.setToolTip("Cards kept since this window opened, or whose minutes are up, are shown now")
         self.again_button.clicked.connect(self.start)
         row.addWidget(self.again_button)
         for button in (self.play_button, self.reveal_button, *self.answer_buttons.values(), self.again_button):
@@ -255,7 +256,7 @@ class ReviewDialog(QDialog):
         self.outcomes = self.review.outcomes(card)
         now = self.review.now()
         for number, (answer, button) in enumerate(self.answer_buttons.items()):
-            button.setText(f"{answer.title} · {interval_text(now, self.outcomes[answer].due)}")
+            button.setText(f"{answer.title}\n{interval_text(now, self.outcomes[answer].due)}")  # narrow: fits 800 px
             button.setShortcut(keys.ANSWERS.sequence(number))  # setText drops it (for a mnemonic)
             button.setAccessibleName(f"{answer.title}: comes back in {interval_text(now, self.outcomes[answer].due)}")
         self._buttons(reveal=False)
@@ -277,6 +278,7 @@ class ReviewDialog(QDialog):
                  **{button: reveal is False for button in self.answer_buttons.values()}}
         for button in sorted(shown, key=lambda b: shown[b]):
             button.setVisible(shown[button])
+        self.button_row.invalidate()  # before the first show Qt keeps the width of every button in the row
 
     def _show_done(self) -> None:
         self._buttons(None)
@@ -301,7 +303,7 @@ class ReviewDialog(QDialog):
         else:
             self.main.setText("Done for today!")
             later = self.review.next_due()
-            when = f" The next card is due on {later.astimezone(self.review.now().tzinfo):%A %d %B}." if later else ""
+            when = f" The next card is due {day_text(self.review.now(), later)}." if later else ""
             self.question.setText(f"{did}Nothing more is due today.{when}")
         self.question.setFocus()  # not a button: Space must not start anything unasked
 

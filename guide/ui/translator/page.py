@@ -225,8 +225,6 @@ class TranslatorPage(QWidget):
         self.copy_pinyin.setToolTip("Copy the pinyin of the Chinese text")
         self.copy_pinyin.clicked.connect(lambda: self._copy(self.pinyin.text()))
         line.addWidget(self.copy_pinyin)
-        self.learn_line = LearnButton.for_context(self.context, "Learn this line")
-        line.addWidget(self.learn_line)
         column.addLayout(line)
 
         # Long pinyin scrolls inside its own small area instead of pushing everything down.
@@ -259,6 +257,8 @@ class TranslatorPage(QWidget):
         chip_height = WordChip(GlossWord("字", "zì", ["a meaning", "a second meaning"])).sizeHint().height()
         self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
         self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.learn_line = LearnButton.for_context(self.context, "Learn this line")  # kept whole, with its translation
+        self.words.actions.addWidget(self.learn_line)
         self.learn_word = LearnButton.for_context(self.context, "Learn this word", keys.LEARN.shown())
         self.words.actions.addWidget(self.learn_word)
         QShortcut(keys.LEARN.sequence(), self, lambda: (self.learn_word if self.learn_word.draft else self.learn_line).click())

@@ -179,8 +179,8 @@ def test_todays_schema_is_migrated_and_keeps_everything(tmp_path: Path, clock: F
     conn.close()
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(30, "<1 min"), (600, "10 min"), (3 * 3600, "3 hours"),
-                                               (86400, "1 day"), (4 * 86400, "4 days"), (90 * 86400, "3 months"),
+@pytest.mark.parametrize(("seconds", "text"), [(29, "<1 min"), (60, "1 min"), (600, "10 min"), (3 * 3600, "3 hours"),
+                                               (86399, "1 day"), (86400, "1 day"), (4 * 86400, "4 days"), (90 * 86400, "3 months"),
                                                (800 * 86400, "2.2 years")])
 def test_interval_text(clock: FakeClock, seconds: int, text: str) -> None:
     assert interval_text(clock.now, clock.now + timedelta(seconds=seconds)) == text
@@ -201,3 +201,10 @@ def test_counting_whats_due_does_not_load_the_scheduler() -> None:
     code = ("import sys; import guide.core.study.due, guide.core.study.progress, guide.commands.review_cmd; "
             "print([m for m in sys.modules if m.split('.')[0] in ('fsrs', 'typing_extensions')])")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip() == "[]"
+
+
+def test_day_text(clock: FakeClock) -> None:
+    from guide.core.study.review import day_text
+
+    assert day_text(clock.now, clock.now + timedelta(hours=20)) == "tomorrow"
+    assert day_text(clock.now, clock.now + timedelta(days=6)) == "on Sunday 8 March"

@@ -78,8 +78,8 @@ def test_review_with_the_keys_today_and_the_next_day(qtbot, context: AppContext,
     press(qtbot, dialog, Qt.Key.Key_Space)
     assert dialog.meaning.text() == "thank you" and button(dialog, "reviewOpenPlace").isHidden()
     assert dialog.example.text() == "Met in the Translator: “谢谢你的分享” — thanks for sharing"
-    assert button(dialog, "reviewAgain").text() == "Again · 1 min"
-    assert button(dialog, "reviewGood").text() == "Good · 10 min"
+    assert button(dialog, "reviewAgain").text() == "Again\n1 min"
+    assert button(dialog, "reviewGood").text() == "Good\n10 min"
     assert dialog.focusWidget() is button(dialog, "reviewGood"), "Space again means Good"
     press(qtbot, dialog, Qt.Key.Key_4)  # Easy: days away
     assert dialog.card.zh == "收藏"
@@ -207,6 +207,7 @@ def test_card_text_is_never_markup(qtbot, context: AppContext, clock: FakeClock)
 
 def test_the_dialog_keeps_its_width_to_the_end(qtbot, context: AppContext, deck: Deck, clock: FakeClock) -> None:
     dialog = open_review(qtbot, context, clock)
+    assert dialog.width() == 640, "opens at its own size, not as wide as every button in a row"
     dialog.resize(560, 480)
     QApplication.processEvents()
     width = dialog.width()
