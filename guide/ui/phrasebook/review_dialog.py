@@ -243,8 +243,8 @@ class ReviewDialog(QDialog):
         self.pinyin.setText(card.pinyin)
         self.meaning.setText(card.en)
         self.question.setText("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy")
-        example = f"“{card.example}”" + (f" — {card.example_en}" if card.example_en else "") if card.example \
-            else card.example_en
+        quoted = f"“{card.example}”" if card.source != "walkthrough" else card.example  # a sentence, not a step
+        example = quoted + (f" — {card.example_en}" if card.example_en else "") if card.example else card.example_en
         self.example.setText(f"Met in {card.where_met()}" + (f": {example}" if example else ""))
         path = self.deck.picture_path(card)
         pixmap = QPixmap(str(path)) if path is not None else QPixmap()

@@ -84,7 +84,7 @@ def test_review_with_the_keys_today_and_the_next_day(qtbot, context: AppContext,
     press(qtbot, dialog, Qt.Key.Key_4)  # Easy: days away
     assert dialog.card.zh == "收藏"
     press(qtbot, dialog, Qt.Key.Key_Space)
-    assert dialog.example.text() == "Met in a walkthrough: “Posting › Save it”"
+    assert dialog.example.text() == "Met in a walkthrough: Posting › Save it"
     qtbot.mouseClick(button(dialog, "reviewOpenPlace"), Qt.MouseButton.LeftButton)
     assert opened == ["walkthrough/first/post"], "the step it was met in opens again"
     press(qtbot, dialog, Qt.Key.Key_1)  # Again: back in a minute, shown again in this sitting
