@@ -4,9 +4,20 @@ pinyin, or listening (only when the [speech] extra can speak)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from guide.core.study.cards import DEFAULT_FRONT, Front, fronts
+
+
+def labelled(text: str, widget: QWidget, row: QHBoxLayout | None = None) -> QHBoxLayout:
+    """`text` then `widget` in a row (a new one, or `row`); the label names the widget for
+    screen readers (Linux reads a combo or spin box by its label) and its "&" letter focuses it."""
+    row = row if row is not None else QHBoxLayout()
+    label = QLabel(text)
+    label.setBuddy(widget)
+    row.addWidget(label)
+    row.addWidget(widget)
+    return row
 
 
 class FrontChooser(QComboBox):
@@ -14,8 +25,10 @@ class FrontChooser(QComboBox):
 
     chosen = Signal(object)  # Front
 
-    def __init__(self, front: Front, speech: bool, parent: QWidget | None = None, first: str = "") -> None:
+    def __init__(self, front: Front | None, speech: bool, parent: QWidget | None = None, first: str = "",
+                 name: str = "") -> None:
         super().__init__(parent)
+        self.setObjectName(name)
         self.setAccessibleName("Card front")
         self.setAccessibleDescription("What the card shows before the answer; the back always shows 汉字, pinyin "
                                       "and meaning")

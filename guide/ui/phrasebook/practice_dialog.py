@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Phrase
 from guide.core.study.cards import DEFAULT_FRONT, Front, faces
 from guide.core.study.practice import PracticeRound
-from guide.ui.phrasebook.card_front import FrontChooser
+from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.phrasebook.speech import Speaker, speech_available
 from guide.ui.shell import keys
 
@@ -40,14 +40,9 @@ class PracticeDialog(QDialog):
         self.front = front if speech_available() or front is not Front.LISTEN else DEFAULT_FRONT
         self.round: PracticeRound[Phrase] = PracticeRound(phrases, shuffle=shuffle)
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        front_label = QLabel("&Front:")
-        self.front_choice = FrontChooser(self.front, speech_available(), self)
-        self.front_choice.setObjectName("practiceFront")
+        self.front_choice = FrontChooser(self.front, speech_available(), self, name="practiceFront")
         self.front_choice.chosen.connect(self.set_front)
-        front_label.setBuddy(self.front_choice)
-        top.addWidget(front_label)
-        top.addWidget(self.front_choice)
+        top = labelled("&Front:", self.front_choice)
         top.addStretch(1)
         layout.addLayout(top)
         self.progress = QLabel()

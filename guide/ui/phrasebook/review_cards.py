@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,11 +26,17 @@ from guide.core.storage.settings import NEW_CARDS_RANGE, RETENTION_RANGE, Settin
 from guide.core.study.cards import Front, KeptCard
 from guide.core.study.deck import Deck
 from guide.core.study.due import state_name
-from guide.ui.phrasebook.card_front import FrontChooser
+from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 
 COLUMNS = ("汉字", "Pinyin", "Meaning", "Met in", "Next")
 LIKE_THE_DECK = "Like the other cards"
+
+
+def _describe(widget: QWidget, name: str, accessible: str, tooltip: str) -> None:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tooltip)
 
 
 def next_text(card: KeptCard, now: datetime) -> str:
@@ -84,15 +89,10 @@ class CardsTab(QWidget):
         self.table.currentCellChanged.connect(lambda *_args: self._show_current())
         layout.addWidget(self.table, 1)
 
-        row = QHBoxLayout()
-        front_label = QLabel("This card's &front:")
-        self.front = FrontChooser(None, speech, self, first=LIKE_THE_DECK)
-        self.front.setObjectName("reviewCardFront")
+        self.front = FrontChooser(None, speech, self, first=LIKE_THE_DECK, name="reviewCardFront")
         self.front.setAccessibleName("This card's front")
         self.front.chosen.connect(self._set_front)
-        front_label.setBuddy(self.front)
-        row.addWidget(front_label)
-        row.addWidget(self.front)
+        row = labelled("This card's &front:", self.front)
         row.addStretch(1)
         self.remove = QPushButton("Remove card…")
         self.remove.setObjectName("reviewRemove")
@@ -101,31 +101,22 @@ class CardsTab(QWidget):
         row.addWidget(self.remove)
         layout.addLayout(row)
 
-        settings_row = QHBoxLayout()
-        new_label = QLabel("&New cards a day:")
         self.new_per_day = QSpinBox()
-        self.new_per_day.setObjectName("reviewNewPerDay")
         self.new_per_day.setRange(*NEW_CARDS_RANGE)
         self.new_per_day.setValue(settings.new_cards_per_day)
-        self.new_per_day.setAccessibleName("New cards a day")
-        self.new_per_day.setToolTip("How many cards you have not seen yet Review starts each day (0: only the ones "
-                                    "already started). 10 is about ten minutes a day once reviews add up.")
-        new_label.setBuddy(self.new_per_day)
-        settings_row.addWidget(new_label)
-        settings_row.addWidget(self.new_per_day)
-        goal_label = QLabel("&Retention goal:")
+        _describe(self.new_per_day, "reviewNewPerDay", "New cards a day",
+                  "How many cards you have not seen yet Review starts each day (0: only the ones already "
+                  "started). 10 is about ten minutes a day once reviews add up.")
         self.retention = QDoubleSpinBox()
-        self.retention.setObjectName("reviewRetention")
         self.retention.setRange(RETENTION_RANGE[0] * 100, RETENTION_RANGE[1] * 100)
         self.retention.setDecimals(0)
         self.retention.setSuffix(" %")
         self.retention.setValue(round(settings.retention_goal * 100))
-        self.retention.setAccessibleName("Retention goal")
-        self.retention.setToolTip("How many cards in a hundred you want to still know when they come back. Higher "
-                                  "brings cards back sooner (more reviews); 90 % suits most learners.")
-        goal_label.setBuddy(self.retention)
-        settings_row.addWidget(goal_label)
-        settings_row.addWidget(self.retention)
+        _describe(self.retention, "reviewRetention", "Retention goal",
+                  "How many cards in a hundred you want to still know when they come back. Higher brings cards "
+                  "back sooner (more reviews); 90 % suits most learners.")
+        settings_row = labelled("&New cards a day:", self.new_per_day)
+        labelled("&Retention goal:", self.retention, settings_row)
         settings_row.addStretch(1)
         layout.addLayout(settings_row)
         self.new_per_day.valueChanged.connect(self._settings_changed)

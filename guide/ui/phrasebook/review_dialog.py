@@ -28,7 +28,7 @@ from guide.core.study.clock import Clock, system_clock
 from guide.core.study.deck import Deck
 from guide.core.study.progress import describe, history
 from guide.core.study.review import Answer, Review, Session, day_text, interval_text
-from guide.ui.phrasebook.card_front import FrontChooser
+from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.phrasebook.review_cards import CardsTab
 from guide.ui.phrasebook.review_chart import ReviewChart
 from guide.ui.phrasebook.speech import Speaker, speech_available
@@ -99,14 +99,9 @@ class ReviewDialog(QDialog):
     def _build_review(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        front_label = QLabel("&Front:")
-        self.front_choice = FrontChooser(self.deck_front(), self.speech, page)
-        self.front_choice.setObjectName("reviewFront")
+        self.front_choice = FrontChooser(self.deck_front(), self.speech, page, name="reviewFront")
         self.front_choice.chosen.connect(self.set_deck_front)
-        front_label.setBuddy(self.front_choice)
-        top.addWidget(front_label)
-        top.addWidget(self.front_choice)
+        top = labelled("&Front:", self.front_choice)
         top.addStretch(1)
         self.counts = _plain("reviewCounts", wrap=False)
         top.addWidget(self.counts)
