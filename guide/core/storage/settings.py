@@ -18,6 +18,8 @@ from guide.core.storage import paths
 
 log = logging.getLogger(__name__)
 
+NEW_CARDS_RANGE = (0, 100)  # new cards a day in Review (0: only cards already started)
+RETENTION_RANGE = (0.70, 0.97)  # below, cards are forgotten too often; above, reviews pile up
 DEFAULT_ENGINES = ("google", "mymemory")
 TIMEOUT_RANGE = (1.0, 120.0)  # seconds; Infinity would overflow a wait, 1e9 would mean no deadline
 THEMES = ("system", "light", "dark")
@@ -39,6 +41,10 @@ class Settings:
     offline_only: bool = False
     check_reply: bool = True  # the Translator's "Check my reply" switch, kept between sessions
     theme: str = "system"
+    practice_front: str = "hanzi+pinyin"  # what Practice shows first (guide.core.study.cards.Front)
+    review_front: str = "hanzi+pinyin"  # what Review shows first, unless a card has its own
+    new_cards_per_day: int = 10  # a beginner's pace: about ten minutes a day once reviews pile up
+    retention_goal: float = 0.90  # FSRS's default: recall nine cards in ten when they come due
     first_run_done: bool = False
     last_page: str = "start"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
@@ -59,6 +65,8 @@ class Settings:
             default = getattr(settings, f.name)
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool)
             elif isinstance(default, float):
                 ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
                 value = float(value) if ok else value
@@ -68,6 +76,12 @@ class Settings:
                 ok = isinstance(value, str)
             if f.name == "theme" and value not in THEMES:
                 ok = False
+            limits = {"new_cards_per_day": NEW_CARDS_RANGE, "retention_goal": RETENTION_RANGE}.get(f.name)
+            if ok and limits and not limits[0] <= value <= limits[1]:
+                clamped = min(max(value, limits[0]), limits[1])
+                problems.append(f"setting {f.name!r} of {value!r} is outside {limits[0]:g}–{limits[1]:g}; "
+                                f"using {clamped:g}")
+                value = clamped
             if ok and f.name == "timeout_seconds" and not TIMEOUT_RANGE[0] <= value <= TIMEOUT_RANGE[1]:
                 clamped = min(max(value, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
                 problems.append(f"setting 'timeout_seconds' of {value!r} is outside {TIMEOUT_RANGE[0]:g}–"

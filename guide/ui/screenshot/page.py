@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -33,14 +33,17 @@ from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_path
 from guide.core.screen.line_english import breakdown_summary, line_english
 from guide.core.screen.ocr_client import ocr_available, unavailable_message
 from guide.core.screen.reader import Reading, ReadLine, ScreenReader
+from guide.core.study import drafts
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
 from guide.ui.screenshot import warmup
 from guide.ui.screenshot.view import ScreenshotView
 from guide.ui.screenshot.recent import RecentStrip
 from guide.ui.screenshot.worker import PictureLoader, ScreenshotRunner, Source
+from guide.ui.shell import keys
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.learn_button import LearnButton, PictureSource
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.scrolling import vertical_scroller
 
@@ -85,7 +88,9 @@ class ScreenshotPage(QWidget):
         self._opening = ""  # the name the user knows the picture by
         self._note = ""  # about where the picture is kept
         self._warm_pending = False
+        self._learn: LearnButton | None = None  # on the line's card shown, if any
         self._build()
+        QShortcut(keys.LEARN.sequence(), self, lambda: self._learn is not None and self._learn.click())
         self.refresh_history()
         if not self.available:
             self._status(unavailable_message(), error=True)
@@ -487,6 +492,7 @@ class ScreenshotPage(QWidget):
             self._show_detail(row)
 
     def _clear_detail(self) -> None:
+        self._learn = None
         while self.detail_layout.count():
             item = self.detail_layout.takeAt(0)
             widget = item.widget()
@@ -526,10 +532,11 @@ class ScreenshotPage(QWidget):
             card.add_line().setText(entry.note)
         if line.text != entry.zh:
             card.add_line("screenshotReadAs").setText(f"Read on the picture as “{line.text}”")
-        card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})"))
+        card.layout().addLayout(self._copy_buttons(entry.zh, entry.en, f"{entry.zh} ({entry.pinyin})", line))
         return card
 
-    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None) -> FlowLayout:
+    def _copy_buttons(self, chinese: str, english: str | None, with_pinyin: str | None = None,
+                      line: ReadLine | None = None) -> FlowLayout:
         buttons = FlowLayout(spacing=6)  # wraps in a narrow window instead of widening it past 800 px
         copy_zh = QPushButton("Copy Chinese")
         copy_zh.setAccessibleName(f"Copy {chinese}")
@@ -546,6 +553,12 @@ class ScreenshotPage(QWidget):
             copy_en.setAccessibleDescription("Copy the English meaning")
             copy_en.clicked.connect(lambda: QGuiApplication.clipboard().setText(english))
             buttons.addWidget(copy_en)
+        if line is not None:  # Learn this, with a picture of where it was on the screen
+            self._learn = LearnButton.for_context(self.context, "Learn this" if line.label else "Learn this line",
+                                                  keys.LEARN.shown())
+            picture = PictureSource(self.current_path, tuple(line.box.as_list())) if self.current_path else None
+            self._learn.set_draft(drafts.screenshot_line(line), picture)
+            buttons.addWidget(self._learn)
         return buttons
 
     def _translation_card(self, line: ReadLine) -> QWidget:
@@ -570,7 +583,7 @@ class ScreenshotPage(QWidget):
                 card.add_line().setText(f"{word.text}  {word.pinyin}: {meanings}")
         english = result.translation if result is not None else None
         with_pinyin = f"{line.text} ({result.pinyin})" if result is not None and result.pinyin else None
-        card.layout().addLayout(self._copy_buttons(line.text, english, with_pinyin))
+        card.layout().addLayout(self._copy_buttons(line.text, english, with_pinyin, line))
         return card
 
     # -- messages and history ---------------------------------------------------------------

@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
         nav.clear_history.connect(self.clear_history)
+        nav.review.connect(self.open_review)
         self.context.userdata.on_notice(self.notices.add)
 
     def _shortcuts(self) -> None:
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
         file_menu, view, help_menu = self._top_menus
         self._action(file_menu, "&Open screenshot…", self.open_screenshot, keys.OPEN_SCREENSHOT.sequence())
         self._action(file_menu, "&Read from screen…", self.read_from_screen, keys.READ_SCREEN.sequence())
+        self._action(file_menu, "Re&view your cards…", self.open_review)
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
@@ -350,6 +352,13 @@ class MainWindow(QMainWindow):
         from guide.ui.shell.dialogs import about_dialog
 
         about_dialog(self).exec()
+
+    def open_review(self) -> None:
+        """The Review window, over whichever page is shown; Start's count is redone when it closes."""
+        if self.context is None:
+            return
+        dialog = self.page("phrasebook").start_review()  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: self.current_page_name() == "start" and self.show_page("start"))
 
     def export_anki(self) -> None:
         self._call_on_page("phrasebook", "export_anki")

@@ -16,4 +16,5 @@ class Navigator(QObject):
     open_phrase = Signal(str)  # phrase key (its zh)
     translate_text = Signal(str)  # put this text into the translator page
     notice = Signal(str)  # a message for the notice bar
+    review = Signal()  # open the Review window (the cards kept with "Learn this")
     clear_history = Signal()  # "Clear history and cache…" wherever it is asked for: translations and screenshots

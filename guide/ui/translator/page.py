@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.context import AppContext
+from guide.core.study import drafts
 from guide.core.translate import dictionary_loader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.gloss import GlossWord
@@ -49,10 +50,12 @@ from guide.core.translate.pipeline import (
     TranslationResult,
     Translator,
 )
+from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.translator.model_warmer import ModelWarmer
 from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
+from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.scrolling import vertical_scroller
 
@@ -260,6 +263,11 @@ class TranslatorPage(QWidget):
         chip_height = WordChip(GlossWord("字", "zì", ["a meaning", "a second meaning"])).sizeHint().height()
         self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
         self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.learn_line = LearnButton.for_context(self.context, "Learn this line")  # kept whole, with its translation
+        self.words.actions.addWidget(self.learn_line)
+        self.learn_word = LearnButton.for_context(self.context, "Learn this word", keys.LEARN.shown())
+        self.words.actions.addWidget(self.learn_word)
+        QShortcut(keys.LEARN.sequence(), self, lambda: (self.learn_word if self.learn_word.draft else self.learn_line).click())
         column.addWidget(self.words, 3)
         self.main_scroll.setWidget(main)
         splitter.addWidget(self.main_scroll)
@@ -362,6 +370,9 @@ class TranslatorPage(QWidget):
             self._set_status(TRANSLATING)
             return
         self.output.clear()  # the old answer belongs to the old text
+        self.result = early  # a word chosen now is learned with its sentence, without the old translation
+        self.learn_line.set_draft(None)
+        self.learn_word.set_draft(None)
         self.output.setPlaceholderText(TRANSLATING)
         self.origin.setText(early.origin_label())
         self._set_pinyin(early.pinyin)
@@ -378,6 +389,8 @@ class TranslatorPage(QWidget):
         self.origin.setToolTip("\n".join(result.reasons()) or result.origin_title)
         words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
         self.words.set_words(words)
+        self.learn_line.set_draft(drafts.translated_line(result))
+        self.learn_word.set_draft(None)
         if result.direction_warning:
             self.direction_warning_text.setText(f"<b>{html.escape(result.direction_warning)}</b> Nothing was sent.")
             self.direction_warning.show()
@@ -398,6 +411,8 @@ class TranslatorPage(QWidget):
         self.origin.clear()
         self.words.set_words([])
         self.words.details.clear()
+        self.learn_line.set_draft(None)
+        self.learn_word.set_draft(None)
         self.direction_warning.hide()
         for label in (self.back_translation, self.note, self.share):
             label.hide()
@@ -439,6 +454,7 @@ class TranslatorPage(QWidget):
     def _word_chosen(self, word: GlossWord) -> None:
         details = self.translator.glosser.details(word.text) if has_han(word.text) else None
         self.words.show_details(word, details)
+        self.learn_word.set_draft(drafts.translated_word(word, self.result))
 
     def _copy(self, text: str) -> None:
         if text:

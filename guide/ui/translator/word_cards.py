@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -65,6 +66,9 @@ class WordBreakdown(QWidget):
         self.flow = FlowLayout(self.holder)
         self.scroll.setWidget(self.holder)
         layout.addWidget(self.scroll, 3)
+        self.actions = QHBoxLayout()  # buttons for the chosen word (Learn this), above its entry
+        self.actions.addStretch(1)
+        layout.addLayout(self.actions)
         self.details = QTextBrowser()
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")

@@ -22,7 +22,7 @@ from guide.ui.widgets.button_text import button_text
 class LabelCard(QFrame):
     """Shown when a hotspot, chip or inline label is clicked."""
 
-    def __init__(self, entry: GlossaryEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: GlossaryEntry, parent: QWidget | None = None, learn: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -37,6 +37,8 @@ class LabelCard(QFrame):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(entry.zh))
         top.addStretch(1)
         top.addWidget(copy)
+        if learn is not None:  # "Learn this", beside Copy
+            top.addWidget(learn)
         layout.addLayout(top)
         pinyin = QLabel(entry.pinyin)
         pinyin.setObjectName("cardPinyin")

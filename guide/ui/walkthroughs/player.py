@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Walkthrough
 from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
+from guide.core.study import drafts
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.label_card import LabelCard, LabelChip
@@ -49,6 +50,7 @@ from guide.ui.walkthroughs.mockup_view import MockupView
 from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.button_text import button_text
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.learn_button import LearnButton
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
@@ -84,6 +86,7 @@ class WalkthroughPlayer(QWidget):
         self.index = 0
         self.finished = False
         self._chips: list[QWidget] = []
+        self.learn_button: LearnButton | None = None  # on the label card shown, if any
         self._build()
 
     # -- layout ---------------------------------------------------------------------
@@ -241,6 +244,7 @@ class WalkthroughPlayer(QWidget):
         self.addAction(self.zoom_action)
         self._zoom: ZoomDialog | None = None
         self._record = True  # remember the step shown (False while open() shows one only to look at)
+        QShortcut(keys.LEARN.sequence(), self, lambda: self.card_host.isVisible() and self.learn_button.click())
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -379,7 +383,10 @@ class WalkthroughPlayer(QWidget):
         entry = self.context.pack.label(zh)
         if entry is None:
             return
-        self.card_host.setWidget(LabelCard(entry))
+        self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
+        if self.walkthrough is not None:
+            self.learn_button.set_draft(drafts.step_label(entry, self.walkthrough, self.walkthrough.steps[self.index]))
+        self.card_host.setWidget(LabelCard(entry, learn=self.learn_button))
         self.card_host.show()
 
     def next(self) -> None:
