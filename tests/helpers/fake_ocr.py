@@ -4,6 +4,7 @@ without a worker process."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from guide.core.screen.lines import Box
@@ -18,12 +19,21 @@ class LinesClient(OcrClient):
         self.size = size
         self.lines: list[tuple] = []
 
-    def read(self, path: Path | str, debug_sleep: float = 0.0) -> OcrOutput:
+    def read(self, path: Path | str, debug_sleep: float = 0.0,
+             on_lines: Callable[[list[RawLine]], None] | None = None) -> OcrOutput:
         raw = []
         for text, b, *score in self.lines:
             raw.append(RawLine(text, ((b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)),
                                score[0] if score else 0.98))
+        if on_lines is not None and raw:
+            on_lines(raw)
         return OcrOutput(self.size[0], self.size[1], raw, 0.01)
+
+    def warm(self) -> bool:
+        return False
+
+    def cancel(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
