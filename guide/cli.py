@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", metavar="VIEW", default="start", help=f"view for --screenshot: {VIEWS_HELP}")
     parser.add_argument("--theme", choices=("light", "dark"), help="force a theme (mainly for --screenshot)")
     parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (default 1280x800)")
+    parser.add_argument("--read-screen", action="store_true",
+                        help="read a region of the screen: the running guide (or a new one) lets you drag over it; "
+                             "bind this to a system shortcut")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check content packs; one line per problem")
@@ -57,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print results as JSON")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
 
-    export = sub.add_parser("export", help="export favourites and labels met for flashcards")
+    export = sub.add_parser("export", help="export favourites, labels met and kept cards for flashcards")
     export.add_argument("--anki", metavar="FILE", required=True, help="write an Anki-importable TSV (and FILE.csv beside it)")
+
+    review = sub.add_parser("review", help="the cards you keep to learn: list what is due for review today")
+    review.add_argument("--due", action="store_true", required=True, help="list the cards due today")
+    review.add_argument("--json", action="store_true", help="print them as JSON")
 
     sub.add_parser("clear-history", help="delete translation history and the translation cache")
 
@@ -89,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.commands.export_cmd import run
     elif args.command == "read":
         from guide.commands.read_cmd import run
+    elif args.command == "review":
+        from guide.commands.review_cmd import run
     else:
         from guide.commands.clear_history_cmd import run
     return run(args)

@@ -1,4 +1,4 @@
-"""`rednote-guide export --anki FILE`: favourites and labels met, as Anki flashcards.
+"""`rednote-guide export --anki FILE`: favourites, kept cards and labels met, as Anki flashcards.
 
 Writes FILE (tab-separated, Anki reads its header lines) and a CSV beside it. Exit 0
 when written (also with no cards yet, with a hint on stderr), 1 when the files could not
@@ -17,6 +17,7 @@ from guide.commands.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 def run(args: argparse.Namespace) -> int:
     from guide.commands.search_cmd import load_pack_for
     from guide.core.storage.userdata import UserData
+    from guide.core.study.deck import Deck
     from guide.core.study.export import collect_cards, write_anki
 
     pack = load_pack_for(args, "export")
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for notice in userdata.notices:
             print(f"rednote-guide export: {notice}", file=sys.stderr)
-        cards = collect_cards(pack, userdata.favourites(), userdata.completed())
+        cards = collect_cards(pack, userdata.favourites(), userdata.completed(), Deck(userdata).cards())
     finally:
         userdata.close()
     target = Path(args.anki).expanduser()
@@ -37,11 +38,13 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     phrases = sum(1 for c in cards if c.source == "phrase")
-    labels = len(cards) - phrases
-    print(f"Wrote {len(cards)} cards ({phrases} favourite phrases, {labels} UI labels) to {tsv}, and a CSV copy to {csv}.")
+    kept = sum(1 for c in cards if c.source == "kept")
+    labels = len(cards) - phrases - kept
+    print(f"Wrote {len(cards)} cards ({phrases} favourite phrases, {kept} kept cards, {labels} UI labels) to {tsv}, "
+          f"and a CSV copy to {csv}.")
     if cards:
         print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
     else:
-        print("rednote-guide export: nothing to export yet: star phrases in the Phrase book, or finish a walkthrough "
-              "to collect its UI labels.", file=sys.stderr)
+        print("rednote-guide export: nothing to export yet: star phrases in the Phrase book, keep words with "
+              "Learn this, or finish a walkthrough to collect its UI labels.", file=sys.stderr)
     return EXIT_OK

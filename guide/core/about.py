@@ -30,7 +30,8 @@ NETWORK_USE = (
 def data_locations() -> list[tuple[str, str]]:
     """What is stored where, in the words the user would look for."""
     return [
-        ("Walkthrough progress and favourites", str(paths.data_dir() / "userdata.sqlite")),
+        ("Walkthrough progress, favourites and the cards you keep to learn", str(paths.data_dir() / "userdata.sqlite")),
+        ("Pictures of where you met a card on a screenshot", str(paths.data_dir() / "cards")),
         ("Translation history", str(paths.data_dir() / "history.sqlite")),
         ("Translation cache (what you translated, to work offline)", str(paths.cache_dir() / "translations.sqlite")),
         ("Recent screenshots (the last 8 you read)", str(paths.data_dir() / "screenshots")),

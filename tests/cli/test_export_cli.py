@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers.packs import search_pack
+from helpers.study import word
 
 from guide.cli import main
 from guide.core.storage.userdata import UserData
+from guide.core.study.deck import Deck
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ def test_exports_favourites_and_labels_met(capsys, pack: Path, tmp_path: Path) -
     code = main(["--pack", str(pack), "export", "--anki", str(target)])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert "Wrote 5 cards (2 favourite phrases, 3 UI labels)" in out
+    assert "Wrote 5 cards (2 favourite phrases, 0 kept cards, 3 UI labels)" in out
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#separator:tab"
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "你好", "小红书", "发布", "收藏"]
@@ -83,3 +85,18 @@ def test_missing_folder_is_not_created(capsys, pack: Path, tmp_path: Path) -> No
     code = main(["--pack", str(pack), "export", "--anki", str(tmp_path / "typo" / "cards.txt")])
     _, err = capsys.readouterr()
     assert code == 1 and "does not exist" in err and not (tmp_path / "typo").exists()
+
+
+def test_kept_cards_go_in_with_their_example_and_pinyin(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 26: a word kept in the Translator is in the export, with where it was met."""
+    remember(["yyds"], ["first"])
+    deck = Deck(UserData("mini"))
+    deck.keep(word("谢谢", "xièxie", "thank you"))
+    deck.keep(word("收藏", "shōucáng", "Save", kind="label", source="screenshot", example="收藏 12", example_en=""))
+    target = tmp_path / "cards.txt"
+    assert main(["--pack", str(pack), "export", "--anki", str(target)]) == 0
+    assert "Wrote 5 cards (1 favourite phrases, 2 kept cards, 2 UI labels)" in capsys.readouterr().out
+    rows = [line.split("\t") for line in target.read_text(encoding="utf-8").splitlines()[4:]]
+    assert [row[0] for row in rows] == ["yyds", "谢谢", "收藏", "小红书", "发布"], "each 汉字 once"
+    assert rows[1] == ["谢谢", "xièxie", "thank you", "Met in the Translator: 谢谢你的分享 (thanks for sharing)."]
+    assert rows[2][3] == "Met in a screenshot: 收藏 12."

@@ -8,15 +8,14 @@ hotspots sit on what the text says to tap.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from helpers.mockups import labels_used, texts_under
 
-from guide.core.storage import paths
 from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.content.validator import validate_pack
+from guide.core.storage import paths
 
 NEW_WALKTHROUGHS = ("your-notes-after-posting", "real-accounts-and-scams", "going-live", "teen-mode-and-leaving")
 
@@ -61,24 +60,6 @@ def walkthrough(pack: Pack, walkthrough_id: str) -> Walkthrough:
 def new_steps() -> list[tuple[Walkthrough, Step]]:
     pack, _ = checked()
     return [(walkthrough(pack, w), step) for w in NEW_WALKTHROUGHS for step in walkthrough(pack, w).steps]
-
-
-def labels_used(step: Step) -> set[str]:
-    """Every glossary label a step shows: inline in its text, as chips, or on a hotspot."""
-    text = " ".join(filter(None, [step.body, step.tip, step.warning]))
-    return set(UI_REF.findall(text)) | set(step.labels) | {h.label for h in step.highlight if h.label}
-
-
-def svg_texts(path: Path) -> tuple[float, float, list[tuple[float, float, str]]]:
-    """The mockup's size and its text runs as (x, y of the glyphs' middle, text)."""
-    root = ET.parse(path).getroot()
-    width, height = float(root.get("width")), float(root.get("height"))
-    runs = []
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] == "text" and element.text:
-            size = float(element.get("font-size", "14"))
-            runs.append((float(element.get("x", "0")), float(element.get("y", "0")) - 0.35 * size, element.text))
-    return width, height, runs
 
 
 def test_the_pack_now_has_the_first_week_covered() -> None:
@@ -154,13 +135,10 @@ def test_labelled_hotspots_sit_on_the_text_they_name() -> None:
     """Text under the box: a hotspot labelled 置顶 covers the 置顶 written on the mockup."""
     checked_spots = 0
     for found, step in new_steps():
-        width, height, runs = svg_texts(step.screen)
         for spot in step.highlight:
             if not spot.label or (step.id, spot.label) in ICON_OR_REGION:
                 continue
-            left, top = spot.x * width, spot.y * height
-            right, bottom = left + spot.w * width, top + spot.h * height
-            under = [text for x, y, text in runs if left <= x <= right and top <= y <= bottom]
+            under = texts_under(step, spot)
             assert any(spot.label in text for text in under), f"{found.id}/{step.id}: {spot.label} not under its box; found {under}"
             checked_spots += 1
     assert checked_spots >= 30

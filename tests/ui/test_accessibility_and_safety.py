@@ -82,6 +82,7 @@ def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
     from guide.core.study.search import index_for
     from guide.core.translate.secrets import SecretStore
     from guide.ui.phrasebook.page import PracticeDialog
+    from guide.ui.phrasebook.review_dialog import ReviewDialog
     from guide.ui.search.palette import SearchPalette
     from guide.ui.shell.dialogs import about_dialog, shortcuts_dialog
     from guide.ui.shell.navigator import Navigator
@@ -91,7 +92,8 @@ def test_every_dialog_is_named_and_described(qtbot, mini_pack: Path) -> None:
     phrases = [p for c in context.pack.categories for p in c.phrases]
     dialogs = [WelcomeDialog(offline_only=False), shortcuts_dialog(), about_dialog(),
                SearchPalette(index_for(context.pack), Navigator()),
-               TranslatorSettingsDialog(context.settings, SecretStore()), PracticeDialog(phrases)]
+               TranslatorSettingsDialog(context.settings, SecretStore()), PracticeDialog(phrases),
+               ReviewDialog(context)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

@@ -10,18 +10,21 @@ import os
 import re
 from pathlib import Path
 
-from guide.core.content import images, markdown_links
+from guide.core.content import images, markdown_links, templates
 from guide.core.content.model import (
     AppInfo,
+    EmojiCode,
     GlossaryEntry,
     Highlight,
     Location,
     Pack,
     Phrase,
     PhraseCategory,
+    Place,
     Problem,
     Severity,
     Step,
+    UiTemplate,
     Walkthrough,
 )
 from guide.core.content.schema import (
@@ -73,7 +76,8 @@ HIGHLIGHT_FIELDS = {
     "h": Field("number", True),
     "label": Field("text"),
 }
-GLOSSARY_FIELDS = {"labels": Field("list", True)}
+GLOSSARY_FIELDS = {"labels": Field("list", True), "templates": Field("list"), "places": Field("list"),
+                   "emoji": Field("list")}
 LABEL_FIELDS = {
     "zh": Field("text", True),
     "pinyin": Field("text", True),
@@ -82,6 +86,12 @@ LABEL_FIELDS = {
     "note": Field("text"),
     "pinyin_exception": Field("text"),
 }
+TEMPLATE_FIELDS = {"zh": Field("text", True), "en": Field("text", True), "where": Field("text"), "note": Field("text")}
+PLACE_FIELDS = {"zh": Field("text", True), "pinyin": Field("text", True), "en": Field("text", True),
+                "kind": Field("text", True), "pinyin_exception": Field("text")}
+PLACE_KINDS = ("province", "municipality", "autonomous region", "special administrative region", "country", "region")
+EMOJI_FIELDS = {"code": Field("text", True), "en": Field("text", True), "note": Field("text")}
+EMOJI_CODE_RE = re.compile(r"^\[[^\[\]\s]{1,12}\]$")
 PHRASEBOOK_FIELDS = {"categories": Field("list", True)}
 CATEGORY_FIELDS = {"id": Field("text", True), "title": Field("text", True), "phrases": Field("list", True)}
 PHRASE_FIELDS = {
@@ -179,6 +189,9 @@ class PackLoader:
         self._paths: dict[str, tuple[Path | None, str | None]] = {}  # many steps share a screen
         self._glossary_lost = False  # glossary.yaml exists but could not be read at all
         self._broken_labels: set[str] = set()  # entries with errors of their own
+        self._templates: tuple[UiTemplate, ...] = ()  # glossary.yaml's other lists, read with its labels
+        self._places: tuple[Place, ...] = ()
+        self._emoji: tuple[EmojiCode, ...] = ()
 
     def _pack_path(self, relative: str) -> tuple[Path | None, str | None]:
         if relative not in self._paths:
@@ -223,6 +236,9 @@ class PackLoader:
             glossary=glossary,
             categories=categories,
             problems=tuple(self.problems),
+            templates=self._templates,
+            places=self._places,
+            emoji=self._emoji,
         )
 
     # -- glossary and phrase book -------------------------------------------------
@@ -259,6 +275,10 @@ class PackLoader:
             entries.append(
                 GlossaryEntry(zh, text(f, "pinyin"), text(f, "en"), text(f, "where"), text(f, "note"), value(f, "pinyin_exception"))
             )
+        if top:
+            self._places = _load_places(top.get("places"), out)
+            self._templates = _load_templates(top.get("templates"), bool(self._places), out)
+            self._emoji = _load_emoji(top.get("emoji"), out)
         self._collect(out)
         return tuple(entries)
 
@@ -480,6 +500,91 @@ class PackLoader:
             warning=text(f, "warning") or None,
             location=Location(out.path, node.line, node.column),
         )
+
+
+# -- glossary.yaml's templates, places and emoji codes --------------------------------------
+
+
+def _load_templates(node: Node | None, have_places: bool, out: FileProblems) -> tuple[UiTemplate, ...]:
+    """UI templates, each checked (templates.check_template) at the character it is about."""
+    found: list[UiTemplate] = []
+    seen: dict[str, int] = {}
+    for item in node.items if node is not None else []:
+        if _flow_mapping_value(item, ("zh", "en"), out):
+            continue
+        f = read_fields(item, TEMPLATE_FIELDS, "template", out)
+        if f is None or not _html_free(f, ("zh", "en", "where", "note"), out):
+            continue
+        zh, en = value(f, "zh"), value(f, "en")
+        problems = templates.check_template(zh, en)
+        for name, offset, message in problems:
+            out.at_line(*body_location(f[name], offset, f[name].value), f"template {zh.strip()!r}: {message}")
+        if problems:
+            continue
+        if not have_places and any(p.kind == "place" for p in templates.placeholders(zh)[0]):
+            out.at(f["zh"], "template uses {place} but glossary.yaml has no `places` list to read it from")
+            continue
+        key = re.sub(r"\s+", "", zh)
+        if key in seen:
+            out.at(f["zh"], f"template {zh.strip()!r} is already defined at line {seen[key]}; keep one")
+            continue
+        seen[key] = f["zh"].line
+        found.append(UiTemplate(zh.strip(), en.strip(), text(f, "where"), text(f, "note"),
+                                Location(out.path, item.line, item.column)))
+    return tuple(found)
+
+
+def _flow_mapping_value(item: Node, names: tuple[str, ...], out: FileProblems) -> bool:
+    """`en: {n} comments` unquoted is a YAML mapping, not text: say so in words an author
+    can act on instead of "found a mapping"."""
+    if item.kind != "map":
+        return False
+    for name in names:
+        node = item.get(name)
+        if node is not None and node.kind == "map":
+            out.at(node, f"template {name} starts with {{ and so reads as a YAML mapping; put it in quotes: "
+                         f'{name}: "{{n}} …"')
+            return True
+    return False
+
+
+def _load_places(node: Node | None, out: FileProblems) -> tuple[Place, ...]:
+    found: list[Place] = []
+    seen: dict[str, int] = {}
+    for item in node.items if node is not None else []:
+        f = read_fields(item, PLACE_FIELDS, "place", out)
+        if f is None or not _html_free(f, ("zh", "pinyin", "en", "kind"), out):
+            continue
+        zh, kind = text(f, "zh"), text(f, "kind")
+        if kind not in PLACE_KINDS:
+            out.at(f["kind"], f"place kind must be one of {', '.join(PLACE_KINDS)}, found {kind!r}")
+            continue
+        if zh in seen:
+            out.at(f["zh"], f"place {zh!r} is already listed at line {seen[zh]}; keep one")
+            continue
+        seen[zh] = f["zh"].line
+        found.append(Place(zh, text(f, "pinyin"), text(f, "en"), kind, Location(out.path, f["zh"].line, f["zh"].column),
+                           value(f, "pinyin_exception")))
+    return tuple(found)
+
+
+def _load_emoji(node: Node | None, out: FileProblems) -> tuple[EmojiCode, ...]:
+    found: list[EmojiCode] = []
+    seen: dict[str, int] = {}
+    for item in node.items if node is not None else []:
+        f = read_fields(item, EMOJI_FIELDS, "emoji code", out)
+        if f is None or not _html_free(f, ("code", "en", "note"), out):
+            continue
+        code = text(f, "code")
+        if not EMOJI_CODE_RE.match(code):
+            out.at(f["code"], f"emoji code {code!r} must be a word in square brackets, like \"[doge]\" (in quotes)")
+            continue
+        if code.casefold() in seen:
+            out.at(f["code"], f"emoji code {code!r} is already listed at line {seen[code.casefold()]}; keep one")
+            continue
+        seen[code.casefold()] = f["code"].line
+        found.append(EmojiCode(code, text(f, "en"), text(f, "note"), Location(out.path, f["code"].line, f["code"].column)))
+    return tuple(found)
 
 
 def _with_problems(pack: Pack, problems: list[Problem]) -> Pack:

@@ -101,6 +101,41 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class UiTemplate:
+    """The app's own text around a value ("共{n}条评论" → "{n} comments"); placeholders are
+    listed in templates.PLACEHOLDER_KINDS. Matched in file order: the first that fits wins."""
+
+    zh: str
+    en: str
+    where: str = ""
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province-level division or a country, as RedNote shows it for an IP location (福建, 美国)."""
+
+    zh: str
+    pinyin: str
+    en: str
+    kind: str  # one of loader.PLACE_KINDS
+    location: Location | None = field(default=None, compare=False)
+    pinyin_exception: str | None = None
+
+
+@dataclass(frozen=True)
+class EmojiCode:
+    """A bracketed emoji code as it appears in text copied out of the app ([笑哭R], [doge]):
+    read as the emoji's name, never translated as words."""
+
+    code: str
+    en: str
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Phrase:
     en: str
     zh: str
@@ -144,6 +179,9 @@ class Pack:
     glossary: tuple[GlossaryEntry, ...] = ()
     categories: tuple[PhraseCategory, ...] = ()
     problems: tuple[Problem, ...] = ()
+    templates: tuple[UiTemplate, ...] = ()
+    places: tuple[Place, ...] = ()
+    emoji: tuple[EmojiCode, ...] = ()
 
     def walkthrough(self, walkthrough_id: str) -> Walkthrough | None:
         return self._walkthrough_index.get(walkthrough_id)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from guide.core.content import images, markdown_links, pinyin_check
+from guide.core.content import images, markdown_links, pinyin_check, templates
 from guide.core.content.loader import load_pack
 from guide.core.content.model import Location, Pack, Problem, Severity
 from guide.core.content.yamlsafe import MAX_FILE_BYTES, YamlError, read_file
@@ -90,6 +90,32 @@ def _check_entries(pack: Pack, problems: list[Problem]) -> None:
             message = pinyin_check.check(zh, pinyin)
             if message:
                 problems.append(Problem(location, Severity.WARNING, message))
+
+
+def _check_templates_and_places(pack: Pack, problems: list[Problem]) -> None:
+    """A template that an earlier one always takes the text from is an error (it would never
+    be used); places get the pinyin and simplified-character checks labels get."""
+    glossary = pack.root / "glossary.yaml"
+    for later, earlier, sample in templates.matcher_for(pack).shadowed():
+        line = earlier.location.line if earlier.location else 1
+        problems.append(Problem(later.location or Location(glossary), Severity.ERROR,
+                                f"template {later.zh!r} is shadowed by {earlier.zh!r} (line {line}): a text like "
+                                f"{sample!r} fits both and the first one wins; make one more specific, or put the "
+                                "more specific one first"))
+    traditional = traditional_only_chars()
+    for template in pack.templates:
+        bad = sorted({c for c in template.zh if c in traditional})
+        if bad:
+            problems.append(Problem(template.location or Location(glossary), Severity.ERROR,
+                                    f"template {template.zh!r} uses traditional characters {''.join(bad)}; use simplified"))
+    for place in pack.places:
+        location = place.location or Location(glossary)
+        bad = sorted({c for c in place.zh if c in traditional})
+        if bad:
+            problems.append(Problem(location, Severity.ERROR, f"place {place.zh!r} uses traditional characters {''.join(bad)}; use simplified"))
+        message = None if place.pinyin_exception else pinyin_check.check(place.zh, place.pinyin)
+        if message:
+            problems.append(Problem(location, Severity.WARNING, message))
 
 
 def _check_walkthrough_text(pack: Pack, problems: list[Problem]) -> None:
@@ -225,6 +251,7 @@ def validate_pack(root: Path, strict: bool = False) -> tuple[Pack, list[Problem]
     problems = list(pack.problems)
     if pack.app.name:  # pack.yaml itself loaded
         _check_entries(pack, problems)
+        _check_templates_and_places(pack, problems)
         _check_walkthrough_text(pack, problems)
         problems.extend(repeated_glosses(pack))
         _check_unused_images(pack, problems)

@@ -7,6 +7,7 @@ its tree from the event stream with an explicit stack (no recursion to blow up).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,12 +178,15 @@ def parse_text(text: str) -> Node | None:
         context = exc.context_mark
         if exc.context and context and mark and context.line != mark.line:
             problem += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
+        if 0 < line <= len(lines) and _UNQUOTED_BRACES_RE.search(lines[line - 1]):
+            problem += "; a value that starts with { reads as a YAML mapping: put it in quotes, e.g. en: \"{n} comments\""
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}") from None
     return root
 
 
+_UNQUOTED_BRACES_RE = re.compile(r":\s+\{[^{}\n]*\}[^,}\]\n]*\S")  # en: {n} comments (a UI template left unquoted)
 _SCALAR = yaml.ScalarEvent
 _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent

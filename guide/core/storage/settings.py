@@ -18,9 +18,17 @@ from guide.core.storage import paths, user_files
 
 log = logging.getLogger(__name__)
 
+NEW_CARDS_RANGE = (0, 100)  # new cards a day in Review (0: only cards already started)
+RETENTION_RANGE = (0.70, 0.97)  # below, cards are forgotten too often; above, reviews pile up
 DEFAULT_ENGINES = ("google", "mymemory")
 TIMEOUT_RANGE = (1.0, 120.0)  # seconds; Infinity would overflow a wait, 1e9 would mean no deadline
 THEMES = ("system", "light", "dark")
+# The dollar figure beside a price (¥75 ~US$10.74): yuan per US dollar and the day that rate
+# was true, shown with every conversion. Default: the PBOC central parity of 26 Jan 2026
+# (6.9843); the same as guide.core.content.values.DEFAULT_RATE. Set in Translator settings.
+DEFAULT_YUAN_PER_DOLLAR = 6.98
+DEFAULT_RATE_DATE = "2026-01-26"
+RATE_RANGE = (0.5, 100.0)
 
 
 @dataclass
@@ -33,10 +41,17 @@ class Settings:
     offline_only: bool = False
     check_reply: bool = True  # the Translator's "Check my reply" switch, kept between sessions
     theme: str = "system"
+    practice_front: str = "hanzi+pinyin"  # what Practice shows first (guide.core.study.cards.Front)
+    review_front: str = "hanzi+pinyin"  # what Review shows first, unless a card has its own
+    new_cards_per_day: int = 10  # a beginner's pace: about ten minutes a day once reviews pile up
+    retention_goal: float = 0.90  # FSRS's default: recall nine cards in ten when they come due
     first_run_done: bool = False
     last_page: str = "start"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), opaque to core
     last_export_folder: str = ""  # where "Export for Anki" saved last; its save dialog opens there
+    yuan_per_dollar: float = DEFAULT_YUAN_PER_DOLLAR  # prices' dollar figure (Translator settings)
+    yuan_rate_date: str = DEFAULT_RATE_DATE  # when that rate was true: the day the user last set it
+    screenshot_layout: str = ""  # the Screenshot page's splitters, "picture,side;lines,card" in pixels
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:
@@ -50,6 +65,8 @@ class Settings:
             default = getattr(settings, f.name)
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool)
             elif isinstance(default, float):
                 ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
                 value = float(value) if ok else value
@@ -59,11 +76,19 @@ class Settings:
                 ok = isinstance(value, str)
             if f.name == "theme" and value not in THEMES:
                 ok = False
+            limits = {"new_cards_per_day": NEW_CARDS_RANGE, "retention_goal": RETENTION_RANGE}.get(f.name)
+            if ok and limits and not limits[0] <= value <= limits[1]:
+                clamped = min(max(value, limits[0]), limits[1])
+                problems.append(f"setting {f.name!r} of {value!r} is outside {limits[0]:g}–{limits[1]:g}; "
+                                f"using {clamped:g}")
+                value = clamped
             if ok and f.name == "timeout_seconds" and not TIMEOUT_RANGE[0] <= value <= TIMEOUT_RANGE[1]:
                 clamped = min(max(value, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
                 problems.append(f"setting 'timeout_seconds' of {value!r} is outside {TIMEOUT_RANGE[0]:g}–"
                                 f"{TIMEOUT_RANGE[1]:g} s; using {clamped:g}")
                 value = clamped
+            if ok and f.name == "yuan_per_dollar" and not RATE_RANGE[0] <= value <= RATE_RANGE[1]:
+                ok = False
             if ok:
                 setattr(settings, f.name, value)
             else:

@@ -1,4 +1,5 @@
-"""The user's own data: walkthrough progress and favourite phrases (SQLite, data dir).
+"""The user's own data: walkthrough progress, favourite phrases, and the cards they keep to
+learn with their review history (SQLite, data dir; the cards' rules are guide.core.study.deck).
 
 A write that fails (disk full, folder turned read-only) switches to an in-memory copy of
 everything saved so far, so that change and later ones last for this session, and says
@@ -28,6 +29,28 @@ MIGRATIONS = (
         pack TEXT NOT NULL, key TEXT NOT NULL, added REAL NOT NULL,
         PRIMARY KEY (pack, key))
     """,
+    # 2: cards kept to learn (a word, label, phrase or line, with where it was met) and every
+    # answer given in Review. The FSRS state is kept in columns (state, step, stability,
+    # difficulty, due, last_review; times in UTC seconds); `introduced` is when it was first
+    # reviewed (new cards per day).
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        pack TEXT NOT NULL, zh TEXT NOT NULL, pinyin TEXT NOT NULL DEFAULT '', en TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL, source TEXT NOT NULL,
+        example TEXT NOT NULL DEFAULT '', example_en TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '', picture TEXT NOT NULL DEFAULT '',
+        front TEXT NOT NULL DEFAULT '', added REAL NOT NULL,
+        state INTEGER NOT NULL DEFAULT 1, step INTEGER, stability REAL, difficulty REAL,
+        due REAL NOT NULL, last_review REAL, introduced REAL,
+        UNIQUE (pack, zh));
+    CREATE INDEX cards_by_due ON cards (pack, due);
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        pack TEXT NOT NULL, card INTEGER NOT NULL, rating INTEGER NOT NULL, reviewed REAL NOT NULL,
+        state INTEGER NOT NULL, due REAL NOT NULL, duration_ms INTEGER);
+    CREATE INDEX reviews_by_time ON reviews (pack, reviewed)
+    """,
 )
 
 
@@ -38,15 +61,16 @@ class Progress:
 
 
 class UserData:
-    """Progress and favourites for one pack, shared safely by two app instances."""
+    """Progress, favourites and kept cards for one pack, shared safely by two app instances."""
 
     FILE_NAME = "userdata.sqlite"
-    WHAT = "progress and favourites"
+    WHAT = "progress and favourites"  # (and cards) named in notices; other code and tests match this text
 
     def __init__(self, pack_id: str, directory: Path | None = None) -> None:
         self.pack_id = pack_id
+        self.directory = directory or paths.data_dir()  # kept cards' pictures live beside the file
         self._lock = threading.Lock()
-        self._store: Store = open_store((directory or paths.data_dir()) / self.FILE_NAME, MIGRATIONS, self.WHAT)
+        self._store: Store = open_store(self.directory / self.FILE_NAME, MIGRATIONS, self.WHAT)
         self.notices: list[str] = list(self._store.notices)
         self._listeners: list[Callable[[str], None]] = []
 
@@ -59,14 +83,20 @@ class UserData:
             listener(message)
 
     def _write(self, sql: str, params: tuple) -> bool:
-        """True when saved to disk; False when kept only in memory for this session."""
+        return self.write((sql, params))
+
+    def write(self, *statements: tuple[str, tuple]) -> bool:
+        """Run the statements in one transaction: all of them are saved or none is.
+
+        True when saved to disk; False when kept only in memory for this session."""
         with self._lock:
             if self._store.file_gone():
                 self._store, message = restore_deleted(self._store, MIGRATIONS, self.WHAT)
                 self._notice(message)
             try:
                 with self._store.transaction() as conn:
-                    conn.execute(sql, params)
+                    for sql, params in statements:
+                        conn.execute(sql, params)
                 return not self._store.in_memory
             except sqlite3.Error as exc:
                 if self._store.in_memory:
@@ -76,7 +106,8 @@ class UserData:
             try:
                 self._store = self._store.to_memory()
                 with self._store.transaction() as conn:
-                    conn.execute(sql, params)
+                    for sql, params in statements:
+                        conn.execute(sql, params)
             except sqlite3.Error as exc:
                 self._notice(f"Could not keep a change to your {self.WHAT} ({exc}).")
                 return False
@@ -84,7 +115,8 @@ class UserData:
                          f"until you close the app, then lost; free some disk space or check the folder, and restart.")
             return False
 
-    def _read(self, sql: str, params: tuple) -> list[tuple]:
+    def read(self, sql: str, params: tuple) -> list[tuple]:
+        """Rows of one query; an unreadable file gives none, with a notice."""
         with self._lock:
             try:
                 return self._store.connection.execute(sql, params).fetchall()
@@ -95,11 +127,11 @@ class UserData:
     # -- walkthrough progress -------------------------------------------------------
 
     def progress(self, walkthrough_id: str) -> Progress | None:
-        rows = self._read("SELECT step, completed FROM progress WHERE pack=? AND walkthrough=?", (self.pack_id, walkthrough_id))
+        rows = self.read("SELECT step, completed FROM progress WHERE pack=? AND walkthrough=?", (self.pack_id, walkthrough_id))
         return Progress(rows[0][0], bool(rows[0][1])) if rows else None
 
     def all_progress(self) -> dict[str, Progress]:
-        rows = self._read("SELECT walkthrough, step, completed FROM progress WHERE pack=?", (self.pack_id,))
+        rows = self.read("SELECT walkthrough, step, completed FROM progress WHERE pack=?", (self.pack_id,))
         return {w: Progress(s, bool(c)) for w, s, c in rows}
 
     def set_step(self, walkthrough_id: str, step_id: str) -> None:
@@ -127,11 +159,11 @@ class UserData:
 
     def favourites(self) -> list[str]:
         """Favourite phrase keys, oldest first."""
-        rows = self._read("SELECT key FROM favourites WHERE pack=? ORDER BY added, key", (self.pack_id,))
+        rows = self.read("SELECT key FROM favourites WHERE pack=? ORDER BY added, key", (self.pack_id,))
         return [r[0] for r in rows]
 
     def is_favourite(self, key: str) -> bool:
-        return bool(self._read("SELECT 1 FROM favourites WHERE pack=? AND key=?", (self.pack_id, key)))
+        return bool(self.read("SELECT 1 FROM favourites WHERE pack=? AND key=?", (self.pack_id, key)))
 
     def set_favourite(self, key: str, favourite: bool) -> None:
         if favourite:

@@ -1,4 +1,5 @@
-"""Flashcards to take away: favourite phrases and the UI labels met in finished walkthroughs.
+"""Flashcards to take away: favourite phrases, the cards kept to learn (with where they were
+met and their pinyin) and the UI labels met in finished walkthroughs.
 
 Written as a tab-separated file that Anki imports without questions (its `#key:value`
 header lines set the separator, HTML mode, column names and a tag; Anki skips lines
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.core.content.model import Pack
+from guide.core.study.cards import KeptCard
 from guide.core.study.search import step_label_keys
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,7 @@ class Card:
     pinyin: str
     en: str
     note: str
-    source: str  # "phrase" (a favourite) or "label" (met in a completed walkthrough)
+    source: str  # "phrase" (a favourite), "kept" (kept to learn) or "label" (met in a completed walkthrough)
 
 
 def labels_met(pack: Pack, completed: Iterable[str]) -> list[str]:
@@ -48,8 +50,10 @@ def labels_met(pack: Pack, completed: Iterable[str]) -> list[str]:
     return [zh for zh in seen if pack.label(zh) is not None]
 
 
-def collect_cards(pack: Pack, favourites: Iterable[str], completed: Iterable[str]) -> list[Card]:
-    """Favourites first (oldest first), then labels met; each 汉字 once.
+def collect_cards(pack: Pack, favourites: Iterable[str], completed: Iterable[str],
+                  kept: Iterable[KeptCard] = ()) -> list[Card]:
+    """Favourites first (oldest first), then kept cards (oldest first), then labels met; each
+    汉字 once.
 
     A favourite whose phrase left the pack (content updated) is skipped, not an error."""
     phrases = {p.key: p for p in pack.phrases}
@@ -66,12 +70,24 @@ def collect_cards(pack: Pack, favourites: Iterable[str], completed: Iterable[str
             used.add(entry.zh)
         else:
             log.info("favourite %r is no longer in pack %s; not exported", key, pack.id)
+    for card in kept:
+        if card.zh not in used:
+            cards.append(Card(card.zh, card.pinyin, card.en, kept_note(card), "kept"))
+            used.add(card.zh)
     for zh in labels_met(pack, completed):
         entry = pack.label(zh)
         if entry is not None and zh not in used:
             cards.append(Card(entry.zh, entry.pinyin, entry.en, _label_note(entry.where, entry.note), "label"))
             used.add(zh)
     return cards
+
+
+def kept_note(card: KeptCard) -> str:
+    """Where the card was met, with the sentence around it: "Met in the Translator: 谢谢你的分享
+    (thanks for sharing)."."""
+    example = f"{card.example} ({card.example_en})" if card.example and card.example_en else \
+        card.example or card.example_en
+    return f"Met in {card.where_met()}" + (f": {example.rstrip('.')}." if example else ".")
 
 
 def _label_note(where: str, note: str) -> str:

@@ -51,6 +51,7 @@ _HAN_KEY_DROP_RE = re.compile(r"[\s\W_]+")
 _PINYIN_WORD_SPLIT_RE = re.compile(r"[\s'’\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _ALTERNATIVES_RE = re.compile(r"(?:(?<!\s)\s+)?[/;]\s*")  # spaces tried once, from their start: linear
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 _HAN_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _EDGE_PUNCT = " .,!?;:'\"()[]<>~-*…。，！？；：、“”‘’（）"
 _BEYOND = "\U0010ffff"  # sorts after any character: query + _BEYOND bounds a prefix range
@@ -398,14 +399,20 @@ def _pinyin_keys(zh: str, pinyin: str) -> list[tuple[str, list[int]]]:
     build fast (its dictionary alone takes ~0.15 s)."""
     keys: list[tuple[str, list[int]]] = []
     written: list[str] = []
+    read: list[str] = []  # syllables that stand for 汉字: not Latin words copied from zh (AI in AI合成)
     if pinyin:
-        written = [s for word in _PINYIN_WORD_SPLIT_RE.split(pinyin) for s in pinyin_text.syllables(word)]
+        copied = {word.casefold() for word in _LATIN_WORD_RE.findall(zh)}
+        for word in _PINYIN_WORD_SPLIT_RE.split(pinyin):
+            syllables = pinyin_text.syllables(word)
+            written += syllables
+            if word.casefold() not in copied:
+                read += syllables
         keys.append(_joined(written))
     if zh:
         han = len(_HAN_CHAR_RE.findall(zh))
         if not han:
             keys.append(_joined(pinyin_text.syllables(zh)))
-        elif sum(1 for s in written if pinyin_text.is_syllable(s)) != han:
+        elif sum(1 for s in read if pinyin_text.is_syllable(s)) != han:
             keys.append(_joined(pinyin_text.han_pinyin(zh)))
     unique: dict[str, list[int]] = {}
     for key, starts in keys:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import GlossaryEntry
 from guide.core.context import AppContext
-from guide.core.study import pinyin_text
+from guide.core.study import drafts, pinyin_text
 from guide.core.study.pinyin_text import zh_with_pinyin
 from guide.core.study.search import SearchIndex, label_mentions
 from guide.ui.shell import keys
@@ -42,6 +42,7 @@ from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import SAFE_TOOLTIP_ROLE, markup, plain_label, rich_label, tooltip_text
+from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
 
 log = logging.getLogger(__name__)
@@ -205,6 +206,7 @@ class GlossaryPage(QWidget):
         splitter.setCollapsible(1, False)
         outer.addWidget(splitter, 1)
         QShortcut(keys.COPY_LABEL.sequence(), self.table, self.copy_selected)
+        QShortcut(keys.LEARN.sequence(), self, self.learn_button.click)
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()
@@ -223,6 +225,8 @@ class GlossaryPage(QWidget):
         self.copy_pinyin_button.setToolTip("Copy the Chinese with its pinyin")
         self.copy_pinyin_button.clicked.connect(lambda: self.copy_selected(with_pinyin=True))
         buttons.addWidget(self.copy_pinyin_button)
+        self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
+        buttons.addWidget(self.learn_button)
         layout.addLayout(buttons)
         self.copied = plain_label()
         self.copied.setObjectName("glossaryCopied")
@@ -329,6 +333,7 @@ class GlossaryPage(QWidget):
         self.steps.clear()
         for button in (self.copy_button, self.copy_pinyin_button):
             button.setEnabled(entry is not None)
+        self.learn_button.set_draft(drafts.label(entry, "glossary") if entry is not None else None)
         if entry is None:
             self.card.clear()
             return

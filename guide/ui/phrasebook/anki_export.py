@@ -1,5 +1,5 @@
-"""Export for Anki from the Phrase book: say what goes in (favourites, and the UI labels met
-in finished walkthroughs) and let the user choose, ask where (starting in the folder used
+"""Export for Anki from the Phrase book: say what goes in (favourites, the cards kept to learn,
+and the UI labels met in finished walkthroughs) and let the user choose, ask where (starting in the folder used
 last time), write the file, say what was written. The cards come from `guide.core.study.export`."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.context import AppContext
+from guide.core.study.deck import Deck
 from guide.core.study.export import collect_cards, csv_path_for, write_anki
 from guide.ui.widgets.safe_text import plain_label
 
@@ -24,48 +25,52 @@ FILE_NAME = "rednote-guide-flashcards.txt"
 
 
 class ExportChoiceDialog(QDialog):
-    """What goes into the file: favourite phrases, UI labels met, or both."""
+    """What goes into the file: favourite phrases, kept cards, UI labels met, in any mix."""
 
-    def __init__(self, favourites: int, labels: int, parent: QWidget | None = None) -> None:
+    def __init__(self, favourites: int, labels: int, parent: QWidget | None = None, kept: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("ankiExportDialog")
         self.setWindowTitle("Export for Anki")
         layout = QVBoxLayout(self)
-        intro = plain_label(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''} "
+        intro = plain_label(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''}, "
+                            f"the {kept} card{'s' if kept != 1 else ''} you keep to learn (with where you met them) "
                             f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
                             "finished. Choose what to export:")
         intro.setWordWrap(True)
         intro.setMinimumWidth(420)
         layout.addWidget(intro)
-        self.favourites = QCheckBox(f"Favourite phrases ({favourites})")
-        self.favourites.setObjectName("exportFavourites")
-        self.favourites.setChecked(favourites > 0)
-        self.favourites.setEnabled(favourites > 0)
-        layout.addWidget(self.favourites)
-        self.labels = QCheckBox(f"UI labels from finished walkthroughs ({labels})")
-        self.labels.setObjectName("exportLabels")
-        self.labels.setChecked(labels > 0)
-        self.labels.setEnabled(labels > 0)
-        layout.addWidget(self.labels)
+        self.favourites = self._choice("exportFavourites", f"Favourite phrases ({favourites})", favourites)
+        self.kept = self._choice("exportKept", f"Cards you keep to learn ({kept})", kept)
+        self.labels = self._choice("exportLabels", f"UI labels from finished walkthroughs ({labels})", labels)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose file…")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        for box in (self.favourites, self.labels):
-            box.toggled.connect(self._update)
         self._update()
 
+    def _choice(self, name: str, text: str, count: int) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setChecked(count > 0)
+        box.setEnabled(count > 0)
+        box.toggled.connect(self._update)
+        self.layout().addWidget(box)
+        return box
+
+    def choice(self) -> tuple[bool, bool, bool]:
+        return self.favourites.isChecked(), self.labels.isChecked(), self.kept.isChecked()
+
     def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.favourites.isChecked() or self.labels.isChecked())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(any(self.choice()))
 
 
-def ask_what_to_export(parent: QWidget, favourites: int, labels: int) -> tuple[bool, bool] | None:
-    """(favourites, labels) to include, or None when cancelled."""
-    dialog = ExportChoiceDialog(favourites, labels, parent)
+def ask_what_to_export(parent: QWidget, favourites: int, labels: int, kept: int = 0) -> tuple[bool, bool, bool] | None:
+    """(favourites, labels, kept cards) to include, or None when cancelled."""
+    dialog = ExportChoiceDialog(favourites, labels, parent, kept)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.favourites.isChecked(), dialog.labels.isChecked()
+    return dialog.choice()
 
 
 def ask_where(parent: QWidget, folder: str) -> Path | None:
@@ -78,24 +83,28 @@ def ask_where(parent: QWidget, folder: str) -> Path | None:
 
 def export_flashcards(parent: QWidget, context: AppContext, show_status: Callable[[str], None],
                       notice: Callable[[str], None], path: Path | None = None,
-                      include: tuple[bool, bool] | None = None) -> Path | None:
+                      include: tuple[bool, ...] | None = None) -> Path | None:
     """Write the Anki file (asking what and where when `path` is None); returns the path written.
-    `include` is (favourite phrases, labels met); None means both, or the user's choice."""
+    `include` is (favourite phrases, labels met, kept cards; a part left out means yes); None
+    means all of them, or the user's choice."""
     favourites = context.userdata.favourites()
     completed = context.userdata.completed()
+    kept = Deck(context.userdata).cards()
     phrase_cards = collect_cards(context.pack, favourites, ())
-    every_card = collect_cards(context.pack, favourites, completed)
-    labels = len(every_card) - len(phrase_cards)
+    kept_cards = collect_cards(context.pack, favourites, (), kept)
+    every_card = collect_cards(context.pack, favourites, completed, kept)
+    labels = len(every_card) - len(kept_cards)
     if path is None:
-        if include is None and labels:
-            include = ask_what_to_export(parent, len(phrase_cards), labels)
+        if include is None and (labels or len(kept_cards) > len(phrase_cards)):
+            include = ask_what_to_export(parent, len(phrase_cards), labels, len(kept_cards) - len(phrase_cards))
             if include is None:
                 return None
         path = ask_where(parent, context.settings.last_export_folder)
         if path is None:
             return None
-    with_phrases, with_labels = include or (True, True)
-    cards = collect_cards(context.pack, favourites if with_phrases else (), completed if with_labels else ())
+    with_phrases, with_labels, with_kept = (*(include or ()), True, True, True)[:3]
+    cards = collect_cards(context.pack, favourites if with_phrases else (), completed if with_labels else (),
+                          kept if with_kept else ())
     try:
         write_anki(cards, path)
     except OSError as exc:
@@ -106,10 +115,11 @@ def export_flashcards(parent: QWidget, context: AppContext, show_status: Callabl
     context.settings.last_export_folder = str(path.parent)
     context.save_settings()
     if cards:
-        from_favourites = len(phrase_cards) if with_phrases else 0
-        show_status(f"Exported {len(cards)} cards ({from_favourites} favourites, {len(cards) - from_favourites} "
-                    f"UI labels met) to {path} "
+        count = {source: sum(1 for c in cards if c.source == source) for source in ("phrase", "kept", "label")}
+        show_status(f"Exported {len(cards)} cards ({count['phrase']} favourites, {count['kept']} kept cards, "
+                    f"{count['label']} UI labels met) to {path} "
                     f"(and a CSV copy, {csv_path_for(path).name}). In Anki: File › Import.")
     else:
-        show_status(f"Wrote {path}, but it has no cards yet: star phrases or finish a walkthrough first.")
+        show_status(f"Wrote {path}, but it has no cards yet: star phrases, keep words with Learn this, or finish "
+                    "a walkthrough first.")
     return path

@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.model import Phrase
 from guide.core.context import AppContext
+from guide.core.study import drafts
+from guide.core.study.cards import DEFAULT_FRONT, Front
+from guide.core.study.clock import Clock, system_clock
 from guide.core.study.search import SearchIndex
 from guide.ui.phrasebook.anki_export import export_flashcards
 from guide.ui.phrasebook.phrase_list import (
@@ -44,21 +47,15 @@ from guide.ui.phrasebook.phrase_list import (
     with_pinyin,
 )
 from guide.ui.phrasebook.practice_dialog import PracticeDialog
+from guide.ui.phrasebook.review_dialog import ReviewDialog
+from guide.ui.phrasebook.speech import Speaker, speech_available
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import markup, plain_label, rich_label
+from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
-
-try:  # PySide6-Addons, installed by the [speech] extra
-    from PySide6.QtTextToSpeech import QTextToSpeech
-except ImportError:  # pragma: no cover - depends on the installation
-    QTextToSpeech = None
-
-
-def speech_available() -> bool:
-    return QTextToSpeech is not None
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +90,9 @@ class PhrasebookPage(QWidget):
         self.index = SearchIndex.build(pack, kinds=("phrase",))
         self._favourites: set[str] = set(context.userdata.favourites())
         self._category = pack.categories[0].id if pack.categories else FAVOURITES
-        self._speech: QTextToSpeech | None = None
+        self.speaker = Speaker(self, navigator.notice.emit)
         self._practice: PracticeDialog | None = None
+        self.review_dialog: ReviewDialog | None = None
         self._build()
         self._fill_categories()
         self.show_category(self._category)
@@ -124,6 +122,11 @@ class PhrasebookPage(QWidget):
         self.practice_button.setToolTip("Flashcards over your favourites: see the Chinese, recall, reveal")
         self.practice_button.clicked.connect(self.start_practice)
         bar.addWidget(self.practice_button)
+        review = QPushButton("Review…")
+        review.setObjectName("phraseReview")
+        review.setToolTip("Review the cards you keep with Learn this, on a schedule (also on Start)")
+        review.clicked.connect(lambda: self.start_review())
+        bar.addWidget(review)
         export = QPushButton("Export for Anki…")
         export.setObjectName("phraseExport")
         export.setToolTip("Save favourites and the UI labels of finished walkthroughs as flashcards")
@@ -181,6 +184,7 @@ class PhrasebookPage(QWidget):
         self.status_timer.timeout.connect(self.status.clear)
         QShortcut(keys.COPY_PHRASE.sequence(), self.list, lambda: self.copy_selected())
         QShortcut(keys.FAVOURITE.sequence(), self, lambda: self.toggle_favourite())
+        QShortcut(keys.LEARN.sequence(), self, self.learn_button.click)
 
     def _build_details(self) -> QWidget:
         self.card = card = DetailCard()
@@ -220,6 +224,8 @@ class PhrasebookPage(QWidget):
         self.speak_button.clicked.connect(self.speak_selected)
         self.speak_button.setVisible(speech_available())
         second.addWidget(self.speak_button)
+        self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
+        second.addWidget(self.learn_button)
         layout.addLayout(rows)
         layout.addStretch(1)
         # In a short window the card scrolls rather than cutting off its buttons.
@@ -324,17 +330,8 @@ class PhrasebookPage(QWidget):
 
     def speak_selected(self) -> None:
         phrase = self.selected_phrase()
-        if phrase is None or QTextToSpeech is None:
-            return
-        if self._speech is None:
-            self._speech = QTextToSpeech(self)
-            chinese = [loc for loc in self._speech.availableLocales() if loc.name().startswith("zh")]
-            if not chinese:
-                self.navigator.notice.emit("No Chinese voice is installed, so Speak uses the default voice. "
-                                           "Add a Chinese (Mandarin) voice in your system's speech settings.")
-            else:
-                self._speech.setLocale(chinese[0])
-        self._speech.say(phrase.zh)
+        if phrase is not None:
+            self.speaker.say(phrase.zh)
 
     def export_anki(self, path: Path | None = None, include: tuple[bool, bool] | None = None) -> Path | None:
         """Write the Anki file (asking what and where when `path` is None); returns the path written."""
@@ -354,10 +351,30 @@ class PhrasebookPage(QWidget):
         if not phrases:
             self.say("Practice uses your favourites: star a few phrases first (☆ on the right of a phrase).")
             return None
-        dialog = PracticeDialog(phrases, self)
+        front = Front.parse(self.context.settings.practice_front, DEFAULT_FRONT)
+        dialog = PracticeDialog(phrases, self, front=front)
+        dialog.frontChosen.connect(self._keep_practice_front)
         dialog.show()
         self._practice = dialog
         return dialog
+
+    def start_review(self, clock: Clock = system_clock) -> ReviewDialog:
+        """The Review window (one at a time: asked again, the open one comes to the front)."""
+        if self.review_dialog is not None and self.review_dialog.isVisible():
+            self.review_dialog.raise_()
+            self.review_dialog.activateWindow()
+            return self.review_dialog
+        dialog = ReviewDialog(self.context, self.window(), clock,
+                              open_place=lambda place: self.navigator.open_walkthrough.emit(*_step_of(place)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "_review", None))
+        dialog.show()
+        self.review_dialog = dialog
+        return dialog
+
+    def _keep_practice_front(self, front: Front) -> None:
+        self.context.settings.practice_front = front.value
+        self.context.save_settings()
 
     def refresh(self) -> None:
         """Re-read favourites (another window may have changed them)."""
@@ -429,6 +446,7 @@ class PhrasebookPage(QWidget):
         phrase: Phrase | None = index.data(PHRASE_ROLE) if index.isValid() else None
         for button in (self.favourite_button, self.copy_button, self.copy_pinyin_button, self.translate_button, self.speak_button):
             button.setEnabled(phrase is not None)
+        self.learn_button.set_draft(drafts.phrase(phrase) if phrase is not None else None)
         if phrase is None:
             self.card.clear()
             if not self.model.phrases:
@@ -447,3 +465,10 @@ class PhrasebookPage(QWidget):
         self.favourite_button.setAccessibleName(f"{'Remove' if favourite else 'Add'} {phrase.zh} "
                                                 f"{'from' if favourite else 'to'} favourites")
         self.copy_button.setAccessibleName(f"Copy {phrase.zh}")
+
+
+def _step_of(place: str) -> tuple[str, str]:
+    """"walkthrough/ID/STEP" -> (ID, STEP)."""
+    _kind, _, rest = place.partition("/")
+    walkthrough, _, step = rest.partition("/")
+    return walkthrough, step

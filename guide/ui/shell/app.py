@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 _QUIET = ("propagateSizeHints",)
 ALREADY_RUNNING = "rednote-guide is already running; brought its window to the front."
+ASKED_TO_READ = "rednote-guide is already running; asked it to read from the screen."
 
 
 def finish_application(app: QApplication) -> None:
@@ -80,8 +81,10 @@ def run_app(args: argparse.Namespace) -> int:
     app = make_application(finish_now=False)
     from guide.ui.shell import single_instance
 
-    if single_instance.maybe_running() and single_instance.ask_running_instance():
-        print(ALREADY_RUNNING, file=sys.stderr)
+    read_screen = bool(getattr(args, "read_screen", False))
+    message = single_instance.READ_SCREEN if read_screen else single_instance.MESSAGE
+    if single_instance.maybe_running() and single_instance.ask_running_instance(message=message):
+        print(ASKED_TO_READ if read_screen else ALREADY_RUNNING, file=sys.stderr)
         return 0
 
     # The shell needs only settings; content, user data and fonts load right after it is up.
@@ -111,6 +114,7 @@ def run_app(args: argparse.Namespace) -> int:
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
     """After the first paint: listen for later launches, then load content and user data."""
     from guide.core.context import build_context
+    from guide.ui.shell import single_instance
     from guide.ui.shell.single_instance import InstanceServer
 
     app = QApplication.instance()
@@ -118,13 +122,15 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
         return
     finish_application(app)
     window.finish_shell()
-    server = InstanceServer(app)
+    read_screen = bool(getattr(args, "read_screen", False))
+    server = InstanceServer(app, single_instance.READ_SCREEN if read_screen else single_instance.MESSAGE)
     if server.duplicate:  # another launch in the same instant won; it has been raised
-        print(ALREADY_RUNNING, file=sys.stderr)
+        print(ASKED_TO_READ if read_screen else ALREADY_RUNNING, file=sys.stderr)
         window.hide()
         app.quit()
         return
     server.activated.connect(window.bring_to_front)
+    server.readScreen.connect(window.read_from_screen)
     window.instance_server = server  # lives as long as the window
 
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
@@ -142,3 +148,5 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
         context.settings.offline_only = welcome.offline.isChecked()
         context.settings.first_run_done = True
         context.save_settings()
+    if read_screen:  # `rednote-guide --read-screen` with no guide running yet
+        window.read_from_screen()

@@ -23,12 +23,15 @@ class Shortcut:
         return self.label or " or ".join(self.keys)
 
 
-EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR = (
-    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator")
+EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR, SCREENSHOT, LEARNING, REVIEWING = (
+    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator", "Screenshot", "Learn",
+    "Review")
 
 PAGES = Shortcut(tuple(f"Ctrl+{n}" for n in range(1, 7)),
                  "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot", EVERYWHERE, "Ctrl+1 … Ctrl+6")
 OPEN_SCREENSHOT = Shortcut(("Ctrl+O",), "Open a screenshot file to read", EVERYWHERE)
+READ_SCREEN = Shortcut(("Ctrl+Shift+S",), "Read from screen: drag over any part of the desktop to read it",
+                       EVERYWHERE)
 PASTE_PICTURE = Shortcut((), "Read a screenshot you copied (a picture on the clipboard)", EVERYWHERE, "Ctrl+V")
 SEARCH = Shortcut(("Ctrl+K",), "Search everything (phrases, labels, walkthrough steps)", EVERYWHERE)
 HELP = Shortcut(("F1", "?"), "This list of shortcuts", EVERYWHERE)
@@ -47,6 +50,14 @@ REVEAL = Shortcut(("Space",), "Show the answer", PRACTICE)
 AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTICE)
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
+ZOOM_SCREENSHOT = Shortcut(("+", "=", "-", "0"), "Zoom the picture in, out, or to fit it (also Ctrl+wheel; drag to move it)",
+                           SCREENSHOT, "+ / − / 0")
 
-ALL = (PAGES, OPEN_SCREENSHOT, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
-       REVEAL, AGAIN, KNOWN, DELETE_HISTORY)
+LEARN = Shortcut(("Ctrl+L",), "Learn this: keep the chosen word, label, phrase or line as a card for Review "
+                 "(Translator, Screenshot, walkthrough label cards, UI labels, Phrase book)", LEARNING)
+SHOW_ANSWER = Shortcut(("Space",), "Show the answer", REVIEWING)
+ANSWERS = Shortcut(("1", "2", "3", "4"), "Again, Hard, Good, Easy (each button says when the card comes back)",
+                   REVIEWING, "1 2 3 4")
+
+ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+       REVEAL, AGAIN, KNOWN, DELETE_HISTORY, ZOOM_SCREENSHOT, LEARN, SHOW_ANSWER, ANSWERS)

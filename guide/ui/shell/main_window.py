@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self)
         self.pages: dict[str, QWidget] = {}
         self._requested_page = "start"
+        self._read_screen_when_ready = False
         self.setWindowTitle(APP_NAME)
         self.resize(1180, 780)
         central = QWidget()
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
+        from guide.ui.screenshot.warmup import warm_on_picture_copied
+
+        warm_on_picture_copied(self, context)  # a copied picture starts the OCR worker before the paste
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
         # and made that screen ~50 ms later when started at once. A Ctrl+K before then
         # builds the index itself (~50 ms for the bundled pack).
         QTimer.singleShot(INDEX_DELAY_MS, lambda: self._build_search_index(context))
+        if self._read_screen_when_ready:
+            self._read_screen_when_ready = False
+            QTimer.singleShot(0, self.read_from_screen)
 
     def _build_search_index(self, context: AppContext) -> None:
         import threading
@@ -241,9 +248,9 @@ class MainWindow(QMainWindow):
         walkthrough = getattr(getattr(page, "player", None), "walkthrough", None)
         return walkthrough.id if walkthrough is not None else getattr(self, "_resume_walkthrough", "")
 
-    def open_walkthrough(self, walkthrough_id: str, step_id: str = "") -> bool:
+    def open_walkthrough(self, walkthrough_id: str, step_id: str = "", record: bool = True) -> bool:
         page = self.show_page("walkthroughs")
-        return page.open(walkthrough_id, step_id)  # type: ignore[attr-defined]
+        return page.open(walkthrough_id, step_id, record)  # type: ignore[attr-defined]
 
     def _call_on_page(self, name: str, method: str, *args: object) -> None:
         page = self.show_page(name)
@@ -254,10 +261,12 @@ class MainWindow(QMainWindow):
     def _connect_navigator(self) -> None:
         nav = self.navigator
         nav.open_walkthrough.connect(self.open_walkthrough)
+        nav.look_at_step.connect(lambda walkthrough, step: self.open_walkthrough(walkthrough, step, record=False))
         nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
         nav.clear_history.connect(self.clear_history)
+        nav.review.connect(self.open_review)
         self.context.userdata.on_notice(self.notices.add)
 
     def _shortcuts(self) -> None:
@@ -289,6 +298,8 @@ class MainWindow(QMainWindow):
 
         file_menu, view, help_menu = self._top_menus
         self._action(file_menu, "&Open screenshot…", self.open_screenshot, keys.OPEN_SCREENSHOT.sequence())
+        self._action(file_menu, "&Read from screen…", self.read_from_screen, keys.READ_SCREEN.sequence())
+        self._action(file_menu, "Re&view your cards…", self.open_review)
         self._action(file_menu, "Export for &Anki…", self.export_anki)
         self._action(file_menu, "&Clear history and cache…", self.clear_history)
         file_menu.addSeparator()
@@ -343,19 +354,30 @@ class MainWindow(QMainWindow):
 
         about_dialog(self).exec()
 
+    def open_review(self) -> None:
+        """The Review window, over whichever page is shown; Start's count is redone when it closes."""
+        if self.context is None:
+            return
+        dialog = self.page("phrasebook").start_review()  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: self.current_page_name() == "start" and self.show_page("start"))
+
     def export_anki(self) -> None:
         self._call_on_page("phrasebook", "export_anki")
 
     def clear_history(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self, "Clear history and cache",
             "Delete every translation in the history, the translation cache and the recent screenshots? "
-            "Translations you have seen before will no longer work offline.")
-        if answer != QMessageBox.StandardButton.Yes:
+            "Translations you have seen before will no longer work offline.",
+            buttons.Yes | buttons.Cancel, buttons.Cancel)  # Enter must not delete everything
+        if answer != buttons.Yes:
             return
-        self._call_on_page("translator", "clear_history")
+        translator = self.page("translator")  # cleared where it is, without leaving the page in front
+        if hasattr(translator, "clear_history"):
+            translator.clear_history()
         self.clear_screenshots()
 
     def clear_screenshots(self) -> int:
@@ -382,6 +404,14 @@ class MainWindow(QMainWindow):
     def open_screenshot(self) -> None:
         if self.context is not None:
             self._call_on_page("screenshot", "open_dialog")
+
+    def read_from_screen(self) -> None:
+        """File → Read from screen, its key, and `rednote-guide --read-screen`; asked before the
+        content has loaded, it starts as soon as the Screenshot page can open."""
+        if self.context is None:
+            self._read_screen_when_ready = True
+            return
+        self._call_on_page("screenshot", "read_from_screen")
 
     def _install_image_input(self) -> None:
         from PySide6.QtWidgets import QApplication

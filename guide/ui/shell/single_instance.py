@@ -1,4 +1,5 @@
-"""One window per user: a second launch asks the running one to come to the front.
+"""One window per user: a second launch asks the running one to come to the front, or (with
+`--read-screen`) to read a region of the screen.
 
 The server name includes a checksum of the data dir, so test runs with their own XDG
 dirs never collide with the user's real app. On POSIX the name is a full socket path,
@@ -19,6 +20,8 @@ from guide.core.storage import paths
 
 log = logging.getLogger(__name__)
 MESSAGE = b"raise\n"
+# `rednote-guide --read-screen` (e.g. bound to a system shortcut); an older running version sees "raise".
+READ_SCREEN = MESSAGE + b"read-screen\n"
 
 
 def server_name() -> str:
@@ -37,15 +40,15 @@ def maybe_running() -> bool:
     return os.name != "posix" or os.path.exists(server_name())
 
 
-def ask_running_instance(timeout_ms: int = 500) -> bool:
-    """True when another instance answered (and was asked to raise its window)."""
+def ask_running_instance(timeout_ms: int = 500, message: bytes = MESSAGE) -> bool:
+    """True when another instance answered (and was asked to raise its window, or `message`)."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(server_name())
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(MESSAGE)
+    socket.write(message)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
@@ -53,15 +56,17 @@ def ask_running_instance(timeout_ms: int = 500) -> bool:
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; emits `activated` when one arrives.
+    """Listens for later launches; emits `activated` when one arrives, `readScreen` when it
+    came with --read-screen.
 
     `duplicate` is True when another instance started listening first (two launches in
-    the same instant): that one has been asked to come forward and this one should quit.
+    the same instant): that one has been passed `message` and this one should quit.
     """
 
     activated = Signal()
+    readScreen = Signal()  # noqa: N815 - Qt signal naming
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, message: bytes = MESSAGE) -> None:
         super().__init__(parent)
         from PySide6.QtNetwork import QLocalServer
 
@@ -72,7 +77,7 @@ class InstanceServer(QObject):
         # No socket options: with them Qt binds elsewhere and renames over an existing
         # socket, silently taking it from a running instance. XDG_RUNTIME_DIR is private.
         if not self.server.listen(name):
-            if ask_running_instance():
+            if ask_running_instance(message=message):
                 self.duplicate = True
                 return
             QLocalServer.removeServer(name)  # a stale socket left by a crash
@@ -88,6 +93,10 @@ class InstanceServer(QObject):
             connection.disconnected.connect(connection.deleteLater)
 
     def _read(self, connection) -> None:  # noqa: ANN001 - QLocalSocket, imported lazily
-        if bytes(connection.readAll().data()).startswith(MESSAGE.strip()):
+        received = bytes(connection.readAll().data()).split()
+        if b"read-screen" in received:
+            log.info("asked by a second launch to read from the screen")
+            self.readScreen.emit()
+        elif MESSAGE.strip() in received:
             log.info("raised by a second launch")
             self.activated.emit()

@@ -79,6 +79,18 @@ class StartPage(QWidget):
         self.progress = QLabel("")
         self.progress.setObjectName("startProgress")
         layout.addWidget(self.progress)
+        review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
+        self.due = QLabel("")
+        self.due.setObjectName("startDue")
+        review_row.addWidget(self.due)
+        self.review = QPushButton("Review now →")
+        self.review.setObjectName("startReview")
+        self.review.setToolTip("Review the cards you keep with Learn this: Space shows the answer, 1–4 rate it")
+        self.review.hide()
+        self.review.clicked.connect(navigator.review.emit)
+        review_row.addWidget(self.review)
+        review_row.addStretch(1)
+        layout.addLayout(review_row)
         layout.addStretch(1)
         self._first_id = ""
         self._continue_id = ""
@@ -100,6 +112,7 @@ class StartPage(QWidget):
         if self._context is None:
             return
         pack, userdata = self._context.pack, self._context.userdata
+        self._refresh_due()
         if not pack.walkthroughs:
             self.begin.hide()
             self.resume.hide()
@@ -133,6 +146,22 @@ class StartPage(QWidget):
         self.begin.setVisible(following is not None)
         self.begin.setDefault(not self._continue_id)
         self.resume.setDefault(bool(self._continue_id))
+
+    def _refresh_due(self) -> None:
+        """How many kept cards are due today (counted without loading the scheduler)."""
+        from guide.core.study.deck import Deck
+        from guide.core.study.due import DueToday
+
+        deck = Deck(self._context.userdata)
+        due = DueToday(deck, self._context.settings.new_cards_per_day).count().total
+        kept = bool(due) or bool(deck.cards())
+        self.due.setText(f"{due} card{'s' if due != 1 else ''} due today" if due else
+                         "No cards due today." if kept else
+                         "Learn as you go: press Learn this (Ctrl+L) beside a word, label or line you meet to keep "
+                         "it as a card; Review brings it back on a schedule.")
+        self.due.setWordWrap(not kept)
+        self.review.setText("Review now →" if due else "Review…")
+        self.review.setVisible(kept)
 
     def _begin(self) -> None:
         if self._first_id:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.context import AppContext
+from guide.core.study import drafts
 from guide.core.translate import dictionary_loader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.gloss import GlossWord
@@ -48,9 +49,12 @@ from guide.core.translate.pipeline import (
     TranslationResult,
     Translator,
 )
+from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
+from guide.ui.translator.model_warmer import ModelWarmer
 from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
+from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.safe_text import Markup, markup, plain_label, rich_label, set_markup, set_tooltip
 from guide.ui.widgets.scrolling import vertical_scroller
@@ -75,6 +79,8 @@ class TranslatorPage(QWidget):
         self.runner = TranslationRunner(self.translator, self)
         self.runner.result.connect(self._show_result)
         self.runner.progress.connect(self._show_progress)
+        self.warmer = ModelWarmer(context.settings, self.translator.secrets, navigator.notice.emit, self)
+        self.warmer.statusChanged.connect(lambda _text: self._refresh_status())
         self.result: TranslationResult | None = None
         self._loading_dictionary = False
         self._build()
@@ -88,6 +94,8 @@ class TranslatorPage(QWidget):
             navigator.notice.emit(notice)
         self._load_dictionary()
         self.refresh_history()
+        if context.settings.engines[:1] == ["llm"]:
+            self.warmer.warm()  # the first translation must not wait for the model to load
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -240,6 +248,7 @@ class TranslatorPage(QWidget):
 
         self.origin = plain_label()  # quotes a sentence an engine handed back: never rich text
         self.origin.setObjectName("translatorOrigin")
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)  # carries a server's own error message
         self.origin.setWordWrap(True)
         # Room for two lines: inside the scrolling column a wrapped label gets no more height
         # than its minimum, and a long failure reason was cut mid-sentence at 800 px.
@@ -254,6 +263,11 @@ class TranslatorPage(QWidget):
         chip_height = WordChip(GlossWord("字", "zì", ["a meaning", "a second meaning"])).sizeHint().height()
         self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
         self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.learn_line = LearnButton.for_context(self.context, "Learn this line")  # kept whole, with its translation
+        self.words.actions.addWidget(self.learn_line)
+        self.learn_word = LearnButton.for_context(self.context, "Learn this word", keys.LEARN.shown())
+        self.words.actions.addWidget(self.learn_word)
+        QShortcut(keys.LEARN.sequence(), self, lambda: (self.learn_word if self.learn_word.draft else self.learn_line).click())
         column.addWidget(self.words, 3)
         self.main_scroll.setWidget(main)
         splitter.addWidget(self.main_scroll)
@@ -315,6 +329,7 @@ class TranslatorPage(QWidget):
     def shutdown(self) -> None:
         """The window is closing: stop requests now (a hanging server must not hold us)."""
         self._debounce.stop()
+        self.warmer.shutdown()
         self.runner.shutdown()
         self.translator.close()
 
@@ -348,8 +363,16 @@ class TranslatorPage(QWidget):
         self._translate_now(confirm_direction=True)
 
     def _show_progress(self, early: TranslationResult) -> None:
-        """The gloss is ready before any engine answers: show it while waiting."""
+        """The gloss is ready before any engine answers: show it while waiting. Another
+        engine's answer, while a slow one (a local model) works on, is shown in full."""
+        if early.translated:
+            self._show_result(early)
+            self._set_status(TRANSLATING)
+            return
         self.output.clear()  # the old answer belongs to the old text
+        self.result = early  # a word chosen now is learned with its sentence, without the old translation
+        self.learn_line.set_draft(None)
+        self.learn_word.set_draft(None)
         self.output.setPlaceholderText(TRANSLATING)
         self.origin.setText(early.origin_label())
         self._set_pinyin(early.pinyin)
@@ -366,6 +389,8 @@ class TranslatorPage(QWidget):
         set_tooltip(self.origin, "\n".join(result.reasons()) or result.origin_title)
         words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
         self.words.set_words(words)
+        self.learn_line.set_draft(drafts.translated_line(result))
+        self.learn_word.set_draft(None)
         if result.direction_warning:
             set_markup(self.direction_warning_text, markup("<b>{}</b> Nothing was sent.", result.direction_warning))
             self.direction_warning.show()
@@ -386,6 +411,8 @@ class TranslatorPage(QWidget):
         self.origin.clear()
         self.words.set_words([])
         self.words.details.clear()
+        self.learn_line.set_draft(None)
+        self.learn_word.set_draft(None)
         self.direction_warning.hide()
         for label in (self.back_translation, self.note, self.share):
             label.hide()
@@ -400,9 +427,14 @@ class TranslatorPage(QWidget):
         self.pinyin_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _set_status(self, text: str) -> None:
+        if self.warmer.status and text in ("", TRANSLATING):
+            text = self.warmer.status  # "Loading qwen2.5:7b in Ollama…"
         if self._loading_dictionary:
-            text = "Loading dictionary…"
+            text = "Loading dictionary…" + (f" {self.warmer.status}" if self.warmer.status else "")
         self.status.setText(text)
+
+    def _refresh_status(self) -> None:
+        self._set_status(TRANSLATING if self.runner.is_busy() and self.input.toPlainText().strip() else "")
 
     def _load_dictionary(self) -> None:
         self._loading_dictionary = not dictionary_loader.is_loaded()
@@ -411,7 +443,7 @@ class TranslatorPage(QWidget):
 
         def done() -> None:
             self._loading_dictionary = False
-            self._set_status("Translating…" if self.runner.is_busy() and self.input.toPlainText().strip() else "")
+            self._refresh_status()
             log.debug("dictionary and segmenter ready after %.2f s", time.monotonic() - started)
             problem = dictionary_loader.load_problem()
             if problem:
@@ -422,6 +454,7 @@ class TranslatorPage(QWidget):
     def _word_chosen(self, word: GlossWord) -> None:
         details = self.translator.glosser.details(word.text) if has_han(word.text) else None
         self.words.show_details(word, details)
+        self.learn_word.set_draft(drafts.translated_word(word, self.result))
 
     def _copy(self, text: str) -> None:
         if text:
@@ -444,8 +477,11 @@ class TranslatorPage(QWidget):
         from guide.ui.translator.settings_dialog import TranslatorSettingsDialog
 
         dialog = TranslatorSettingsDialog(self.context.settings, self.translator.secrets, self)
+        before = (self.context.settings.engines[:], self.context.settings.llm_url, self.context.settings.llm_model)
         if dialog.exec():
             self.context.save_settings()
+            if (self.context.settings.engines, self.context.settings.llm_url, self.context.settings.llm_model) != before:
+                self.warmer.warm()  # switched on, or pointed at another server or model
             for problem in dialog.problems:
                 self.navigator.notice.emit(problem)
             self.offline.blockSignals(True)

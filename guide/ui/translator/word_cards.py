@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -29,7 +30,7 @@ CARD_SENSES = 2  # on the card; every sense shows in the detail panel on click
 
 def card_text(word: GlossWord) -> str:
     """汉字, pinyin, then the two best senses, one short line each."""
-    senses = [_short(m) for m in word.meanings[:CARD_SENSES]] or ["—"]
+    senses = [_short(m) for m in word.meanings[:CARD_SENSES]] or ["no entry"]
     return "\n".join([word.text, word.pinyin or " ", *senses])
 
 
@@ -66,6 +67,9 @@ class WordBreakdown(QWidget):
         self.flow = FlowLayout(self.holder)
         self.scroll.setWidget(self.holder)
         layout.addWidget(self.scroll, 3)
+        self.actions = QHBoxLayout()  # buttons for the chosen word (Learn this), above its entry
+        self.actions.addStretch(1)
+        layout.addLayout(self.actions)
         self.details = QTextBrowser()
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")

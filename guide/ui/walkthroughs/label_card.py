@@ -21,7 +21,7 @@ from guide.ui.widgets.safe_text import markup, plain_label, rich_label, set_tool
 class LabelCard(QFrame):
     """Shown when a hotspot, chip or inline label is clicked."""
 
-    def __init__(self, entry: GlossaryEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: GlossaryEntry, parent: QWidget | None = None, learn: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -36,6 +36,8 @@ class LabelCard(QFrame):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(entry.zh))
         top.addStretch(1)
         top.addWidget(copy)
+        if learn is not None:  # "Learn this", beside Copy
+            top.addWidget(learn)
         layout.addLayout(top)
         pinyin = plain_label(entry.pinyin)
         pinyin.setObjectName("cardPinyin")

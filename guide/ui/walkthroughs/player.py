@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import Walkthrough
 from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
+from guide.core.study import drafts
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.label_card import LabelCard, LabelChip
@@ -48,6 +49,7 @@ from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.button_text import button_text
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import Markup, SAFE_TOOLTIP_ROLE, markup, message_box, plain_label, rich_label, set_markup, set_tooltip, tooltip_text
+from guide.ui.widgets.learn_button import LearnButton
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
@@ -83,6 +85,7 @@ class WalkthroughPlayer(QWidget):
         self.index = 0
         self.finished = False
         self._chips: list[QWidget] = []
+        self.learn_button: LearnButton | None = None  # on the label card shown, if any
         self._build()
 
     # -- layout ---------------------------------------------------------------------
@@ -239,11 +242,14 @@ class WalkthroughPlayer(QWidget):
         self.zoom_action.triggered.connect(self.zoom)
         self.addAction(self.zoom_action)
         self._zoom: ZoomDialog | None = None
+        self._record = True  # remember the step shown (False while open() shows one only to look at)
+        QShortcut(keys.LEARN.sequence(), self, lambda: self.card_host.isVisible() and self.learn_button.click())
 
     # -- behaviour --------------------------------------------------------------------
 
-    def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
-        """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
+    def open(self, walkthrough: Walkthrough, step_id: str = "", record: bool = True) -> None:
+        """Show `walkthrough` at `step_id`, or where the user left it, or step 1. `record`
+        False (a step a screenshot looks like): not remembered as started until the user moves."""
         self.walkthrough = walkthrough
         set_markup(self.walkthrough_title, markup("<b>{}</b>", walkthrough.title))
         self.step_list.blockSignals(True)
@@ -262,7 +268,9 @@ class WalkthroughPlayer(QWidget):
         if index is None:
             saved = self.context.userdata.progress(walkthrough.id)
             index = walkthrough.step_index(saved.step) if saved else None
+        self._record = record
         self.go_to(index or 0)
+        self._record = True
         # Once the page has switched to the player (after this call), so → and + work at once.
         QTimer.singleShot(0, self._focus_step)
 
@@ -316,7 +324,8 @@ class WalkthroughPlayer(QWidget):
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
         self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
                                     else "Next step (Right arrow or Page Down)")
-        self.context.userdata.set_step(self.walkthrough.id, step.id)
+        if self._record:
+            self.context.userdata.set_step(self.walkthrough.id, step.id)
 
     def _space_paragraphs(self) -> None:
         """Qt's Markdown import packs paragraphs tightly; give them room to breathe."""
@@ -374,7 +383,10 @@ class WalkthroughPlayer(QWidget):
         entry = self.context.pack.label(zh)
         if entry is None:
             return
-        self.card_host.setWidget(LabelCard(entry))
+        self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
+        if self.walkthrough is not None:
+            self.learn_button.set_draft(drafts.step_label(entry, self.walkthrough, self.walkthrough.steps[self.index]))
+        self.card_host.setWidget(LabelCard(entry, learn=self.learn_button))
         self.card_host.show()
 
     def next(self) -> None:

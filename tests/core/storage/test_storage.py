@@ -123,3 +123,16 @@ def test_settings_save_failure_is_reported_not_raised(tmp_path: Path) -> None:
     store = SettingsStore(blocker / "config")
     assert store.save(Settings()) is False
     assert store.notices and "Could not save settings" in store.notices[0]
+
+
+def test_review_settings_have_sane_defaults_and_are_kept_in_range(tmp_path: Path) -> None:
+    defaults = Settings()
+    assert (defaults.new_cards_per_day, defaults.retention_goal, defaults.review_front) == (10, 0.9, "hanzi+pinyin")
+    (tmp_path / "settings.json").write_text(json.dumps({"new_cards_per_day": 5000, "retention_goal": 0.2,
+                                                        "review_front": "english"}))
+    store = SettingsStore(tmp_path)
+    settings = store.load()
+    assert (settings.new_cards_per_day, settings.retention_goal, settings.review_front) == (100, 0.7, "english")
+    assert len([n for n in store.notices if "is outside" in n]) == 2
+    (tmp_path / "settings.json").write_text(json.dumps({"new_cards_per_day": "lots", "retention_goal": True}))
+    assert SettingsStore(tmp_path).load().new_cards_per_day == 10

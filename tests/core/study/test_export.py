@@ -103,3 +103,23 @@ def test_csv_cells_that_look_like_formulas_stay_text(text: str) -> None:
     rows = list(csv.reader(io.StringIO(table_csv([Card(text, "p", text, text, "phrase")]))))
     assert rows[1][0] == "'" + text and rows[1][2] == "'" + text and rows[1][3] == "'" + text
     assert rows[1][1] == "p"
+
+
+def test_kept_cards_come_after_favourites_with_where_they_were_met(pack: Pack, tmp_path: Path) -> None:
+    from helpers.study import FakeClock, word
+
+    from guide.core.storage.userdata import UserData
+    from guide.core.study.deck import Deck
+
+    deck = Deck(UserData(pack.id, tmp_path), None, FakeClock())
+    deck.keep(word("你好", "nǐ hǎo", "hello"))  # also a favourite: exported once, as the favourite
+    deck.keep(word("发布", "fābù", "Post", kind="label", source="walkthrough", example="Posting › Tap 发布",
+                   example_en="", place="walkthrough/first/post"))
+    deck.keep(word("关注", "guānzhù", "Follow", kind="label", source="glossary", example="",
+                   example_en="On screen: top right of a profile"))
+    cards = collect_cards(pack, ["你好"], ["first"], deck.cards())
+    assert [(c.zh, c.source) for c in cards] == [("你好", "phrase"), ("发布", "kept"), ("关注", "kept"),
+                                                 ("小红书", "label"), ("收藏", "label")]
+    assert cards[1].note == "Met in a walkthrough: Posting › Tap 发布."
+    assert cards[2].note == "Met in UI labels: On screen: top right of a profile."
+    assert cards[1].pinyin == "fābù"

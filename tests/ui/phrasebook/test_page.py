@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.packs import search_pack
+from helpers.study import word
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-import guide.ui.phrasebook.page as phrasebook
+import guide.ui.phrasebook.speech as speech
 from guide.core.context import AppContext, build_context
+from guide.core.study.deck import Deck
 from guide.ui.phrasebook import anki_export
 from guide.ui.phrasebook.page import PhrasebookPage
 from guide.ui.phrasebook.phrase_list import FAVOURITES, KEY_ROLE
@@ -168,10 +170,10 @@ def test_translate_this_sends_the_chinese_to_the_navigator(qtbot, page: Phrasebo
 
 
 def test_speak_button_only_with_text_to_speech(qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(phrasebook, "QTextToSpeech", None)
+    monkeypatch.setattr(speech, "QTextToSpeech", None)
     without = make_page(qtbot, context)
     assert without.findChild(QPushButton, "phraseSpeak").isHidden()
-    monkeypatch.setattr(phrasebook, "QTextToSpeech", object)
+    monkeypatch.setattr(speech, "QTextToSpeech", object)
     with_speech = make_page(qtbot, context)
     assert not with_speech.findChild(QPushButton, "phraseSpeak").isHidden()
 
@@ -181,13 +183,13 @@ def test_export_button_asks_for_a_file_and_writes_it(qtbot, page: PhrasebookPage
     page.set_favourite("yyds", True)
     page.context.userdata.mark_complete("first", "post")
     target = tmp_path / "anki.txt"
-    monkeypatch.setattr(anki_export, "ask_what_to_export", lambda parent, favourites, labels: (True, True))
+    monkeypatch.setattr(anki_export, "ask_what_to_export", lambda parent, favourites, labels, kept: (True, True, True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     qtbot.mouseClick(page.findChild(QPushButton, "phraseExport"), Qt.MouseButton.LeftButton)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "小红书", "发布", "收藏"]
     assert (tmp_path / "anki.csv").is_file()
-    assert "Exported 4 cards (1 favourites, 3 UI labels met)" in page.status.text()
+    assert "Exported 4 cards (1 favourites, 0 kept cards, 3 UI labels met)" in page.status.text()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert page.export_anki() is None, "cancelling the dialog writes nothing"
 
@@ -212,7 +214,7 @@ def test_practice_round_over_favourites(qtbot, page: PhrasebookPage) -> None:
     qtbot.addWidget(dialog)
     reveal, known, again = (dialog.findChild(QPushButton, name) for name in ("practiceReveal", "practiceKnown", "practiceAgain"))
     first = dialog.round.current
-    assert dialog.zh.text() == first.zh and dialog.answer.text() == dialog.pinyin.text() == ""
+    assert (dialog.zh.text(), dialog.pinyin.text(), dialog.answer.text()) == (first.zh, first.pinyin, "")
     assert not known.isEnabled(), "reveal before judging"
     qtbot.mouseClick(reveal, Qt.MouseButton.LeftButton)
     assert dialog.pinyin.text() == first.pinyin and first.en in dialog.answer.text()
@@ -254,30 +256,34 @@ def test_export_says_what_goes_in_and_lets_the_user_choose(qtbot, page: Phrasebo
     """4 favourites must not silently become 42 cards (issue 14 item 15)."""
     page.set_favourite("yyds", True)
     page.context.userdata.mark_complete("first", "post")
-    asked: list[tuple[int, int]] = []
+    Deck(page.context.userdata).keep(word("谢谢", "xièxie", "thank you"))
+    asked: list[tuple[int, int, int]] = []
 
-    def only_favourites(parent, favourites: int, labels: int) -> tuple[bool, bool]:
-        asked.append((favourites, labels))
-        return True, False
+    def only_favourites(parent, favourites: int, labels: int, kept: int) -> tuple[bool, bool, bool]:
+        asked.append((favourites, labels, kept))
+        return True, False, False
 
     monkeypatch.setattr(anki_export, "ask_what_to_export", only_favourites)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "fav.txt"), "")))
     assert page.export_anki() == tmp_path / "fav.txt"
-    assert asked == [(1, 3)], "the dialog names both sources and their counts"
+    assert asked == [(1, 3, 1)], "the dialog names every source and its count"
     lines = (tmp_path / "fav.txt").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds"]
     monkeypatch.setattr(anki_export, "ask_what_to_export", lambda *a: None)
     assert page.export_anki() is None, "cancelling the choice writes nothing"
 
 
-def test_export_choice_dialog_names_both_sources(qtbot) -> None:
-    dialog = anki_export.ExportChoiceDialog(4, 38)
+def test_export_choice_dialog_names_every_source(qtbot) -> None:
+    dialog = anki_export.ExportChoiceDialog(4, 38, kept=7)
     qtbot.addWidget(dialog)
     assert dialog.favourites.text() == "Favourite phrases (4)" and dialog.favourites.isChecked()
     assert dialog.labels.text() == "UI labels from finished walkthroughs (38)" and dialog.labels.isChecked()
+    assert dialog.kept.text() == "Cards you keep to learn (7)" and dialog.kept.isChecked()
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    dialog.favourites.setChecked(False)
-    dialog.labels.setChecked(False)
+    for box in (dialog.favourites, dialog.labels):
+        box.setChecked(False)
+    assert ok.isEnabled() and dialog.choice() == (False, False, True)
+    dialog.kept.setChecked(False)
     assert not ok.isEnabled(), "nothing to export: nothing to confirm"
 
 

@@ -43,9 +43,11 @@ def test_f1_lists_every_key_the_window_binds(qtbot) -> None:  # noqa: ANN001
     window.open_walkthrough(context.pack.walkthroughs[0].id)
     practice = window.pages["phrasebook"].start_practice()
     qtbot.addWidget(practice)
-    bound = _bound_keys(window) | _bound_keys(practice)
+    review = window.pages["phrasebook"].start_review()  # closes with the window
+    bound = _bound_keys(window) | _bound_keys(practice) | _bound_keys(review)
     listed = {k for s in keys.ALL for k in s.keys}
-    assert {"Ctrl+D", "Space", "1", "2", "Ctrl+K", "F1", "?", "Right", "PgDown"} <= bound, "the test sees the keys"
+    assert {"Ctrl+D", "Space", "1", "2", "3", "4", "Ctrl+L", "Ctrl+K", "F1", "?", "Right", "PgDown"} <= bound, \
+        "the test sees the keys"
     assert bound - listed == set(), "bound but missing from F1 (declare them in guide/ui/shell/keys.py)"
 
 

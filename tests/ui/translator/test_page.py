@@ -29,7 +29,7 @@ from guide.ui.translator.page import TranslatorPage
 
 
 @pytest.fixture
-def context(tmp_path: Path, server: FakeServer) -> AppContext:
+def context(tmp_path: Path, server: FakeServer, dictionary_index: Path) -> AppContext:
     context = build_context(slang_pack(tmp_path / "pack"))
     context.settings.engines = ["libretranslate"]
     context.settings.libretranslate_url = server.root
@@ -372,7 +372,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
 
     dialog = TranslatorSettingsDialog(context.settings, SecretStore())
     qtbot.addWidget(dialog)
-    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.text() == "qwen2.5:7b"
+    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.currentText() == "qwen2.5:7b"
     assert "llm" not in dialog.chosen_engines(), "off by default"
     dialog.llm_preset.setCurrentIndex(dialog.llm_preset.findText("LM Studio"))
     dialog._preset_chosen(dialog.llm_preset.currentIndex())
@@ -381,7 +381,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
     dialog.accept()
     assert dialog.result() == 0 and "LLM" in dialog.message.text()
     dialog.llm_url.setText(server.root + "/v1")
-    dialog.llm_model.setText("llama3.1")
+    dialog.llm_model.setEditText("llama3.1")
     for row in range(dialog.engine_list.count()):
         item = dialog.engine_list.item(row)
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "llm"
@@ -404,3 +404,21 @@ def test_changing_the_url_after_a_429_tries_the_engine_at_once(qtbot, page: Tran
     context.settings.libretranslate_url = second_server.root
     page.set_text("第二个句子")
     qtbot.waitUntil(lambda: output(page) == "EN[第二个句子]", timeout=20000)
+
+
+def test_offline_english_offers_phrase_book_replies_first(qtbot) -> None:  # noqa: ANN001
+    """Issue 25, item 2: the nearest phrase-book phrases lead, a word with no entry says so."""
+    context = build_context()
+    context.settings.offline_only = True
+    page = TranslatorPage(context, Navigator())
+    qtbot.addWidget(page)
+    page.show()
+    try:
+        page.set_text("Thank you for the warm welcome! Where is this blorptastic cafe?")
+        qtbot.waitUntil(lambda: len(page.words.chips) > 3, timeout=30000)
+        chips = [chip.text().splitlines() for chip in page.words.chips]
+        assert chips[0][0] == "谢谢大家的欢迎！"
+        assert any(lines[0] == "cafe" and "咖啡馆" in lines[2] for lines in chips)
+        assert ["blorptastic", " ", "no entry"] in chips
+    finally:
+        page.shutdown()
