@@ -44,7 +44,7 @@ from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton, PictureSource
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
-from guide.ui.widgets.safe_text import markup, plain_label, rich_label
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label, set_tooltip
 from guide.ui.widgets.scrolling import vertical_scroller
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class ScreenshotPage(QWidget):
                                        ("screenshotFit", "Fit", "Show the whole picture (0)", self.view.fit)):
             button = QPushButton(text)
             button.setObjectName(name)
-            button.setToolTip(what)
+            set_tooltip(button, what)
             button.setAccessibleName(what.split(" (")[0])
             button.setAccessibleDescription(what)
             button.clicked.connect(slot)

@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from guide import APP_NAME, __version__
 from guide.core.about import LICENCES, NETWORK_USE, data_locations
-from guide.ui.widgets.safe_text import markup, rich_label
+from guide.ui.widgets.safe_text import SafeTextBrowser, markup, rich_label
 
 
 def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QDialog:
@@ -23,7 +22,7 @@ def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QD
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    text = QTextBrowser()
+    text = SafeTextBrowser()  # names folders from the environment: escaped, and never loads a picture
     text.setAccessibleName(title)
     text.setOpenExternalLinks(True)
     text.setHtml(html_text)

@@ -29,7 +29,7 @@ from guide.core.fonts import cjk_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
-from guide.ui.widgets.safe_text import plain_label
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_WIDTH)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (Ctrl+{number})")
+            set_tooltip(item, f"{title} (Ctrl+{number})")
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")

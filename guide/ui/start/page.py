@@ -104,6 +104,7 @@ class StartPage(QWidget):
                                       pack.app.name or pack.title, pack.app.native_name))
         set_markup(self.intro, markup(INTRO))
         make_plain(self.progress)
+        make_plain(self.due)
         self.refresh(recent)
 
     def refresh(self, recent: str = "") -> None:

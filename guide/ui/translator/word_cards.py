@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.translate.gloss import GlossWord, WordDetails
 from guide.ui.widgets.flow_layout import FlowLayout
-from guide.ui.widgets.safe_text import set_tooltip
+from guide.ui.widgets.safe_text import SafeTextBrowser, set_tooltip
 
 MAX_CHIPS = 120  # a long paste still shows a usable breakdown without thousands of widgets
 
@@ -70,7 +69,7 @@ class WordBreakdown(QWidget):
         self.actions = QHBoxLayout()  # buttons for the chosen word (Learn this), above its entry
         self.actions.addStretch(1)
         layout.addLayout(self.actions)
-        self.details = QTextBrowser()
+        self.details = SafeTextBrowser()  # dictionary and pack text: escaped, and never loads a picture
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")
         self.details.setAccessibleDescription("Pinyin and dictionary meanings of the chosen word")

@@ -8,17 +8,14 @@ walkthrough stays finished (a replay is not a reset of what was done).
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QFontMetrics,
-    QImage,
     QKeySequence,
     QShortcut,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -48,28 +44,25 @@ from guide.ui.walkthroughs.mockup_view import MockupView
 from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.button_text import button_text
 from guide.ui.widgets.flow_layout import FlowLayout
-from guide.ui.widgets.safe_text import Markup, SAFE_TOOLTIP_ROLE, markup, message_box, plain_label, rich_label, set_markup, set_tooltip, tooltip_text
 from guide.ui.widgets.learn_button import LearnButton
+from guide.ui.widgets.safe_text import (
+    SAFE_TOOLTIP_ROLE,
+    Markup,
+    SafeTextBrowser,
+    markup,
+    message_box,
+    plain_label,
+    rich_label,
+    set_markup,
+    set_tooltip,
+    tooltip_text,
+)
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
 COMPACT_WIDTH = 900
 STEP_LIST_MIN_WIDTH = 220
 STEP_ROW_PADDING = 5  # QListWidget#stepList::item padding in the stylesheets
-
-
-class SafeTextBrowser(QTextBrowser):
-    """Never loads anything: bodies may not pull images or files from anywhere.
-
-    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
-    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
-
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
-        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(0)
-            return blank
-        return ""
 
 
 class WalkthroughPlayer(QWidget):

@@ -12,7 +12,9 @@ handed back made the app read /dev/zero until it aborted. So every label is made
   not plain text and was not built here;
 - `set_tooltip(widget_or_item, text)`: a tooltip that Qt would read as HTML is escaped
   first (Qt decides by looking, there is no plain-text switch for tooltips);
-- `message_box(...)`: every label in it plain text.
+- `message_box(...)`: every label in it plain text;
+- `SafeTextBrowser`: rich text (walkthrough bodies, About, a word's entry) that never loads
+  what an `<img src>` or a link definition points at.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
 
 SAFE_MARKUP = "safeMarkup"  # property: the rich text a label was given through set_markup
 SAFE_TOOLTIP = "safeToolTip"  # property: the escaped tooltip set_tooltip made
@@ -91,6 +95,8 @@ def set_markup(label: QLabel, text: Markup) -> None:
 def tooltip_text(text: str) -> str:
     """`text` as a tooltip shows it: unchanged when Qt would read it as plain text, else
     escaped inside a paragraph that keeps its line breaks."""
+    if "<" not in text:  # no tag, never rich (and the first frame must not touch the Qt namespace)
+        return text
     from PySide6.QtGui import Qt as gui
 
     if not gui.mightBeRichText(text):
@@ -122,3 +128,17 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     for label in box.findChildren(QLabel):
         make_plain(label).setOpenExternalLinks(False)
     return box
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Never loads anything: the text may not pull images or files from anywhere.
+
+    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
+    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return ""
