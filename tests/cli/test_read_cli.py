@@ -166,3 +166,44 @@ def test_a_picture_too_long_and_thin_is_a_bad_picture_not_an_engine_failure(caps
     assert main(["read", "--offline", str(thin)]) == 2
     err = capsys.readouterr().err
     assert "thin.png" in err and "too long and thin" in err and "ResizeImgError" not in err
+
+
+HOSTILE = "\x1b]0;PWNED-TITLE\x07\x1b[41m\u202e"
+
+
+def _drives_the_terminal(text: str) -> bool:
+    return any(c in text for c in "\x1b\x07\u202e\r")
+
+
+def test_a_file_name_with_escape_codes_is_printed_escaped(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    bad = tmp_path / f"shot{HOSTILE}.png"
+    bad.write_bytes(b"not a picture")
+    assert main(["read", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "PWNED-TITLE" in err and "\\u001b]0;" in err and not _drives_the_terminal(err), repr(err)
+
+
+def test_pack_and_picture_text_with_escape_codes_is_printed_escaped(capsys, tmp_path: Path,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name of the picture, a pack label's English and a line OCR read, in plain and JSON output."""
+    from helpers.fake_ocr import LinesClient
+    from helpers.packs import GLOSSARY, write_pack
+    from PIL import Image
+
+    from guide.core.screen import ocr_client
+    from guide.core.screen.lines import Box
+
+    pack = write_pack(tmp_path / "pack", glossary=GLOSSARY.replace("en: Post", 'en: "Post\\e]0;PACK-TITLE\\a\\e[42m"'))
+    picture = tmp_path / f"shot{HOSTILE}.png"
+    Image.new("RGB", (1080, 2340), "white").save(picture)
+    client = LinesClient()
+    client.lines = [("发布", Box(100, 100, 120, 60)), (f"你好{HOSTILE}", Box(100, 300, 400, 60))]
+    monkeypatch.setattr(ocr_client, "OcrClient", lambda **_kwargs: client)
+    assert main(["--pack", str(pack), "read", str(picture), "--offline"]) == 0
+    out = capsys.readouterr().out
+    assert "PACK-TITLE" in out and "PWNED-TITLE" in out and not _drives_the_terminal(out), repr(out)
+    assert main(["--pack", str(pack), "read", str(picture), "--offline", "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert not _drives_the_terminal(out), "JSON keeps its data, escaped"
+    assert data["image"].endswith(f"shot{HOSTILE}.png") and any(HOSTILE in line["text"] for line in data["lines"])
