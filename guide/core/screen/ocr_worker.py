@@ -214,6 +214,16 @@ def decode(path: Path) -> Pixels:
 
 
 def peak_rss_kb() -> int:
+    """The worker's own peak resident memory. On Linux VmHWM: ru_maxrss also counts the peak of
+    the process that started the worker (it is carried over the exec), so a large app made a
+    small worker look large."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):  # not Linux
+        pass
     try:
         import resource
 
