@@ -39,11 +39,27 @@ def report_shown(window: QWidget) -> None:
 
 
 def report_attached_and_quit(window: QWidget) -> None:
-    """Print when content is attached (optionally after loading the dictionary), then quit."""
+    """Print when content is attached and painted, with the memory once the start is over
+    (optionally after loading the dictionary), then quit.
+
+    The time is taken at the next turn of the loop after a forced layout and paint of the
+    whole window, so the content is on screen by then whatever order Qt takes its events in;
+    the memory a turn later, after the shell work the app schedules after its content."""
     app = QApplication.instance()
 
-    def done() -> None:
-        print(f"attached {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+    def painted() -> None:
+        from PySide6.QtCore import QEvent
+
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # layouts the content asked for, only
+        window.repaint()
+        attached = time.time()
+        shell_then = int(window.shell_finished)  # type: ignore[attr-defined]
+        QTimer.singleShot(0, lambda: done(attached, shell_then))
+
+    def done(attached: float, shell_then: int) -> None:
+        shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
+        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} shell_at_paint {shell_then} shell_after {shell_now}",
+              flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (
@@ -57,4 +73,4 @@ def report_attached_and_quit(window: QWidget) -> None:
         finally:
             app.quit()
 
-    QTimer.singleShot(0, done)
+    QTimer.singleShot(0, painted)

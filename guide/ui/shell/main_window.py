@@ -4,7 +4,8 @@ the window appears fast.
 
 Start-up: the shell shown on the first frame must not touch PySide's `Qt` namespace
 (its first use builds ~100 Python enums, ~10 ms), so `Qt`, shortcuts and menu items
-are imported and built in `finish_shell`, right after that frame.
+are imported and built in `finish_shell`: at the app's start right after the content has
+been attached (the content is what the user waits for), else with `attach`.
 """
 
 from __future__ import annotations
@@ -145,6 +146,11 @@ class MainWindow(QMainWindow):
         if self.nav.width() != width:
             self.nav.setFixedWidth(width)
 
+    @property
+    def shell_finished(self) -> bool:
+        """Menu items, shortcuts and picture paste/drop are in place."""
+        return self._shell_finished
+
     def finish_shell(self) -> None:
         """Shortcuts and menu items: needed within a second, not on the first frame."""
         if self._shell_finished:
@@ -156,9 +162,13 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._menus()
 
-    def attach(self, context: AppContext) -> None:
-        """Content and user data are ready: fill in the pages and report any problems."""
-        self.finish_shell()
+    def attach(self, context: AppContext, shell_later: bool = False) -> None:
+        """Content and user data are ready: fill in the pages and report any problems.
+
+        With `shell_later` the caller runs `finish_shell` itself once the content is on screen
+        (the app's start does: the content is what the user waits for)."""
+        if not shell_later:
+            self.finish_shell()
         self.context = context
         context.settings = self.settings
         self.setWindowTitle(f"{APP_NAME} — {context.pack.app.native_name or context.pack.title}")
