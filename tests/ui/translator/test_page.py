@@ -29,7 +29,7 @@ from guide.ui.translator.page import TranslatorPage
 
 
 @pytest.fixture
-def context(tmp_path: Path, server: FakeServer) -> AppContext:
+def context(tmp_path: Path, server: FakeServer, dictionary_index: Path) -> AppContext:
     context = build_context(slang_pack(tmp_path / "pack"))
     context.settings.engines = ["libretranslate"]
     context.settings.libretranslate_url = server.root
