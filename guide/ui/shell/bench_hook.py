@@ -53,13 +53,12 @@ def report_attached_and_quit(window: QWidget) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # layouts the content asked for, only
         window.repaint()
         attached = time.time()
-        shell_then = int(window.shell_finished)  # type: ignore[attr-defined]
-        QTimer.singleShot(0, lambda: done(attached, shell_then))
+        at_paint = f"shell_at_paint {int(window.shell_finished)}"  # type: ignore[attr-defined]
+        QTimer.singleShot(0, lambda: done(attached, at_paint))
 
-    def done(attached: float, shell_then: int) -> None:
+    def done(attached: float, at_paint: str) -> None:
         shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
-        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} shell_at_paint {shell_then} shell_after {shell_now}",
-              flush=True)
+        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (

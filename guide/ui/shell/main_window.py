@@ -175,9 +175,10 @@ class MainWindow(QMainWindow):
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
-        from guide.ui.screenshot.warmup import warm_on_picture_copied
-
-        warm_on_picture_copied(self, context)  # a copied picture starts the OCR worker before the paste
+        # A copied picture starts the OCR worker before the paste. Watched from the next turn:
+        # the watch imports the OCR client and PySide's `Qt` namespace, which the content
+        # on screen does not need.
+        QTimer.singleShot(0, lambda: self._watch_clipboard(context))
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
         if self._read_screen_when_ready:
             self._read_screen_when_ready = False
             QTimer.singleShot(0, self.read_from_screen)
+
+    def _watch_clipboard(self, context: AppContext) -> None:
+        from guide.ui.screenshot.warmup import warm_on_picture_copied
+
+        if self.context is context:
+            warm_on_picture_copied(self, context)
 
     def _build_search_index(self, context: AppContext) -> None:
         import threading

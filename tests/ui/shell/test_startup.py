@@ -44,6 +44,22 @@ def test_content_paints_before_the_rest_of_the_shell_which_follows_at_once(mini_
     assert attached["shell_after"] == "1", "menus and shortcuts never arrived"
 
 
+def test_the_clipboard_watch_starts_right_after_the_content_not_before(qtbot, mini_pack: Path) -> None:
+    """It imports the OCR client and PySide's `Qt` namespace, which the content does not need."""
+    from guide.core.context import build_context
+    from guide.core.screen.ocr_client import ocr_available
+    from guide.ui.screenshot import warmup
+    from guide.ui.shell.main_window import MainWindow
+
+    window = MainWindow(settings=build_context(mini_pack).settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(build_context(mini_pack), shell_later=True)
+    assert not window.findChildren(warmup._ClipboardWatch)
+    assert ocr_available(), "the test needs the [ocr] extra"
+    qtbot.waitUntil(lambda: len(window.findChildren(warmup._ClipboardWatch)) == 1)
+
+
 def test_window_after_start_has_menus_shortcuts_and_content(qtbot, mini_pack: Path) -> None:
     from guide.core.context import build_context
     from guide.ui.shell.main_window import MainWindow
