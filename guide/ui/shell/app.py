@@ -126,7 +126,8 @@ def run_app(args: argparse.Namespace) -> int:
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
     """After the first paint: listen for later launches, load content and user data into the
     window, and only then (next turn of the loop, once the content has painted) the rest of
-    the shell: menu items, shortcuts, picture paste and drop, icon, following the theme.
+    the shell: menu items, shortcuts, picture paste and drop, the clipboard watch that warms
+    the OCR worker, icon, following the theme.
 
     That order matters: the rest costs as much as reading the content from its cache (PySide
     builds Python enums for every Qt class it meets, and the application-wide paste/drop
@@ -157,7 +158,7 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
         from guide.ui.shell.bench_hook import report_attached_and_quit
 
         report_attached_and_quit(window)
-    QTimer.singleShot(0, lambda: (_icon_and_system_theme(app), window.finish_shell()))
+    QTimer.singleShot(0, lambda: (_icon_and_system_theme(app), window.finish_after_content()))
     if bench:
         return
     if not context.settings.first_run_done:

@@ -33,6 +33,13 @@ def first_frame_costs() -> str:
     return f"qt_enums {qt_enums} qtnetwork {network}"
 
 
+def _clipboard_watch(when: str) -> str:
+    """Whether the OCR pre-warm's clipboard watch (and so its imports) exists yet."""
+    import sys
+
+    return f"clipboard_watch_{when} {int('guide.ui.screenshot.warmup' in sys.modules)}"
+
+
 def report_shown(window: QWidget) -> None:
     """Print when the shell window has been shown and painted."""
     QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f} {first_frame_costs()}", flush=True))
@@ -53,12 +60,13 @@ def report_attached_and_quit(window: QWidget) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # layouts the content asked for, only
         window.repaint()
         attached = time.time()
-        at_paint = f"shell_at_paint {int(window.shell_finished)}"  # type: ignore[attr-defined]
+        at_paint = f"shell_at_paint {int(window.shell_finished)} {_clipboard_watch('at_paint')}"  # type: ignore[attr-defined]
         QTimer.singleShot(0, lambda: done(attached, at_paint))
 
     def done(attached: float, at_paint: str) -> None:
         shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
-        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now}", flush=True)
+        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now} "
+              f"{_clipboard_watch('after')}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()  # titles now, so the layout does not shift; items in finish_shell
         self._top_menus = [bar.addMenu(title) for title in ("&File", "&View", "&Help")]
         self._shell_finished = False
+        self._watching_clipboard = False
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         last = self.settings.last_page
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext, shell_later: bool = False) -> None:
         """Content and user data are ready: fill in the pages and report any problems.
 
-        With `shell_later` the caller runs `finish_shell` itself once the content is on screen
+        With `shell_later` the caller runs `finish_after_content` once the content is on screen
         (the app's start does: the content is what the user waits for)."""
         if not shell_later:
             self.finish_shell()
@@ -175,10 +176,8 @@ class MainWindow(QMainWindow):
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
-        # A copied picture starts the OCR worker before the paste. Watched from the next turn:
-        # the watch imports the OCR client and PySide's `Qt` namespace, which the content
-        # on screen does not need.
-        QTimer.singleShot(0, lambda: self._watch_clipboard(context))
+        if not shell_later:  # else in finish_after_content
+            QTimer.singleShot(0, lambda: self._watch_clipboard(context))
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -193,10 +192,20 @@ class MainWindow(QMainWindow):
             self._read_screen_when_ready = False
             QTimer.singleShot(0, self.read_from_screen)
 
+    def finish_after_content(self) -> None:
+        """What the content on screen does not need: the rest of the shell and the watch for
+        a copied picture."""
+        self.finish_shell()
+        if self.context is not None:
+            self._watch_clipboard(self.context)
+
     def _watch_clipboard(self, context: AppContext) -> None:
+        """A copied picture starts the OCR worker before the paste. Never on the content's
+        path: the watch imports the OCR client and PySide's `Qt` namespace."""
         from guide.ui.screenshot.warmup import warm_on_picture_copied
 
-        if self.context is context:
+        if self.context is context and not self._watching_clipboard:
+            self._watching_clipboard = True
             warm_on_picture_copied(self, context)
 
     def _build_search_index(self, context: AppContext) -> None:

@@ -36,28 +36,16 @@ def test_first_frame_skips_qt_enums_and_qtnetwork_then_the_app_completes(mini_pa
 
 
 def test_content_paints_before_the_rest_of_the_shell_which_follows_at_once(mini_pack: Path) -> None:
-    """Menu items, shortcuts, picture paste and the theme watcher cost as much as the content;
-    the user waits for the content, so it comes first and the rest on the next turn."""
+    """Menu items, shortcuts, picture paste, the clipboard watch and the theme watcher cost
+    as much as the content; the user waits for the content, so it comes first and the rest
+    on the next turn."""
     marks = _launch_and_report(mini_pack)
     attached = dict(zip(marks["attached"][2::2], marks["attached"][3::2]))
     assert attached["shell_at_paint"] == "0", "the rest of the shell was built before the content"
     assert attached["shell_after"] == "1", "menus and shortcuts never arrived"
-
-
-def test_the_clipboard_watch_starts_right_after_the_content_not_before(qtbot, mini_pack: Path) -> None:
-    """It imports the OCR client and PySide's `Qt` namespace, which the content does not need."""
-    from guide.core.context import build_context
-    from guide.core.screen.ocr_client import ocr_available
-    from guide.ui.screenshot import warmup
-    from guide.ui.shell.main_window import MainWindow
-
-    window = MainWindow(settings=build_context(mini_pack).settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(build_context(mini_pack), shell_later=True)
-    assert not window.findChildren(warmup._ClipboardWatch)
-    assert ocr_available(), "the test needs the [ocr] extra"
-    qtbot.waitUntil(lambda: len(window.findChildren(warmup._ClipboardWatch)) == 1)
+    # The watch that warms the OCR worker imports its client and PySide's `Qt` namespace.
+    assert attached["clipboard_watch_at_paint"] == "0", "the clipboard watch was built before the content"
+    assert attached["clipboard_watch_after"] == "1", "the clipboard watch never started"
 
 
 def test_window_after_start_has_menus_shortcuts_and_content(qtbot, mini_pack: Path) -> None:
