@@ -7,11 +7,14 @@ The cache is never trusted:
   change anywhere in the pack means a fresh load. A pack with a symbolic link anywhere in it
   is never cached (what a link points to can change without the pack changing).
 - The file is plain JSON behind a CRC-32 of itself: a truncated or damaged file fails the
-  checksum and is rebuilt. JSON only ever becomes lists, strings and numbers.
+  checksum and is rebuilt. JSON only ever becomes lists, strings and numbers. A file that is
+  a link, is not the user's own or that others may write is not read (as ssh treats its keys).
 - What it holds is rebuilt into the model with every value's type checked, and re-checked
   against the loader's safety rules: screen images must be regular files the key walk found
   inside the pack, plain-text fields hold no HTML, step bodies pass the Markdown link check.
-  So even a forged file that passes the checksum can say nothing a pack could not.
+  So a forged file that passes all that can show nothing a pack could not; it could show
+  other words than the pack's, but only someone who can already write the user's own files
+  (and so the pack, settings and data) can forge it.
 Anything wrong means a fresh load from the YAML (and a new cache file when it can be
 written; a read-only cache dir only costs the speed-up). `validate` never reads it.
 """
