@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -53,6 +54,7 @@ class ReadLine:
     paragraph: list[int] = field(default_factory=list)  # lines of the wrapped sentence(s) it belongs to
     paragraph_text: str = ""  # their text, translated as one
     template: TemplateMatch | None = None  # the app's own text with a value (共 19条评论, 3天前 广东)
+    template_labels: tuple[str, ...] = ()  # UI labels the template line explains (评论 in 共 19条评论)
 
     @property
     def entry(self) -> GlossaryEntry | None:
@@ -118,7 +120,10 @@ class Reading:
         }
 
     def labels_found(self) -> list[str]:
-        return [line.label.entry.zh for line in self.lines if line.label is not None]
+        """The UI labels explained on this screen: label lines, and the labels inside a line
+        read whole by its template (展开 and 回复 in 展开4条回复, 美国 in IP属地：美国)."""
+        return [zh for line in self.lines
+                for zh in ((line.label.entry.zh,) if line.label is not None else line.template_labels)]
 
 
 class ScreenReader:
@@ -131,6 +136,7 @@ class ScreenReader:
         self.client = client or OcrClient()
         glossary = pack.glossary if pack is not None else ()
         self.labels = LabelMatcher(glossary)
+        self._label_words = {entry.zh for entry in glossary if len(entry.zh) >= 2}
         self.templates = matcher_for(pack)
         self.rate: Rate = DEFAULT_RATE  # for prices until translate() brings the user's setting
         self.splitter = LineSplitter(self.labels, self._dictionary)
@@ -172,8 +178,7 @@ class ScreenReader:
         self._labels_in_label_rows(lines)
         self._templates_on(lines, self.rate)
         screens = self.screens
-        screen = screens.best(screens.cues([(l.text, l.entry.zh if l.entry else None, l.box) for l in lines],
-                                           output.width, output.height)) if screens else None
+        screen = screens.best(screens.cues(_cue_lines(lines), output.width, output.height)) if screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
 
@@ -183,7 +188,8 @@ class ScreenReader:
         (共 19条评论, 小红书号：118302851): that is kept whole for its template."""
         lines: list[ReadLine] = []
         for line in group_lines(raw, width, height):
-            if self.labels.match(line.text) is None and self._is_template(line.text):
+            label = self.labels.match(line.text)
+            if (label is None or label.kind != "exact") and self._is_template(line.text):
                 lines.append(ReadLine(line.text, line.box, line.confidence, None))
                 continue
             lines += [ReadLine(part.text, part.box, line.confidence, part.label) for part in self.splitter.split(line)]
@@ -230,7 +236,16 @@ class ScreenReader:
                 found = self.templates.match(line.text, rate)
                 if found is not None and found.english != line.text.strip():
                     line.template = found
+                    line.template_labels = self._labels_in(found)
                     line.translation = TranslationResult(line.text, "zh", "en", found.english, "phrasebook")
+
+    def _labels_in(self, found: TemplateMatch) -> tuple[str, ...]:
+        """Glossary labels written in a template's own text (评论 in 共{n}条评论) or given as one of
+        its values (美国 as the {place} of IP属地：{place}), in the order they are written."""
+        fixed = [part for part in re.split(r"\{[a-z]+\d*\}", found.template.zh) if part.strip()]
+        named = [zh for zh in self._label_words if any(zh in part for part in fixed)]
+        named += [written for _, written, _ in found.values if written in self._label_words]
+        return tuple(dict.fromkeys(named))
 
     def translate(self, reading: Reading, options: TranslateOptions, token: CancelToken | None = None,
                   on_line: Callable[[int, ReadLine], None] | None = None) -> None:
@@ -344,3 +359,10 @@ def _save_output(ocr_file: Path, picture: Path, output: OcrOutput) -> None:
         ocr_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
         log.info("cannot keep the OCR result of %s: %s", picture, exc)
+
+
+def _cue_lines(lines: list[ReadLine]) -> list[tuple[str, str | None, Box]]:
+    """(text, label, box) per line for step matching; a line read whole by its template (共 19条评论)
+    stands for each label in it, as the label did when it was cut out of the line."""
+    return [(line.text, zh, line.box) for line in lines
+            for zh in ((line.entry.zh if line.entry else None,) if not line.template_labels else line.template_labels)]

@@ -16,6 +16,7 @@ _MARKS = {
 _SYLLABLE_RE = re.compile(r"^([a-zü:]+?)([1-5])$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a few thousand syllables; ranking a card marks each entry's reading
 def _mark_syllable(syllable: str) -> str:
     match = _SYLLABLE_RE.match(syllable.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü"))
     if not match:
@@ -39,6 +40,7 @@ def _mark_syllable(syllable: str) -> str:
     return body[:index] + marked + body[index + 1:]
 
 
+@lru_cache(maxsize=20_000)  # each entry's reading, marked every time a card ranks its entries
 def numbered_to_marks(pinyin: str, separator: str = "") -> str:
     """"yin2 hang2" -> "yínháng"; "Bei3 jing1" -> "Běijīng"; letters and digits stay as they are."""
     return separator.join(_mark_syllable(syllable) for syllable in pinyin.split())

@@ -32,11 +32,12 @@ from guide.core.translate.dictionary import (
     iter_source_lines,
     read_source,
 )
+from guide.core.translate.english import fold
 from guide.core.translate.word_cut import WordCutter, jieba_rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
+SCHEMA = 4  # 2-4: English keys folded (café = cafe, "where?" = where, "you (informal …)" = you)
 INDEX_NAME = "cc-cedict-index.sqlite3"
 DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12
@@ -151,10 +152,10 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
             by_word.setdefault(traditional, []).append(stored)
     db.executemany("INSERT INTO cedict VALUES (?, ?, ?)",
                    ((word, seq, line) for word, stored in by_word.items() for seq, line in enumerate(stored)))
-    db.executemany("INSERT INTO english VALUES (?, ?)",
-                   ((key, "\n".join(heads)) for key, heads in english_index(by_word.items()).items()))
-    db.executemany("INSERT OR REPLACE INTO reading VALUES (?, ?)", _pypinyin_readings())
     counts, emissions, total = jieba_rows()
+    db.executemany("INSERT INTO english VALUES (?, ?)",
+                   ((key, "\n".join(heads)) for key, heads in english_index(by_word.items(), dict(counts)).items()))
+    db.executemany("INSERT OR REPLACE INTO reading VALUES (?, ?)", _pypinyin_readings())
     db.executemany("INSERT INTO jieba VALUES (?, ?)", counts)
     db.executemany("INSERT INTO emit VALUES (?, ?, ?, ?, ?)", emissions)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word))),
@@ -348,7 +349,7 @@ class IndexedDictionary(Dictionary):
         return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
 
     def english(self, word: str) -> list[str]:
-        rows = self._rows("SELECT heads FROM english WHERE key = ?", (word.casefold(),))
+        rows = self._rows("SELECT heads FROM english WHERE key = ?", (fold(word),))
         return rows[0][0].split("\n") if rows else []
 
     def cutter(self) -> WordCutter | None:
@@ -360,6 +361,9 @@ class IndexedDictionary(Dictionary):
                 return None
             self._cutter = WordCutter(self._jieba_frequencies, self._emissions, total)
         return self._cutter
+
+    def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        return self._jieba_frequencies(words)
 
     def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
         return dict(self._batched("SELECT word, freq FROM jieba WHERE word IN ({}) AND freq > 0", words))

@@ -16,6 +16,7 @@ import gzip
 import importlib.util
 import logging
 import math
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,7 @@ from guide.core.translate.cedict_text import (
     is_minor_sense,
     numbered_to_marks,
 )
+from guide.core.translate.english import fold
 
 if TYPE_CHECKING:
     from guide.core.translate.word_cut import WordCutter
@@ -36,6 +38,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FILE_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_PARENTHESES_RE = re.compile(r"\([^()]*\)")
+# A sense marked as a rare use: "(classical) you (in letters)", "your (honorific)", "(Wu dialect) I".
+_RARE_USE_RE = re.compile(r"\((?:[^()]*\b(?:literary|classical|old|archaic|dialect|honorific|humble|formal|"
+                          r"phonetic|loanword|slang|coll|Cantonese|Taiwan|Buddhism|obsolete|in letters)\b[^()]*)\)",
+                          re.IGNORECASE)
 __all__ = ["CedictEntry", "Dictionary", "dictionary_path", "numbered_to_marks", "parse"]
 
 
@@ -150,6 +157,10 @@ class Dictionary:
         """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
         return None
 
+    def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """jieba's count of each word as a word of its own; empty without jieba's data."""
+        return {}
+
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
         """`lookup` for many words at once (the index answers them in one query)."""
         return {w: self.lookup(w) for w in dict.fromkeys(words)}
@@ -159,7 +170,8 @@ class Dictionary:
         return {w: self.reading(w) for w in dict.fromkeys(words)}
 
     def english(self, word: str) -> list[str]:
-        """Headwords with `word` as one of their senses ("bank" -> 银行 …), best first.
+        """Headwords with `word` (folded: no case, no accents) as one of their senses
+        ("bank" -> 银行 …), best first.
 
         Built on first use (English-to-Chinese glossing only): a sense that is exactly the
         word, or "to <word>", counts; earlier senses and common characters rank first.
@@ -167,13 +179,21 @@ class Dictionary:
         with self._english_lock:
             if self._english is None:
                 started = time.perf_counter()
-                self._english = english_index(self._lines.items())
+                from guide.core.translate.word_cut import jieba_rows  # the index ranks with jieba's counts too
+
+                self._english = english_index(self._lines.items(), dict(jieba_rows()[0]) or None)
                 log.debug("English index of CC-CEDICT built in %.2f s", time.perf_counter() - started)
-        return list(self._english.get(word.casefold(), ()))
+        return list(self._english.get(fold(word), ()))
 
 
-def english_index(items: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]]:
-    """English key -> headwords best first (shared by the in-memory and the on-disk forms)."""
+def english_index(items: Iterable[tuple[str, list[str]]],
+                  frequencies: dict[str, int] | None = None) -> dict[str, list[str]]:
+    """English key -> headwords best first (shared by the in-memory and the on-disk forms).
+
+    Best: the word's earlier senses, plain ones ("you" before "you (in a formal letter)"),
+    senses that are that one word rather than a list of six, and common words: jieba's count
+    when the index is built (我 before 阿拉 for "I"), else how many headwords share the word's
+    rarest character."""
     items = list(items)
     uses: dict[str, int] = {}  # how many headwords use a character: a proxy for how common it is
     for head, _ in items:
@@ -182,6 +202,10 @@ def english_index(items: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]
     ranked: dict[str, list[tuple[float, str]]] = {}
     for head, lines in items:
         rarity = -math.log(min((uses.get(c, 1) for c in head), default=1))
+        if frequencies:
+            common = -0.8 * math.log(frequencies.get(head, 0) + 1) + 0.2 * rarity
+        else:
+            common = rarity
         for line in lines:
             simplified, _, _, defs = split_line(line)
             if simplified != head:
@@ -190,18 +214,27 @@ def english_index(items: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]
             if senses and senses[0].startswith(("variant of", "old variant", "surname", "see ", "archaic")):
                 continue
             for position, sense in enumerate(senses):
-                for part in sense.split(";"):
-                    key = _english_key(part)
+                parts = sense.split(";")
+                for part in parts:
+                    key = english_key(part)
                     if key:
-                        rank = position * 1.5 + rarity + len(head) * 0.5
+                        rank = (position * 1.5 + common + len(head) * 0.5 + 0.3 * (len(parts) - 1)
+                                + (3.0 if _RARE_USE_RE.search(part) else 0.5 if "(" in part else 0.0))
                         ranked.setdefault(key, []).append((rank, head))
     return {key: list(dict.fromkeys(head for _, head in sorted(pairs))) for key, pairs in ranked.items()}
 
 
-def _english_key(sense: str) -> str:
-    sense = sense.strip().casefold()
+def english_key(sense: str) -> str:
+    """The one English word a sense is, folded as `english.fold` folds a query: "café" and
+    "cafe" meet, "where?" is "where", "you (informal …)" is "you"."""
+    while "(" in sense:  # innermost first: "you (informal, as opposed to 您 (nín))"
+        bare = _PARENTHESES_RE.sub(" ", sense)
+        if bare == sense:
+            break
+        sense = bare
+    sense = fold(sense).strip().strip("?!.,'\" ")
     sense = sense.removeprefix("to ")
-    if not sense or " " in sense or "(" in sense or len(sense) > 20:
+    if not sense or " " in sense or "(" in sense or ")" in sense or len(sense) > 20:
         return ""
     return sense
 

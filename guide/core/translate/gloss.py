@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from guide.core.content.model import Pack
 from guide.core.content.templates import Span, matcher_for
 from guide.core.content.values import DEFAULT_RATE
 from guide.core.translate.cedict_text import clean_sense
-from guide.core.translate.dictionary import CedictEntry, Dictionary
+from guide.core.translate.dictionary import CedictEntry, Dictionary, english_key
 from guide.core.translate.dictionary_loader import load_dictionary
+from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english_forms, fold
 from guide.core.translate.normalise import has_han, match_key
 from guide.core.translate.segment import (
     ASPECT_PARTICLES,
@@ -35,19 +36,16 @@ from guide.core.translate.segment import (
     Token,
     jieba_cut,
 )
-from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries
+from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries, without_repeats
 
 log = logging.getLogger(__name__)
 
 MAX_MEANINGS = 4
+_SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
+_PLAIN_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")  # its own match key (match_key would change nothing)
 MAX_CANDIDATES = 3
-_EN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
-_STOPWORDS = frozenset(
-    "a an the is are was were be been am to of and or but in on at for with by from as it its "
-    "this that these those i you he she we they me him her us them my your his our their do does did "
-    "so if not no yes will would can could should just very too also than then there here what "
-    "which who whom how when where why all any some s t".split()
-)
+MAX_PHRASES = 3  # nearest phrase-book phrases offered for an English text
+_SENTENCE_ENDS = ("！", "？", "。", "!", "?", ".", "…")
 
 
 @dataclass(frozen=True)
@@ -102,10 +100,17 @@ class Glosser:
     def __init__(self, pack: Pack | None, dictionary: Callable[[], Dictionary] = load_dictionary) -> None:
         self._dictionary = dictionary
         self._pack_zh: dict[str, list[PackWord]] = {}
-        self._pack_en: dict[str, list[PackWord]] = {}
+        self._pack_en: dict[str, list[PackWord]] = {}  # English word (every form) -> labels and slang
+        self._phrases: list[PackWord] = []
+        self._phrase_finder = PhraseFinder([])
         if pack is not None:
             self._index_pack(pack)
-        self._segmenter = Segmenter(k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD)
+        sentences = {key for key, words in self._pack_zh.items()
+                     if all(w.kind == "phrasebook" and w.zh.rstrip().endswith(_SENTENCE_ENDS) for w in words)}
+        self._last_tokens: tuple[str, tuple[Token, ...]] | None = None
+        self._last_prefetched: tuple[str, _Prefetched] | None = None
+        self._segmenter = Segmenter((k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD),
+                                    whole_words=overrides(), sentences=sentences)
         self.templates = matcher_for(pack)  # values and emoji codes said whole (see _with_values)
         self.rate = DEFAULT_RATE  # yuan per US dollar for prices; the Translator sets it from its options
 
@@ -117,10 +122,16 @@ class Glosser:
                   for p in pack.phrases]
         for word in words:
             self._pack_zh.setdefault(match_key(word.zh), []).append(word)
+            if word.kind == "phrasebook" and word.zh.rstrip().endswith(_SENTENCE_ENDS):
+                self._phrases.append(word)  # whole sentences: offered by meaning (english.py)
+                continue
             for part in re.split(r"[/;,]", word.en):
-                key = match_key(part)
-                if key:
-                    self._pack_en.setdefault(key, []).append(word)
+                key = fold(match_key(part))
+                for form in english_forms(key) if key and " " not in key else [key] if key else []:
+                    found = self._pack_en.setdefault(form, [])
+                    if word not in found:
+                        found.append(word)
+        self._phrase_finder = PhraseFinder([p.en for p in self._phrases])
 
     def warm_up(self) -> None:
         """Load the dictionary and the segmenter now (off the UI thread), not on first use."""
@@ -139,10 +150,25 @@ class Glosser:
         return self._gloss_english(text)
 
     def tokens(self, text: str) -> list[Token]:
-        """Words of a Chinese text with what kind of word each is (see segment.py)."""
+        """Words of a Chinese text with what kind of word each is (see segment.py).
+
+        The last text's tokens are kept: a translation asks for the breakdown and the pinyin
+        line of the same text, one right after the other."""
+        last = self._last_tokens
+        if last is not None and last[0] == text:
+            return list(last[1])
         dictionary = self._dictionary()
         cutter = dictionary.cutter()
-        return self._segmenter.segment(text, dictionary.known, cutter.cut if cutter is not None else None)
+        tokens = self._segmenter.segment(text, dictionary.known, cutter.session() if cutter is not None else None,
+                                         dictionary.word_frequencies)
+        self._last_tokens = (text, tuple(tokens))
+        self._last_prefetched = None
+        return tokens
+
+    def forget_last_text(self) -> None:
+        """Drop the kept tokens and readings (benchmarks time a text not seen before)."""
+        self._last_tokens = None
+        self._last_prefetched = None
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese text, with the pack's words kept whole (punctuation included)."""
@@ -156,11 +182,12 @@ class Glosser:
         tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
         words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
         dictionary = _Prefetched(self._dictionary(), words)
+        self._last_prefetched = (text, dictionary)
         return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
 
     def _pack_word(self, text: str) -> PackWord | None:
         """The pack's entry for a word: its phrase-book entry if any, else its UI label."""
-        pack = self._pack_zh.get(match_key(text))
+        pack = self._pack_zh.get(text if _PLAIN_HAN_RE.fullmatch(text) else match_key(text))
         if not pack:
             return None
         return next((w for w in pack if w.kind == "phrasebook"), pack[0])
@@ -184,7 +211,7 @@ class Glosser:
             return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
         word = self._chinese_word(text, dictionary, whole)
         if token.hint and word.source != "phrasebook":
-            word.meanings = [token.hint] + [m for m in word.meanings if m != token.hint][: MAX_MEANINGS - 1]
+            word.meanings = without_repeats([token.hint] + word.meanings)[:MAX_MEANINGS]
         return word
 
     def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True) -> GlossWord:
@@ -213,30 +240,44 @@ class Glosser:
         return GlossWord(token, reading, [], "")
 
     def _gloss_english(self, text: str) -> list[GlossWord]:
-        dictionary: Dictionary | None = None
+        """Help to write a reply: the nearest phrase-book phrases first, then each word's
+        Chinese candidates (the pack's labels and slang, then CC-CEDICT), every Chinese word
+        once; a word with no entry is listed with no meanings, so the reader knows."""
         words: list[GlossWord] = []
-        for token in _EN_WORD_RE.findall(text):
-            key = token.casefold()
-            if key in _STOPWORDS:
+        shown: set[str] = set()
+        for match in self._phrase_finder.nearest(text, MAX_PHRASES):
+            phrase = self._phrases[match.index]
+            words.append(GlossWord(phrase.zh, phrase.pinyin,
+                                   [phrase.en, f"phrase book, for “{_short(match.sentence, 50)}”"], "phrasebook"))
+            shown.add(phrase.zh)
+        dictionary: Dictionary | None = None
+        seen: set[str] = set()
+        for token in WORD_RE.findall(text):
+            forms = english_forms(token)
+            if forms[0] in GRAMMAR or token.isdigit() or forms[0] in seen:
                 continue
-            pack = self._pack_en.get(match_key(token))
-            if pack:
-                meanings = [f"{w.zh} {w.pinyin}: {w.en}" for w in pack[:MAX_CANDIDATES]]
-                words.append(GlossWord(token, pack[0].pinyin, meanings, pack[0].kind))
-                continue
+            seen.add(forms[0])
+            candidates: list[tuple[str, str, str, str]] = []  # zh, pinyin, meaning, source
+            for form in forms:
+                for pack in self._pack_en.get(form, ()):
+                    candidates.append((pack.zh, pack.pinyin, pack.en, pack.kind))
             if dictionary is None:
                 dictionary = self._dictionary()
-            heads = dictionary.english(key)
-            if not heads and key.endswith("s") and len(key) > 3:
-                heads = dictionary.english(key[:-1])  # plurals: "notes" -> "note"
-            meanings = []
-            for head in heads[:MAX_CANDIDATES]:
-                reading = dictionary.reading(head)
-                senses = best_senses(head, dictionary.lookup(head), reading, 2)
-                sense = _short("; ".join(senses))
-                meanings.append(f"{head} {reading}: {sense}".rstrip(": "))
-            pinyin = dictionary.reading(heads[0]) if heads else ""
-            words.append(GlossWord(token, pinyin, meanings, "cc-cedict" if meanings else ""))
+            form, heads = next(((f, found) for f in forms if (found := dictionary.english(f))), ("", []))
+            for head in heads[: MAX_CANDIDATES * 2]:
+                candidates.append((head, "", form, "cc-cedict"))
+            meanings: list[str] = []
+            first = ("", "")
+            for zh, pinyin, meaning, source in candidates:
+                if zh in shown or len(meanings) >= MAX_CANDIDATES:
+                    continue
+                shown.add(zh)
+                if source == "cc-cedict":
+                    pinyin = dictionary.reading(zh)
+                    meaning = _short("; ".join(_senses_saying(zh, meaning, pinyin, dictionary)))
+                meanings.append(f"{zh} {pinyin}: {meaning}".rstrip(": "))
+                first = first if first[1] else (pinyin, source)
+            words.append(GlossWord(token, first[0], meanings, first[1]))
         return words
 
     # -- values and emoji codes (guide.core.content.templates) ---------------------------
@@ -280,7 +321,9 @@ class Glosser:
             parts.append(self.pinyin(text[position:]) if text[position:].strip() else "")
             return " ".join(p for p in parts if p)
         tokens = self.tokens(text)
-        readings = self._dictionary().readings(t.text for t in tokens if t.kind != PUNCT)
+        last = self._last_prefetched
+        source = last[1] if last is not None and last[0] == text else self._dictionary()
+        readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
         for token in tokens:
             if token.kind == PUNCT:
@@ -303,6 +346,19 @@ class Glosser:
         return WordDetails(word, pack[0].pinyin if pack else reading, list(pack),
                            rank_entries(entries, reading), all_senses(word, entries, reading),
                            list(overrides().get(word, ())))
+
+
+def _senses_saying(head: str, english: str, reading: str, dictionary: Dictionary) -> list[str]:
+    """Two senses of `head` for an English word's card: the shortest that says `english`
+    ("you", not "you (Note: In Taiwan …)"), then its first everyday one."""
+    entries = dictionary.lookup(head)
+    senses = best_senses(head, entries, reading)
+
+    def says(sense: str) -> bool:
+        return any(english_key(part) == english for part in sense.split(";"))
+
+    said = [s for s in senses if says(s)] or [s for s in all_senses(head, entries, reading) if says(s)]
+    return without_repeats(sorted(said, key=len)[:1] + senses)[:2]
 
 
 def _line_pinyin(word: PackWord) -> str:
@@ -329,6 +385,12 @@ class _Prefetched:
     def reading(self, word: str) -> str:
         found = self._readings.get(word)
         return found if found is not None else self._dictionary.reading(word)
+
+    def readings(self, words: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(words))
+        missing = [w for w in wanted if w not in self._readings]
+        found = self._dictionary.readings(missing) if missing else {}
+        return {w: self._readings[w] if w in self._readings else found[w] for w in wanted}
 
 
 def _short(sense: str, limit: int = 60) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,32 +69,49 @@ def best_senses(word: str, entries: list[CedictEntry], reading: str, limit: int 
     """The senses for a word card: overrides, then the best entry's everyday senses; minor
     senses (surnames, variants, literary …) only when there is nothing else."""
     senses = list(overrides().get(word, ())) if use_overrides else []
-    said = _parts(senses)
     minor: list[str] = []
     for entry in rank_entries(entries, reading):
         for sense in entry.senses:
             cleaned = clean_sense(sense)
-            if cleaned and cleaned not in senses and cleaned not in minor and cleaned not in said:
+            if cleaned:
                 (minor if is_minor_sense(sense) else senses).append(cleaned)
         if senses and not entry.is_proper_noun:
             break
-    senses = senses or minor
-    return senses[:limit] if limit else senses
+    return without_repeats(senses or minor, limit)
 
 
 def all_senses(word: str, entries: list[CedictEntry], reading: str) -> list[str]:
     """Every sense of every entry, best first (the detail panel)."""
     senses = list(overrides().get(word, ()))
-    said = _parts(senses)
     for entry in rank_entries(entries, reading):
-        senses.extend(s for s in entry_senses(entry) if s not in senses and s not in said)
-    return senses
+        senses.extend(entry_senses(entry))
+    return without_repeats(senses)
 
 
-def _parts(senses: list[str]) -> set[str]:
-    """"not bad; pretty good" -> {"not bad", "pretty good"}: CC-CEDICT's "not bad" is not
-    repeated after an override that already says it."""
-    return {part.strip() for sense in senses for part in sense.split(";")}
+def without_repeats(senses: Iterable[str], limit: int | None = None) -> list[str]:
+    """Each sense once: a later sense loses the parts an earlier one already says, and is
+    dropped when nothing is left (真的: "really; truly", then CC-CEDICT's "really; truly;
+    indeed" shows only as "indeed"); at most `limit` senses."""
+    return list(_without_repeats(tuple(senses), limit))
+
+
+@lru_cache(maxsize=20_000)  # a word's senses recur in every sentence it is in (as clean_sense's do)
+def _without_repeats(senses: tuple[str, ...], limit: int | None) -> tuple[str, ...]:
+    said: set[str] = set()
+    out: list[str] = []
+    for sense in senses:
+        if limit is not None and len(out) >= limit:
+            break
+        parts = sense.casefold().split(";")
+        keys = [part.strip() for part in parts]
+        new = [i for i, key in enumerate(keys) if key and key not in said]
+        if len(new) == len(parts):
+            out.append(sense)
+        elif new:
+            original = sense.split(";")
+            out.append("; ".join(original[i].strip() for i in new))
+        said.update(keys)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

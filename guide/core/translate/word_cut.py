@@ -43,12 +43,28 @@ class WordCutter:
         self._frequencies = frequencies
         self._emissions = emissions
         self._log_total = math.log(total)
+        # The HMM's odds per character, kept once read (a few thousand characters at most,
+        # as jieba keeps the whole table): one query per text instead of one per run.
+        self._emit: dict[str, tuple[float, float, float, float] | None] = {}
 
-    def cut(self, text: str) -> list[str]:
+    def cut(self, text: str, known: dict[str, int] | None = None, asked: set[str] | None = None) -> list[str]:
+        """jieba's cut of `text`. `known` / `asked`: word counts already read for this text
+        (a `session` passes them, so cutting a part of the text again asks nothing new)."""
         blocks = [b for b in _BLOCK_RE.split(text) if b]
         words = [b for b in blocks if _BLOCK_RE.fullmatch(b)]
-        freq = self._frequencies({b[i:j] for b in words for i in range(len(b))
-                                  for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)})
+        wanted = {b[i:j] for b in words for i in range(len(b)) for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)}
+        if known is None or asked is None:
+            freq = self._frequencies(wanted)
+        else:
+            new = wanted - asked
+            if new:
+                known.update(self._frequencies(new))
+                asked |= new
+            freq = known
+        missing = {c for b in words for c in b if c not in self._emit}
+        if missing:
+            found = self._emissions(missing)
+            self._emit.update({c: found.get(c) for c in missing})
         out: list[str] = []
         for block in blocks:
             if _BLOCK_RE.fullmatch(block):
@@ -60,6 +76,13 @@ class WordCutter:
                     else:
                         out.extend(piece)
         return [w for w in out if w]
+
+    def session(self) -> Callable[[str], list[str]]:
+        """`cut` for one text and the parts of it cut again (the segmenter re-cuts around
+        pack words): the word counts are read once."""
+        known: dict[str, int] = {}
+        asked: set[str] = set()
+        return lambda text: self.cut(text, known, asked)
 
     def _cut_block(self, sentence: str, freq: dict[str, int]) -> Iterator[str]:
         n = len(sentence)
@@ -101,7 +124,10 @@ class WordCutter:
                 yield from (piece for piece in _HMM_SKIP_RE.split(block) if piece)
 
     def _viterbi_cut(self, sentence: str) -> Iterator[str]:
-        emit = self._emissions(set(sentence))
+        emit = self._emit
+        if any(c not in emit for c in sentence):
+            found = self._emissions(set(sentence))
+            emit.update({c: found.get(c) for c in set(sentence)})
         states = "BMES"
 
         def odds(state: str, char: str) -> float:

@@ -28,7 +28,7 @@ CARD_SENSES = 2  # on the card; every sense shows in the detail panel on click
 
 def card_text(word: GlossWord) -> str:
     """汉字, pinyin, then the two best senses, one short line each."""
-    senses = [_short(m) for m in word.meanings[:CARD_SENSES]] or ["—"]
+    senses = [_short(m) for m in word.meanings[:CARD_SENSES]] or ["no entry"]
     return "\n".join([word.text, word.pinyin or " ", *senses])
 
 

@@ -83,14 +83,26 @@ def test_the_engines_own_boxes_are_kept_when_line_grouping_joined_them(reader, p
 @pytest.mark.parametrize(("line", "expected"), [
     ("弄堂小生作者", [("弄堂小生", None), ("作者", "作者")]),  # a name and its 作者 tag
     ("橘子汽水 作者", [("橘子汽水", None), ("作者", "作者")]),
-    ("小红书号：118302851", [("小红书号", "小红书号"), ("118302851", None)]),  # a label with its value
-    ("共 19条评论", [("共 19条", None), ("评论", "评论")]),
     ("1天前上海 回复", [("1天前上海", None), ("回复", "回复")]),
-    ("展开4条回复", [("展开", "展开"), ("4条回复", None)]),
 ])
 def test_a_label_at_the_start_or_end_of_a_line_is_found_and_the_rest_stays_text(
         reader, picture, line: str, expected: list) -> None:  # noqa: ANN001
     assert read(reader, picture, line) == expected
+
+
+@pytest.mark.parametrize(("line", "english", "labels"), [
+    ("小红书号：118302851", "RedNote ID: 118302851", ("小红书号",)),
+    ("共 19条评论", "19 comments", ("评论",)),
+    ("展开4条回复", "Show 4 more replies", ("展开", "回复")),
+    ("IP属地：美国", "IP location: the United States", ("IP属地", "美国")),
+])
+def test_a_label_with_its_value_is_read_whole_by_its_template_and_its_labels_count_as_found(
+        reader, picture, line: str, english: str, labels: tuple) -> None:  # noqa: ANN001
+    """The issue's labels with a value: the line stays whole, its template gives the English
+    (not "118,302,851" for an ID cut off its label), and the labels in it count as found."""
+    read_line, = read_lines(reader, picture, (line, Box(100, 500, 600, 50), 0.98))
+    assert read_line.label is None and read_line.english.startswith(english)
+    assert set(labels) <= set(reader.read(picture).labels_found())
 
 
 def test_the_comment_box_placeholder_that_varies_is_the_comment_box(reader, picture) -> None:  # noqa: ANN001

@@ -160,7 +160,7 @@ def test_english_to_chinese_gives_pinyin_of_the_translation(translator: Translat
     assert (result.source_lang, result.target_lang, result.translation) == ("en", "zh", "这个在哪里买？")
     assert result.pinyin.startswith("zhège zài nǎlǐ mǎi")
     assert [w.text for w in result.target_gloss][:3] == ["这个", "在", "哪里"]
-    assert [w.text for w in result.gloss] == ["buy"], "English words glossed, small words skipped"
+    assert [w.text for w in result.gloss] == ["Where", "I", "buy", "this"], "meaning words glossed, grammar skipped"
 
 
 def test_direction_can_be_forced(translator: Translator, server: FakeServer) -> None:

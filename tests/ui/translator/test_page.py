@@ -404,3 +404,21 @@ def test_changing_the_url_after_a_429_tries_the_engine_at_once(qtbot, page: Tran
     context.settings.libretranslate_url = second_server.root
     page.set_text("第二个句子")
     qtbot.waitUntil(lambda: output(page) == "EN[第二个句子]", timeout=20000)
+
+
+def test_offline_english_offers_phrase_book_replies_first(qtbot) -> None:  # noqa: ANN001
+    """Issue 25, item 2: the nearest phrase-book phrases lead, a word with no entry says so."""
+    context = build_context()
+    context.settings.offline_only = True
+    page = TranslatorPage(context, Navigator())
+    qtbot.addWidget(page)
+    page.show()
+    try:
+        page.set_text("Thank you for the warm welcome! Where is this blorptastic cafe?")
+        qtbot.waitUntil(lambda: len(page.words.chips) > 3, timeout=30000)
+        chips = [chip.text().splitlines() for chip in page.words.chips]
+        assert chips[0][0] == "谢谢大家的欢迎！"
+        assert any(lines[0] == "cafe" and "咖啡馆" in lines[2] for lines in chips)
+        assert ["blorptastic", " ", "no entry"] in chips
+    finally:
+        page.shutdown()

@@ -42,3 +42,9 @@ def test_chips_carry_the_two_senses(qtbot, glosser: Glosser) -> None:
     chip = breakdown.chips[-1]
     assert chip.text().splitlines()[2:] == ["brand", "sign; plate"]
     assert "brand; sign; plate" in chip.accessibleName()
+
+
+def test_a_word_with_no_entry_says_so_on_its_card() -> None:
+    from guide.core.translate.gloss import GlossWord
+
+    assert card_text(GlossWord("blorptastic", "", [])).splitlines()[-1] == "no entry"
