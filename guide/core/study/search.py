@@ -23,8 +23,10 @@ import threading
 import time
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from itertools import repeat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.study import pinyin_text
@@ -83,8 +85,11 @@ class SearchResult:
                 "en": self.en, "title": self.title, "score": round(self.score, 2)}
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """A tuple, not a dataclass: tuples of strings drop out of the cyclic garbage collector's
+    sight, so thousands of entries do not make every full collection (a pause in some
+    keystroke's search) longer."""
+
     kind: str
     id: str
     zh: str
@@ -94,7 +99,7 @@ class _Entry:
     walkthrough_id: str = ""
     step_id: str = ""
     category: str = ""
-    details: str = ""  # the secondary text as written, for snippets
+    details: str = ""  # the secondary text as written (spaces collapsed), for snippets
 
 
 def plain_text(markdown: str, pack: Pack | None = None) -> str:
@@ -133,31 +138,26 @@ class _Column:
     def __init__(self) -> None:
         self._texts: list[tuple[str, int]] = []
         self._tokens: list[tuple[str, int]] = []
-        self.keys: list[str] = []
-        self.key_owners: list[int] = []
-        self.tokens: list[str] = []
-        self.token_owners: list[int] = []
+        # Tuples, not lists: once the garbage collector has seen a tuple of strings or ints it
+        # stops visiting it, and these hold hundreds of thousands of items.
+        self.keys: tuple[str, ...] = ()
+        self.key_owners: tuple[int, ...] = ()
+        self.tokens: tuple[str, ...] = ()
+        self.token_owners: tuple[int, ...] = ()
         self._vocabulary = ""
         self._vocabulary_starts: list[int] = []
         self._vocabulary_words: list[str] = []
-        self._postings: dict[str, list[int]] = {}
 
     def add(self, entry: int, text: str, tokens: Iterable[str] = ()) -> None:
         if text:
             self._texts.append((text, entry))
-        self._tokens.extend((token, entry) for token in tokens if token)
+        self._tokens.extend(zip(filter(None, tokens), repeat(entry)))
 
     def finish(self, vocabulary: bool = False) -> None:
-        self._texts.sort()
-        self.keys = [t for t, _ in self._texts]
-        self.key_owners = [e for _, e in self._texts]
-        self._tokens.sort()
-        self.tokens = [t for t, _ in self._tokens]
-        self.token_owners = [e for _, e in self._tokens]
+        self.keys, self.key_owners = _sorted_columns(self._texts)
+        self.tokens, self.token_owners = _sorted_columns(self._tokens)
         if vocabulary:
-            for token, entry in self._tokens:
-                self._postings.setdefault(token, []).append(entry)
-            self._vocabulary_words = list(self._postings)
+            self._vocabulary_words = list(dict.fromkeys(self.tokens))  # distinct, in sorted order
             offset = 0
             for word in self._vocabulary_words:
                 self._vocabulary_starts.append(offset)
@@ -165,16 +165,16 @@ class _Column:
             self._vocabulary = "\n".join(self._vocabulary_words)
         self._texts, self._tokens = [], []
 
-    def exact(self, query: str) -> list[int]:
+    def exact(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.keys, query)
         hi = bisect_right(self.keys, query, lo)
         return self.key_owners[lo:hi]
 
-    def prefixed(self, query: str) -> list[int]:
+    def prefixed(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.keys, query)
         return self.key_owners[lo:bisect_left(self.keys, query + _BEYOND, lo)]
 
-    def token_prefixed(self, query: str) -> list[int]:
+    def token_prefixed(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.tokens, query)
         return self.token_owners[lo:bisect_left(self.tokens, query + _BEYOND, lo)]
 
@@ -182,12 +182,23 @@ class _Column:
         """Entries with a token containing `query` anywhere (not only at its start)."""
         found: set[int] = set()
         blob, starts, words = self._vocabulary, self._vocabulary_starts, self._vocabulary_words
+        tokens, owners = self.tokens, self.token_owners
         pos = blob.find(query)
         while pos != -1:
             i = bisect_right(starts, pos) - 1
-            found.update(self._postings[words[i]])
-            pos = blob.find(query, starts[i] + len(words[i]) + 1)
+            word = words[i]
+            lo = bisect_left(tokens, word)  # the word's owners: one run of the sorted tokens
+            found.update(owners[lo:bisect_right(tokens, word, lo)])
+            pos = blob.find(query, starts[i] + len(word) + 1)
         return found
+
+
+def _sorted_columns(pairs: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(text, entry) pairs sorted, as a column of texts and one of their entries."""
+    if not pairs:
+        return (), ()
+    pairs.sort()
+    return tuple([text for text, _ in pairs]), tuple([owner for _, owner in pairs])
 
 
 class SearchIndex:
@@ -250,6 +261,8 @@ class SearchIndex:
     def _add(self, entry: _Entry, zh: str = "", pinyin: str = "", en: tuple[str, ...] = (),
              text: tuple[str, ...] = ()) -> None:
         number = len(self.entries)
+        if entry.details:  # flattened once here, not for every result a query shows
+            entry = entry._replace(details=_SPACE_RE.sub(" ", entry.details).strip())
         self.entries.append(entry)
         if zh:
             key = han_key(zh)
@@ -383,7 +396,7 @@ class SearchIndex:
         e = self.entries[number]
         secondary = score - self._bonus[number] < PRIMARY_SCORE[SUBSTRING]
         return SearchResult(e.kind, e.id, e.zh, e.pinyin, e.en, e.title, score, e.walkthrough_id, e.step_id,
-                            e.category, snippet(e.details, query) if secondary else "")
+                            e.category, _snippet(e.details, query) if secondary else "")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -432,13 +445,18 @@ def _joined(syllables: list[str]) -> tuple[str, list[int]]:
 
 def snippet(text: str, query: str, width: int = 60) -> str:
     """The part of `text` around the first occurrence of `query` (case-insensitive)."""
-    if not text:
+    return _snippet(_SPACE_RE.sub(" ", text).strip(), query, width) if text else ""
+
+
+def _snippet(flat: str, query: str, width: int = 60) -> str:
+    """`snippet` of a text whose spaces are already collapsed (an entry's details)."""
+    if not flat:
         return ""
-    flat = _SPACE_RE.sub(" ", text).strip()
-    at = flat.casefold().find(_fold(query))
+    folded, wanted = flat.casefold(), _fold(query)
+    at = folded.find(wanted)
     if at < 0:
-        for word in _fold(query).split():
-            at = flat.casefold().find(word)
+        for word in wanted.split():
+            at = folded.find(word)
             if at >= 0:
                 break
     if at < 0:
