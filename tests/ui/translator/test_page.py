@@ -282,8 +282,7 @@ def test_a_20000_character_paste_keeps_every_part_reachable(qtbot, page: Transla
     assert page.minimumSizeHint().height() < 700, "the page never grows taller than a screen"
     for part in (page.output, page.origin, page.words.scroll, page.words.details, page.pinyin_area):
         assert part.isVisible() and part.height() > 0
-    page.main_scroll.ensureWidgetVisible(page.words.details)
-    assert page.words.details.visibleRegion().boundingRect().height() > 0, "the breakdown is reachable"
+    assert page.words.details.visibleRegion().boundingRect().height() > 0, "the breakdown is on screen"
     page.pinyin_toggle.setChecked(False)
     assert not page.pinyin_area.isVisible(), "the pinyin area can be collapsed"
 
