@@ -172,7 +172,8 @@ def _print_human(result: TranslationResult) -> None:
     if result.share is not None:
         print(f"  shared: {clean(result.share.describe())}")
         print(f"  link:   {clean(result.share.url)}")
-    print(f"  from:   {clean(result.origin_label())}")
+    if result.share is None or result.share.title:  # a share text without a title: its message says it all
+        print(f"  from:   {clean(result.origin_label())}")
     words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
     if words:
         print("  words:")

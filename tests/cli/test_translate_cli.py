@@ -236,6 +236,18 @@ def test_share_text_says_what_it_is(capsys, pack: Path, server: FakeServer) -> N
     assert any("RedNote share" in line for line in lines) and any("http://xhslink.com/a/AbCdEf" in line for line in lines)
 
 
+def test_share_text_without_a_title_is_one_message(capsys, pack: Path) -> None:  # noqa: ANN001
+    """Issue 25 item 10: what it is, whose note, the link; no "Only its title is translated"
+    and no "from:" line naming a title there is not."""
+    share = ("小红薯发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/AbCdEf，"
+             "复制本条信息，打开【小红书】App查看精彩内容！")
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", share)
+    assert code == 3
+    assert out.count("title") == 1 and "share text" in out and "小红薯" in out
+    assert "  link:   http://xhslink.com/a/AbCdEf" in out.splitlines()
+    assert "from:" not in out and "words:" not in out
+
+
 def test_clear_history_while_another_process_reads_is_not_reported_as_done(capsys, pack: Path,  # noqa: ANN001
                                                                          isolated_dirs: dict[str, Path]) -> None:
     import sqlite3

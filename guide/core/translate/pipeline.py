@@ -174,6 +174,8 @@ class TranslationResult:
             return "Dictionary breakdown ready; translating…"
         if self.direction_warning:
             return "Nothing sent yet: the direction you chose does not match the text"
+        if self.share is not None and not self.share.title:
+            return "Nothing sent: nothing to translate"  # the share text's own message says why
         if self.origin == "cache":
             head = "From the cache" + (f" (first translated by {engine_registry.title_of(self.first_engine)})"
                                        if self.first_engine and self.first_engine not in ("cache", "mixed") else "")
@@ -307,7 +309,7 @@ class Translator:
             target = other(source)
         result = TranslationResult(source_text=text, source_lang=source, target_lang=target, share=share)
         if not text:
-            result.error = "nothing to translate" if share is None else "the shared note has no title to translate"
+            result.error = "nothing to translate" if share is None else "nothing to translate: the share text has no title"
             return result
 
         sides = (source,) if options.target in LANGS else (source, other(source))

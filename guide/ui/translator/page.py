@@ -383,7 +383,7 @@ class TranslatorPage(QWidget):
         _set_info(self.back_translation, _back_translation_html(result))
         _set_info(self.note, f"<b>Note:</b> {html.escape(result.note)}" if result.note else "")
         _set_info(self.share, _share_html(result))
-        self._show_parts(bool(words))
+        self._show_parts(bool(words), answer=result.share is None or bool(result.share.title))
         self._set_status("")
         self.refresh_history()
         for notice in self.translator.notices():
@@ -548,8 +548,9 @@ def _share_html(result: TranslationResult) -> str:
     url = result.share.url
     shown = url.split("://", 1)[-1]
     shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a long link must not widen the page
-    return (f"{html.escape(result.share.describe())} <a href=\"{html.escape(url, quote=True)}\">Open the note in "
-            f"your browser</a> ({html.escape(shown)})")
+    wording = result.share.wording_text()
+    return (f"{html.escape(result.share.summary())} <a href=\"{html.escape(url, quote=True)}\">Open the note in "
+            f"your browser</a> ({html.escape(shown)})" + (f"<br>{html.escape(wording)}" if wording else ""))
 
 
 def _open_web_link(url: str) -> None:

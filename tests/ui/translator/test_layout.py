@@ -124,3 +124,39 @@ def test_a_clicked_words_entry_is_on_screen(qtbot, window: MainWindow, size: tup
     assert entry.height() >= 4 * lines, f"only {entry.height()} px of the entry show"
     assert window.rect().contains(entry.bottomLeft() - QPoint(0, 1))
 
+
+SHARE_WITHOUT_TITLE = ("小红薯1234发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/AbCdEf，"
+                       "复制本条信息，打开【小红书】App查看精彩内容！")
+
+
+def test_a_share_text_without_a_title_gets_one_message_and_no_empty_breakdown(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Issue 25 item 10: not "Only its title is translated" and then "the shared note has no
+    title to translate" above an empty breakdown."""
+    page = window.show_page("translator")
+    page.set_text(SHARE_WITHOUT_TITLE)
+    qtbot.waitUntil(lambda: not page.is_busy() and page.result is not None, timeout=60000)
+    _settle(window, (1180, 780))
+    shown = [w for w in page.findChildren(QWidget) if w.isVisible() and hasattr(w, "text") and callable(w.text)
+             and "title" in str(w.text())]
+    assert [w.objectName() for w in shown] == ["translatorShare"], "one message says there is no title"
+    message = page.share.text()
+    assert "share text" in message and "小红薯1234" in message and 'href="http://xhslink.com/a/AbCdEf"' in message
+    assert not page.words.isVisible(), "no empty breakdown"
+    assert not page.output.isVisible() or page.output.placeholderText() == "", "no second message in the answer box"
+
+
+def test_a_share_text_and_a_clicked_word_still_fit_800_by_600(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """The share message, the check and a chosen word's entry scroll inside their parts: the
+    window never has to grow past its 800×600 minimum to hold them."""
+    page = window.show_page("translator")
+    page.set_text("这家火锅店绝绝子 " + SHARE_WITHOUT_TITLE)
+    qtbot.waitUntil(lambda: not page.is_busy() and bool(page.words.chips), timeout=60000)
+    page.back_translation.setText("<b>Check:</b> " + "a long back-translation, " * 12)
+    page.back_translation.show()
+    page._show_parts(True)
+    page.words.chips[-1].click()
+    _settle(window, (800, 600))
+    assert window.minimumSizeHint().height() <= 600
+    assert (window.width(), window.height()) == (800, 600)
+    for part in (page.info_area, page.words.details, page.words.scroll):
+        assert _on_screen(part, window).height() == part.height() > 0, part.objectName()
