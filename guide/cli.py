@@ -7,8 +7,11 @@ the command that needs them, so `rednote-guide validate` does not load Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from guide import APP_NAME, __version__
 from guide.commands.exit_codes import (
@@ -72,7 +75,63 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _DropWhenTheReaderLeaves:
+    """Standard output for a command. When the reader of a pipe goes away (`search a | head -1`)
+    the rest of the output is dropped: the command still finishes its work (an export is still
+    written) and exits with its usual code, with no BrokenPipeError traceback."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._drop_the_rest()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._drop_the_rest()
+
+    def _drop_the_rest(self) -> None:
+        """From now on the output goes to the null device (what is still buffered too, so the
+        flush at exit does not fail again)."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, buffer …: the real stream's
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _quiet_on_a_closed_pipe() -> Iterator[None]:
+    """One mechanism for every command (and --help): see _DropWhenTheReaderLeaves."""
+    original = sys.stdout
+    if original is None:  # no console at all (pythonw)
+        yield
+        return
+    guard = _DropWhenTheReaderLeaves(original)
+    sys.stdout = guard  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        guard.flush()
+        if sys.stdout is guard:
+            sys.stdout = original
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _quiet_on_a_closed_pipe():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         if args.screenshot:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -67,19 +66,7 @@ def _valid_url(url: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Translate and print; a reader that closes the pipe early (`| head -1`) ends it quietly."""
-    try:
-        code = _run(args)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit: point it at /dev/null.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    return code
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Translate and print (a reader that closes the pipe early is handled in guide.cli)."""
     from guide.core.translate.engines import engine_names
 
     try:
