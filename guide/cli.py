@@ -20,6 +20,7 @@ from guide.commands.exit_codes import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
 )
+from guide.core.storage.settings import timeout_range_text
 
 __all__ = ["EXIT_GLOSS_ONLY", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -50,12 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     translate = sub.add_parser("translate", help="translate text (exit 3 when only a dictionary gloss was possible)")
     translate.add_argument("text", metavar="TEXT", help="text to translate, or - to read standard input")
     translate.add_argument("--to", choices=("en", "zh"), help="target language (default: automatic)")
-    translate.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
+    network = translate.add_mutually_exclusive_group()
+    network.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
+    network.add_argument("--online", action="store_true",
+                         help="use the engines even when Offline only is on in the app (this command only)")
     translate.add_argument("--engine", metavar="NAME", help="use only this engine (google, mymemory, libretranslate, deepl, microsoft, baidu, llm)")
     translate.add_argument("--endpoint", metavar="URL", help="server URL for --engine (alone: a LibreTranslate server, and no other engine is asked)")
     translate.add_argument("--model", metavar="NAME", help="model for --engine llm (default: from Settings)")
     translate.add_argument("--check", action="store_true", help="English -> Chinese: also translate the answer back into English")
-    translate.add_argument("--timeout", metavar="SECONDS", type=float, help="deadline for each engine call (default 8)")
+    translate.add_argument("--timeout", metavar="SECONDS", type=float,
+                           help=f"give up on an engine after this long, {timeout_range_text()} as in Settings "
+                                "(default: the Settings value, 8 unless changed)")
     translate.add_argument("--json", action="store_true", help="print the full result as JSON")
 
     search = sub.add_parser("search", help="search phrases, UI labels and walkthrough steps")
