@@ -17,7 +17,7 @@ from guide.commands.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 def run(args: argparse.Namespace) -> int:
     from guide.commands.search_cmd import load_pack_for
     from guide.core.storage.userdata import UserData
-    from guide.core.study.export import collect_cards, write_anki
+    from guide.core.study.export import collect_cards, files_replaced, write_anki
 
     pack = load_pack_for(args, "export")
     if pack is None:
@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         userdata.close()
     target = Path(args.anki).expanduser()
+    replaced = files_replaced(target)
     try:
         tsv, csv = write_anki(cards, target)
     except OSError as exc:
@@ -39,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     phrases = sum(1 for c in cards if c.source == "phrase")
     labels = len(cards) - phrases
     print(f"Wrote {len(cards)} cards ({phrases} favourite phrases, {labels} UI labels) to {tsv}, and a CSV copy to {csv}.")
+    if replaced:
+        print(f"Replaced what was there before: {', '.join(str(p) for p in replaced)}.")
     if cards:
         print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
     else:
