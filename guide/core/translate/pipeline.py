@@ -605,7 +605,8 @@ class Translator:
             result.target_gloss = self.glosser.gloss(result.translation or "", "zh")
         if options.check and result.translated and result.target_lang == "zh" and not result.cancelled:
             self._check(result, options, token)
-        if options.record_history and self.history is not None and not result.cancelled:
+        if options.record_history and self.history is not None and not result.cancelled and result.translated:
+            # only what was translated: a text that got the breakdown alone is not worth reopening
             self.history.add(result.source_text, result.translation or "", result.source_lang,
                              result.target_lang, result.origin)
         return result

@@ -484,7 +484,7 @@ class TranslatorPage(QWidget):
         for item in self.translator.history.recent(self.history_search.text()) if self.translator.history else []:
             entry = QListWidgetItem(_history_line(item))
             entry.setData(ID_ROLE, item.id)
-            entry.setToolTip(f"{item.source}\n→ {item.translation or '(no translation)'}")
+            entry.setToolTip(f"{item.source}\n→ {item.translation}")
             self.history_list.addItem(entry)
             if item.id == selected:
                 self.history_list.setCurrentItem(entry)
@@ -561,5 +561,5 @@ def _open_web_link(url: str) -> None:
 
 def _history_line(item: HistoryItem) -> str:
     source = item.source.replace("\n", " ")
-    translation = (item.translation or "(dictionary only)").replace("\n", " ")
+    translation = item.translation.replace("\n", " ")  # history holds only what was translated
     return f"{source[:60]}\n→ {translation[:60]}"
