@@ -18,11 +18,13 @@ MEASURED_CHARS = 5_000  # enough to fill `most` lines at any width; a 50,000-cha
 
 
 class FitTextEdit(QPlainTextEdit):
-    """Its height follows its text (or placeholder) from `lines[0]` to `lines[1]` lines."""
+    """Its height follows its text (or placeholder) from `lines[0]` to `lines[1]` lines; empty,
+    it asks for `empty_lines` (an inviting box to paste into before anything else is shown)."""
 
-    def __init__(self, lines: tuple[int, int]) -> None:
+    def __init__(self, lines: tuple[int, int], empty_lines: int = 0) -> None:
         super().__init__()
         self.least, self.most = lines
+        self.empty_lines = empty_lines
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # never more than its text
         self.textChanged.connect(self.refit)
 
@@ -56,6 +58,8 @@ class FitTextEdit(QPlainTextEdit):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         lines = min(self.most, max(self.least, self.lines_needed()))
+        if not self.toPlainText():
+            lines = max(lines, self.empty_lines)
         return QSize(super().sizeHint().width(), self._height(lines))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -78,6 +78,7 @@ class TranslatorPage(QWidget):
         self.result: TranslationResult | None = None
         self._loading_dictionary = False
         self._build()
+        self._clear_output()  # the empty page: only the boxes to type in and the answer's place
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -148,7 +149,7 @@ class TranslatorPage(QWidget):
         main.setObjectName("translatorMain")
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 4, 0)
-        self.input = FitTextEdit(INPUT_LINES)
+        self.input = FitTextEdit(INPUT_LINES, empty_lines=4)
         self.input.setObjectName("translatorInput")
         self.input.setAccessibleName("Text to translate")
         self.input.setAccessibleDescription("Paste Chinese or type English; it is translated as you type")
@@ -401,6 +402,8 @@ class TranslatorPage(QWidget):
         for label in (self.back_translation, self.note, self.share):
             label.hide()
         self._show_parts(False)
+        self.pinyin_row.hide()  # nothing to copy or show yet
+        self.pinyin_area.hide()
         self._set_status("")
 
     def _show_parts(self, words: bool, answer: bool = True) -> None:
