@@ -162,9 +162,11 @@ def ocr_figures() -> list[Figure]:
     except ImportError as exc:
         print(f"(OCR figures skipped: {exc})", file=sys.stderr)
         return []
-    out = [Figure(name, value, unit, None, target) for name, value, target, unit in rows]
+    out = [Figure(name, value, unit, None, target, bool(at_least)) for name, value, target, unit, *at_least in rows]
     out.append(Figure("  warm read vs decode + OCR in the worker", raw["warm"] * 1000, "ms",
                       raw["warm_inside"] * 1000, 1.3))
+    out.append(Figure("  first lines shown vs the worker's own", raw["first_lines_warm"] * 1000, "ms",
+                      raw["first_lines_floor"] * 1000, 1.3))
     return out
 
 
@@ -174,7 +176,8 @@ def print_table(figures: list[Figure]) -> None:
     print("-" * len(header))
     for f in figures:
         value = f"{f.value:.2f} {f.unit}"
-        ref = f"{f.floor:.2f} {f.unit}" if f.floor else f"{'≥' if f.at_least else '≤'} {f.target:g} {f.unit}"
+        ref = f"{f.floor:.2f} {f.unit}" if f.floor else "-" if f.target is None else \
+            f"{'≥' if f.at_least else '≤'} {f.target:g} {f.unit}"
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
         goal = f" (≤ {f.target:g}×)" if f.floor and f.target is not None else ""
         result = "info" if f.target is None else "pass" if f.passed else "FAIL"

@@ -29,6 +29,34 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return dirs
 
 
+@pytest.fixture(scope="session")
+def built_dictionary_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CC-CEDICT index, built once per test session (a few seconds, far more on a loaded
+    machine) rather than inside a test that waits for the dictionary with a deadline."""
+    from guide.core.translate.dict_index import open_index
+
+    path = tmp_path_factory.mktemp("dictionary") / "index.sqlite3"
+    open_index(path)[0].close()
+    return path
+
+
+@pytest.fixture
+def dictionary_index(built_dictionary_index: Path, isolated_dirs: dict[str, Path]) -> Path:
+    """This test's cache dir holds a ready index (a hard link to the session's), so loading the
+    dictionary only opens it."""
+    from guide.core.translate.dict_index import INDEX_NAME
+
+    target = isolated_dirs["cache"] / "rednote-guide" / INDEX_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(built_dictionary_index, target)
+    except OSError:
+        import shutil
+
+        shutil.copyfile(built_dictionary_index, target)
+    return target
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     """No test reads or writes the real system keyring."""

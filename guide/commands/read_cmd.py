@@ -82,7 +82,7 @@ def _print_human(reading) -> None:  # noqa: ANN001 - guide.core.screen.reader.Re
     print(f"{reading.image.name}: {reading.width}×{reading.height}, {len(reading.lines)} lines "
           f"read in {reading.seconds:.1f} s")
     if reading.screen is not None:
-        print(f"This looks like {reading.screen.describe()}: {reading.screen.step.title}")
+        print(reading.screen.sentence())
     for line in reading.lines:
         if line.label is not None:
             entry = line.label.entry

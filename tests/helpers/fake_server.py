@@ -1,6 +1,7 @@
 """A local fake translation server that speaks enough of each engine's API (Google,
 MyMemory, LibreTranslate, DeepL, Microsoft, Baidu) for deep-translator's real code to run,
-with switchable faults (slow, hang, 429, 500, garbage …).
+with switchable faults (slow, hang, 429, 500, garbage …), and byte-exact fakes of the local
+LLM servers under `/<flavour>/<scenario>/` (llm_flavours.py).
 
 The `server` and `second_server` fixtures in tests/conftest.py are the way tests get one.
 Nothing here touches the internet: servers listen on 127.0.0.1 only.
@@ -8,6 +9,7 @@ Nothing here touches the internet: servers listen on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import functools
 import json
 import socket
 import struct
@@ -18,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from helpers.llm_flavours import FLAVOURS, LLMFakes, post_of
 
 # -- fake translation ----------------------------------------------------------------------
 
@@ -81,6 +85,7 @@ class FakeServer:
         self.stop_event = threading.Event()
         self.open_handlers = 0
         self._lock = threading.Lock()
+        self.llm = LLMFakes(translate=fake_translate, stop=self.stop_event)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -112,6 +117,10 @@ class FakeServer:
                 "deepl": self.root + "/v2/", "microsoft": self.root + "/translate?api-version=3.0",
                 "baidu": self.root + "/api/trans/vip/translate", "llm": self.root + "/v1"}
 
+    def llm_url(self, flavour: str, scenario: str = "answer") -> str:
+        """The `/v1` address of a fake Ollama, llama.cpp or LM Studio in one scenario."""
+        return f"{self.root}/{flavour}/{scenario}/v1"
+
     def stop(self) -> None:
         self.stop_event.set()
         self.httpd.shutdown()
@@ -132,6 +141,12 @@ class FakeServer:
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
         url = urlsplit(handler.path)
+        if url.path.split("/")[1] in FLAVOURS and url.path.count("/") >= 2:
+            raw = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
+            reply = self.llm.handle(handler, url.path, raw)
+            if reply is not None:
+                self._send(handler, reply.status, reply.body, reply.content_type)
+            return
         params = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
         length = int(handler.headers.get("Content-Length") or 0)
         json_text = ""
@@ -141,7 +156,7 @@ class FakeServer:
             if url.path.endswith("/chat/completions"):  # LLM: the text is the last user message
                 chat = json.loads(body)
                 messages = chat.get("messages") or []
-                json_text = str(messages[-1]["content"]) if messages else ""
+                json_text = post_of(str(messages[-1]["content"]))[0] if messages else ""
             elif "json" in (handler.headers.get("Content-Type") or ""):  # Microsoft: [{"text": ...}]
                 json_text = str(json.loads(body)[0]["text"])
             else:
@@ -225,9 +240,7 @@ class FakeServer:
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
         if mode == "gzip-bomb":
-            compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
-            parts = [compressor.compress(block) for _ in range(size // len(block))]
-            body = b"".join(parts) + compressor.flush()
+            body = _gzip_bomb(size)
             handler.send_header("Content-Encoding", "gzip")
             handler.send_header("Content-Length", str(len(body)))
             handler.end_headers()
@@ -269,6 +282,16 @@ class FakeServer:
                 return
             handler.wfile.write(bytes([byte]))
             handler.wfile.flush()
+
+
+@functools.lru_cache(maxsize=4)
+def _gzip_bomb(size: int) -> bytes:
+    """A small gzip body that inflates to `size` bytes: one compressed megabyte repeated as
+    gzip members (compressing all of it took about a second, inside a one-second deadline)."""
+    megabyte = 1024 * 1024
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    member = compressor.compress(b"x" * megabyte) + compressor.flush()
+    return member * max(1, size // megabyte)
 
 
 def _langs(path: str, params: dict[str, str]) -> tuple[str, str]:

@@ -7,6 +7,8 @@ pictures whose truth is known (not only on the pack's own mockups):
   downscale to 720 px wide and back, saved as a JPEG at quality ~30;
 - small: the clean page at half size (540×960), as a screenshot shared by a messenger;
 - dark: the clean page in dark mode (inverted).
+The screens a newcomer screenshots (profile, notes with counts, the ≡ menu, log-in pages,
+website pages), with their icons and their truth, are drawn in app_screens.py.
 """
 
 from __future__ import annotations

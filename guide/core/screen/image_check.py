@@ -11,6 +11,7 @@ checks run (exists, readable, not empty); the caller then says the extra is miss
 
 from __future__ import annotations
 
+import re
 import struct
 import warnings
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ MAX_PIXELS = 40_000_000  # ~40 megapixels: far above any phone screenshot (1440Ã
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MIN_SIDE = 8
 FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF", "TIFF")
+# Ordinary progressive JPEGs have about 10 scans; each scan is another decoder pass over every
+# block, so thousands of tiny ones (a few hundred KB) freeze any decoder for seconds to minutes.
+MAX_JPEG_SCANS = 50
 
 
 class BadImage(ValueError):
@@ -61,6 +65,48 @@ def _png_bit_depth(path: Path) -> int | None:
     return None
 
 
+_SCAN_OR_END = re.compile(rb"\xff[\xd9\xda]")
+_STANDALONE_MARKERS = frozenset([0x01, *range(0xD0, 0xD8)])
+
+
+def _jpeg_scans(path: Path, most: int) -> int:
+    """Start-of-scan markers in a JPEG, counted up to `most + 1`, without decoding anything.
+
+    The segments before the first scan are stepped over by their lengths (an EXIF block holds
+    a thumbnail JPEG with scans of its own); after it, 0xFF 0xDA can only start another scan
+    (entropy-coded data escapes 0xFF) and 0xFF 0xD9 ends the picture."""
+    with path.open("rb") as handle:
+        if handle.read(2) != b"\xff\xd8":
+            return 0
+        while True:  # to the first scan
+            if handle.read(1) != b"\xff":
+                return 0  # not a marker where one belongs: left to the decoder's own message
+            marker = handle.read(1)
+            while marker == b"\xff":
+                marker = handle.read(1)
+            if not marker or marker == b"\xd9":
+                return 0
+            if marker == b"\xda":
+                break
+            if marker[0] not in _STANDALONE_MARKERS:
+                length = handle.read(2)
+                if len(length) < 2:
+                    return 0
+                handle.seek(int.from_bytes(length, "big") - 2, 1)
+        scans, tail = 1, b""
+        while scans <= most:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            for found in _SCAN_OR_END.finditer(data):
+                if found.group() == b"\xff\xd9":
+                    return scans
+                scans += 1
+            tail = data[-1:]  # a marker split across two reads
+        return scans
+
+
 def check_image(path: Path | str) -> ImageInfo:
     """Header-only checks; raises BadImage with a message fit to show the user."""
     path = Path(path)
@@ -94,6 +140,9 @@ def check_image(path: Path | str) -> ImageInfo:
     depth = _png_bit_depth(path) if fmt == "PNG" else None
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F") or (depth is not None and depth > 8):
         raise BadImage(f"{path}: 16-bit pictures are not supported; save the screenshot as an ordinary 8-bit PNG or JPEG")
+    if fmt == "JPEG" and _jpeg_scans(path, MAX_JPEG_SCANS) > MAX_JPEG_SCANS:
+        raise BadImage(f"{path}: this JPEG is built of more than {MAX_JPEG_SCANS} scans (ordinary ones have about 10) "
+                       "and would take minutes to draw; save it again as an ordinary PNG or JPEG")
     return ImageInfo(path, width, height, fmt)
 
 

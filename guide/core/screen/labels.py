@@ -28,6 +28,10 @@ from guide.core.translate.normalise import has_han, match_key
 
 FUZZY_THRESHOLD = 0.66
 MIN_FUZZY_LENGTH = 3
+MAX_LABEL_LENGTH = 12  # in characters, for cutting a line into labels
+# The Me tab (我) stands alone at the end of the tab bar; inside a line 我 is the pronoun
+# ("关注我" is "follow me", not Follow + Me), so it never joins a run of labels.
+ALONE_ONLY = frozenset({"我"})
 
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*(?:万|千|亿|w|k|\+)?\+?)"
 _EDGE_COUNT_RE = re.compile(rf"^{_COUNT}\s*|\s*{_COUNT}$", re.IGNORECASE)
@@ -84,11 +88,18 @@ class LabelMatcher:
         self.threshold = threshold
         self._exact: dict[str, GlossaryEntry] = {}
         self._by_key: dict[str, GlossaryEntry] = {}
+        self._pieces: dict[str, GlossaryEntry | None] = {}  # exact(): pieces of lines seen
+        self._runs: dict[str, list[tuple[int, int, GlossaryEntry]] | None] = {}  # run(): the same
         for entry in glossary:
             self._exact.setdefault(entry.zh, entry)
             key = label_key(entry.zh)
             if key:
                 self._by_key.setdefault(key, entry)
+        # A label written with a trailing ellipsis (说点什么...) is the start of a text the app
+        # varies: 说点什么吧，万一火了呢~ is that comment box too.
+        self._prefixes = sorted(((key, entry) for key, entry in self._by_key.items()
+                                 if entry.zh.rstrip().endswith(("...", "…")) and len(key) >= 3),
+                                key=lambda item: (-len(item[0]), item[0]))
         self._fuzzy = [(key, entry) for key, entry in self._by_key.items()
                        if len(key) >= MIN_FUZZY_LENGTH and has_han(key)]
         self._by_char: dict[str, set[int]] = {}  # character -> fuzzy candidates holding it
@@ -109,9 +120,58 @@ class LabelMatcher:
         entry = self._by_key.get(key)
         if entry is not None:
             return LabelMatch(entry, "normalised", 1.0)
+        for prefix, entry in self._prefixes:
+            if key.startswith(prefix):
+                return LabelMatch(entry, "normalised", 1.0)
         if len(key) < MIN_FUZZY_LENGTH or not has_han(key):
             return None
         return self._fuzzy_match(key)
+
+    def has_value(self, text: str) -> bool:
+        """Does `text` hold more than its label: a count or a value beside it ("小红书号：118302851")?"""
+        return label_key(text) != match_key(text).replace(" ", "").strip(_EDGE_JUNK)
+
+    def exact(self, text: str) -> GlossaryEntry | None:
+        """The label `text` is, exactly or normalised (no fuzzy, no counts stripped): for the
+        pieces of a line being cut into labels (asked for every piece of every line, so the
+        answers are kept, a screenful or two of them)."""
+        if text in self._pieces:
+            return self._pieces[text]
+        if len(self._pieces) > 20000:
+            self._pieces.clear()
+        entry = self._exact.get(text) or self._by_key.get(match_key(text).replace(" ", ""))
+        self._pieces[text] = entry
+        return entry
+
+    def run(self, text: str) -> list[tuple[int, int, GlossaryEntry]] | None:
+        """`text` (no spaces) as two or more labels end to end ("笔记收藏赞过": a tab row the
+        engine read as one line), as (start, end, entry); the fewest labels win, then the
+        longest first label. None when it is not such a run."""
+        if text in self._runs:
+            return self._runs[text]
+        if len(self._runs) > 20000:
+            self._runs.clear()
+        self._runs[text] = found = self._run(text)
+        return found
+
+    def _run(self, text: str) -> list[tuple[int, int, GlossaryEntry]] | None:
+        size = len(text)
+        # cuts[i]: the fewest labels covering text[i:], as a list (filled right to left)
+        cuts: list[list[tuple[int, int, GlossaryEntry]] | None] = [None] * size + [[]]
+        for start in range(size - 1, -1, -1):
+            for end in range(min(size, start + MAX_LABEL_LENGTH), start, -1):
+                rest = cuts[end]
+                if rest is None:
+                    continue
+                entry = self.exact(text[start:end])
+                if entry is None or (end - start == 1 and entry.zh in ALONE_ONLY):
+                    continue
+                option = [(start, end, entry), *rest]
+                known = cuts[start]
+                if known is None or len(option) < len(known):
+                    cuts[start] = option
+        best = cuts[0]
+        return best if best is not None and len(best) >= 2 else None
 
     def match_among_labels(self, text: str) -> LabelMatch | None:
         """A two-character line sitting in a row of UI labels (a tab bar: 首页 热内 消息 我) is

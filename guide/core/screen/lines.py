@@ -45,6 +45,41 @@ class TextLine:
     text: str
     box: Box
     confidence: float
+    # Where the engine's own pieces start in `text`, with their boxes, when several were
+    # joined into this line: labels split out of it later get the piece's box, not a guess.
+    parts: tuple[tuple[int, Box], ...] = ()
+
+    def span_box(self, start: int, end: int) -> Box:
+        """The box of text[start:end]: within each piece, in proportion to the characters."""
+        pieces = self.parts or ((0, self.box),)
+        found: Box | None = None
+        for index, (offset, box) in enumerate(pieces):
+            stop = pieces[index + 1][0] if index + 1 < len(pieces) else len(self.text)
+            piece = self.text[offset:stop].rstrip(" ")
+            lo, hi = max(start, offset), min(end, offset + len(piece))
+            if lo < hi:
+                part = proportional_box(piece, box, lo - offset, hi - offset)
+                found = part if found is None else found.union(part)
+        return found if found is not None else self.box
+
+
+def char_width(char: str) -> float:
+    """Rough advance of a character in em: Han and full-width forms 1, ASCII narrower."""
+    if char == " ":
+        return 0.35
+    if char.isascii():
+        return 0.55 if char.isalnum() else 0.4
+    return 1.0
+
+
+def proportional_box(text: str, box: Box, start: int, end: int) -> Box:
+    """The part of `box` that text[start:end] takes, in proportion to the characters' widths
+    (the engine gives one box for a line; a label split out of it needs its own)."""
+    widths = [char_width(ch) for ch in text]
+    total = sum(widths) or 1.0
+    x0 = box.x + round(box.w * sum(widths[:start]) / total)
+    x1 = box.x + round(box.w * sum(widths[:end]) / total)
+    return Box(x0, box.y, max(1, x1 - x0), box.h)
 
 
 def box_of(points: tuple[tuple[float, float], ...], width: int, height: int) -> Box:
@@ -87,8 +122,9 @@ def group_lines(raw: list[RawLine], width: int, height: int) -> list[TextLine]:
             if _same_row(line.box, piece.box) and -0.2 * line.box.h <= gap <= JOIN_GAP * min(line.box.h, piece.box.h):
                 chars = len(line.text) + len(piece.text)
                 confidence = (line.confidence * len(line.text) + piece.confidence * len(piece.text)) / chars
-                merged[index] = TextLine(line.text + joiner(line.text, piece.text) + piece.text,
-                                         line.box.union(piece.box), confidence)
+                text = line.text + joiner(line.text, piece.text)
+                parts = (line.parts or ((0, line.box),)) + ((len(text), piece.box),)
+                merged[index] = TextLine(text + piece.text, line.box.union(piece.box), confidence, parts)
                 break
         else:
             merged.append(piece)

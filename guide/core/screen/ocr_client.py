@@ -1,10 +1,12 @@
 """Talks to the OCR worker process (guide/core/screen/ocr_worker.py) over stdin/stdout.
 
-The app's own process never imports onnxruntime: it starts the worker on the first read,
-keeps it warm between reads (the worker exits by itself after a while idle), and turns a
-killed or crashed worker into a clear `OcrFailed`; the next read starts a fresh worker.
-One read at a time; `cancel()` from any thread stops the one in flight (by ending the
-worker: native OCR cannot be interrupted otherwise).
+The app's own process never imports onnxruntime: it starts the worker on the first read
+(or earlier: `warm()`, when a screenshot is likely to come), keeps it warm between reads (the
+worker exits by itself after a while idle), and turns a killed or crashed worker into a clear
+`OcrFailed`; the next read starts a fresh worker. One read at a time; `cancel()` from any
+thread stops the one in flight (by ending the worker: native OCR cannot be interrupted
+otherwise) and any read still waiting its turn. `read(..., on_lines=...)` hears the lines as
+they are recognised, before the whole answer.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -82,11 +84,16 @@ def output_to_json(output: OcrOutput) -> dict[str, Any]:
                       for line in output.lines]}
 
 
+def lines_from_json(items: list[dict[str, Any]]) -> list[RawLine]:
+    """Raises KeyError, TypeError or ValueError for anything malformed."""
+    return [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]), float(item["score"]))
+            for item in items]
+
+
 def output_from_json(data: dict[str, Any]) -> OcrOutput:
     """Raises KeyError, TypeError or ValueError for anything malformed."""
-    lines = [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]), float(item["score"]))
-             for item in data["lines"]]
-    return OcrOutput(int(data["width"]), int(data["height"]), lines, float(data.get("seconds", 0.0)))
+    return OcrOutput(int(data["width"]), int(data["height"]), lines_from_json(data["lines"]),
+                     float(data.get("seconds", 0.0)))
 
 
 def worker_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -192,9 +199,10 @@ class OcrClient:
         self.extra_env = dict(extra_env or {})
         self.log_path = log_path
         self._worker: _Worker | None = None
-        self._lock = threading.Lock()  # one read at a time
-        self._state = threading.Lock()  # guards _worker and _cancelled against cancel()
-        self._cancelled = False
+        self._lock = threading.Lock()  # one read (or warm-up) at a time
+        self._state = threading.Lock()  # guards _worker, _cancels and _reading against cancel()
+        self._cancels = 0  # cancel() counts up: a read asked for before the latest cancel() ends
+        self._reading = False  # a read holds the worker (a warm-up alone is never killed)
         self._next_id = 0
         self.starts = 0  # how many workers this client started (tests, benchmarks)
 
@@ -203,50 +211,85 @@ class OcrClient:
         worker = self._worker
         return worker.pid if worker is not None and worker.alive() else None
 
-    def read(self, path: Path | str, debug_sleep: float = 0.0) -> OcrOutput:
-        """OCR one image file. Raises BadImage, OcrUnavailable, OcrFailed or OcrCancelled."""
+    def read(self, path: Path | str, debug_sleep: float = 0.0,
+             on_lines: Callable[[list[RawLine]], None] | None = None) -> OcrOutput:
+        """OCR one image file. Raises BadImage, OcrUnavailable, OcrFailed or OcrCancelled.
+
+        `on_lines` (called on this thread) gets the lines recognised so far, in batches, top
+        of the picture first; the answer then holds them all again."""
         if not ocr_available():
             raise OcrUnavailable(unavailable_message())
+        ticket = self._cancels
         with self._lock:
             with self._state:
-                self._cancelled = False
-            for attempt in (1, 2):
-                try:
-                    worker, cold = self._ensure_worker()
-                    return self._request(worker, cold, Path(path), debug_sleep)
-                except _WorkerGone as gone:
-                    # It exited cleanly for idleness just as we asked: start a fresh one, once.
-                    if attempt == 1 and gone.idle_exit:
-                        continue
-                    raise OcrFailed(gone.message) from None
-            raise OcrFailed("the OCR worker could not be started")  # pragma: no cover
+                if self._cancels != ticket:
+                    raise OcrCancelled("cancelled")  # cancelled while waiting for its turn
+                self._reading = True
+            try:
+                for attempt in (1, 2):
+                    try:
+                        worker, cold = self._ensure_worker(ticket)
+                        return self._request(worker, cold, Path(path), debug_sleep, ticket, on_lines)
+                    except _WorkerGone as gone:
+                        # It exited cleanly for idleness just as we asked: start a fresh one, once.
+                        if attempt == 1 and gone.idle_exit:
+                            continue
+                        raise OcrFailed(gone.message) from None
+                raise OcrFailed("the OCR worker could not be started")  # pragma: no cover
+            finally:
+                with self._state:
+                    self._reading = False
 
     def ping(self) -> dict[str, Any]:
         """Start the worker if needed and ask for its pid and peak memory."""
         with self._lock:
             try:
-                worker, _cold = self._ensure_worker()
+                worker, _cold = self._ensure_worker(None)
                 return self._exchange(worker, {"op": "ping"}, START_TIMEOUT)
             except _WorkerGone as gone:
                 raise OcrFailed(gone.message) from None
 
+    def warm(self) -> bool:
+        """Start the worker now (a screenshot is likely to come), so the first read does not
+        wait for it; a running one is pinged, which restarts its idle time. Quiet: False when
+        the [ocr] extra is missing, a read is running or the worker cannot start."""
+        if not ocr_available() or not self._lock.acquire(blocking=False):
+            return False
+        try:
+            worker, cold = self._ensure_worker(None)
+            if not cold:
+                self._exchange(worker, {"op": "ping"}, START_TIMEOUT)
+            return True
+        except (OcrFailed, OcrCancelled, _WorkerGone) as exc:
+            log.info("the OCR worker was not warmed: %s", exc)
+            return False
+        finally:
+            self._lock.release()
+
     def cancel(self) -> None:
-        """Stop the read in flight, if any (from any thread); the next read starts afresh."""
+        """Stop the read in flight, if any, and any read waiting for its turn (from any
+        thread); the next read starts afresh. A worker only warming up is left to start."""
         with self._state:
-            self._cancelled = True
-            worker = self._worker
-        if worker is not None and self._lock.locked():
+            self._cancels += 1
+            worker = self._worker if self._reading else None
+        if worker is not None:
             worker.kill()
 
     def close(self) -> None:
         with self._state:
             worker, self._worker = self._worker, None
         if worker is not None:
-            worker.stop()
+            if worker.ready:
+                worker.stop()
+            else:
+                worker.kill()  # still loading its models: it would not see stdin close for a while
 
     # -- internals ----------------------------------------------------------------------
 
-    def _ensure_worker(self) -> tuple[_Worker, bool]:
+    def _cancelled(self, ticket: int | None) -> bool:
+        return ticket is not None and self._cancels != ticket
+
+    def _ensure_worker(self, ticket: int | None) -> tuple[_Worker, bool]:
         with self._state:
             worker = self._worker
             fresh_enough = worker is not None and worker.alive() and worker.ready and \
@@ -255,7 +298,7 @@ class OcrClient:
                 return worker, False  # type: ignore[return-value]
             if worker is not None:
                 worker.kill()
-            if self._cancelled:
+            if self._cancelled(ticket):
                 raise OcrCancelled("cancelled")
             try:
                 worker = _Worker(self.idle_seconds, worker_env(self.extra_env), self.log_path)
@@ -263,18 +306,21 @@ class OcrClient:
                 raise OcrFailed(f"the OCR worker could not be started ({exc})") from None
             self._worker = worker
             self.starts += 1
-        hello = self._wait(worker, START_TIMEOUT, starting=True)
+        hello = self._wait(worker, START_TIMEOUT, ticket, starting=True)
         if not hello.get("ready"):
             worker.kill()
             raise OcrFailed(f"the OCR engine could not start: {hello.get('message', 'no reason given')}")
         worker.ready = True
         return worker, True
 
-    def _request(self, worker: _Worker, cold: bool, path: Path, debug_sleep: float) -> OcrOutput:
+    def _request(self, worker: _Worker, cold: bool, path: Path, debug_sleep: float, ticket: int,
+                 on_lines: Callable[[list[RawLine]], None] | None) -> OcrOutput:
         message: dict[str, Any] = {"op": "read", "path": str(path.resolve())}
         if debug_sleep:
             message["debug_sleep"] = debug_sleep
-        answer = self._exchange(worker, message, self.read_timeout)
+        if on_lines is not None:
+            message["stream"] = True  # the worker sends {"partial": true, "lines": [...]} as it reads
+        answer = self._exchange(worker, message, self.read_timeout, ticket, on_lines)
         if not answer.get("ok"):
             if answer.get("kind") == "bad_image":
                 raise BadImage(str(answer.get("message")))
@@ -283,15 +329,24 @@ class OcrClient:
         output.peak_rss_kb, output.cold = int(answer.get("peak_rss_kb", 0)), cold
         return output
 
-    def _exchange(self, worker: _Worker, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def _exchange(self, worker: _Worker, message: dict[str, Any], timeout: float, ticket: int | None = None,
+                  on_lines: Callable[[list[RawLine]], None] | None = None) -> dict[str, Any]:
         self._next_id += 1
         message["id"] = self._next_id
         try:
             worker.send(message)
         except (OSError, ValueError):
             raise _WorkerGone(self._gone_message(worker), idle_exit=worker.process.poll() == 0) from None
+        deadline = time.monotonic() + timeout
         while True:
-            answer = self._wait(worker, timeout)
+            answer = self._wait(worker, timeout, ticket, deadline=deadline)  # partial answers do not extend it
+            if answer.get("id") == message["id"] and answer.get("partial"):
+                if on_lines is not None:
+                    try:
+                        on_lines(lines_from_json(answer.get("lines", [])))
+                    except (KeyError, TypeError, ValueError):
+                        log.warning("OCR worker sent malformed partial lines")
+                continue
             if answer.get("id") == message["id"]:
                 worker.last_used = time.monotonic()
                 return answer
@@ -299,10 +354,11 @@ class OcrClient:
                 continue
             log.debug("dropping a stale OCR answer %s", answer.get("id"))
 
-    def _wait(self, worker: _Worker, timeout: float, starting: bool = False) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
+    def _wait(self, worker: _Worker, timeout: float, ticket: int | None = None, starting: bool = False,
+              deadline: float | None = None) -> dict[str, Any]:
+        deadline = deadline if deadline is not None else time.monotonic() + timeout
         while True:
-            if self._cancelled:
+            if self._cancelled(ticket):
                 worker.kill()
                 raise OcrCancelled("cancelled")
             try:
@@ -316,7 +372,7 @@ class OcrClient:
                 continue
             if answer is None:  # its output ended
                 worker.process.wait()
-                if self._cancelled:
+                if self._cancelled(ticket):
                     raise OcrCancelled("cancelled")
                 message = self._gone_message(worker) if not starting else (
                     f"The OCR engine could not start ({worker.describe_exit()}); the details are in "

@@ -10,6 +10,10 @@ object per line. The worker first prints `{"ready": true}` (or `{"ready": false,
         "peak_rss_kb": ..}
     or {"id": 1, "ok": false, "kind": "bad_image" | "error", "message": "..."}
 
+A read with `"stream": true` is first answered by zero or more `{"id": 1, "partial": true,
+"lines": [...]}` with the lines recognised so far (top of the picture first), so the app can
+show them before the whole answer; the final answer holds every line again.
+
 and exits when stdin closes or after `--idle` seconds without a request.
 Anything libraries print goes to stderr, so stdout carries only the protocol.
 """
@@ -34,6 +38,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 DET_LIMIT_SIDE = 960
+PARTIAL_FIRST, PARTIAL_EVERY = 0.1, 0.25  # seconds of recognition before the first / each next batch
 
 
 def model_paths() -> tuple[Path, Path]:
@@ -125,7 +130,57 @@ def peak_rss_kb() -> int:
         return 0
 
 
-def handle(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
+def recognise(engine: Any, pixels: Any, on_lines: Any = None) -> Any:
+    """`engine(pixels)`; with `on_lines`, the lines recognised so far are also passed to it
+    every PARTIAL_EVERY seconds, top of the picture first. rapidocr 3 finds every box
+    (`detect_and_crop`), then recognises all the crops in one call (`recognize_txt`): that call
+    is made here a crop at a time, on this engine only and for this read only."""
+    steps = ("detect_and_crop", "recognize_txt")
+    if on_lines is None or not all(callable(getattr(engine, name, None)) for name in steps):
+        return engine(pixels)
+    from rapidocr.ch_ppocr_rec import TextRecOutput
+    from rapidocr.utils.process_img import map_boxes_to_original
+
+    detect, recognise_crops = engine.detect_and_crop, engine.recognize_txt
+    found: dict[str, Any] = {}
+    height, width = pixels.shape[:2]
+    min_score = float(getattr(engine, "text_score", 0.5))
+
+    def detect_and_note(image: Any, op_record: dict[str, Any]) -> Any:
+        crops, detected = detect(image, op_record)
+        found["boxes"], found["record"] = detected.boxes, op_record
+        return crops, detected
+
+    def recognise_in_steps(crops: list[Any]) -> Any:
+        parts, sent, last = [], 0, time.perf_counter()
+        for index in range(len(crops)):
+            parts.append(recognise_crops(crops[index:index + 1]))
+            waited = time.perf_counter() - last
+            if index + 1 < len(crops) and waited >= (PARTIAL_FIRST if sent == 0 else PARTIAL_EVERY):
+                boxes = map_boxes_to_original(found["boxes"][sent:index + 1].copy(), found["record"], height, width)
+                lines = [_line(points, part.txts[0], part.scores[0]) for points, part in zip(boxes, parts[sent:])
+                         if str(part.txts[0]).strip() and float(part.scores[0]) >= min_score]
+                if lines:
+                    on_lines(lines)
+                sent, last = index + 1, time.perf_counter()
+        return TextRecOutput(imgs=[img for part in parts for img in part.imgs],
+                             txts=tuple(part.txts[0] for part in parts),
+                             scores=tuple(part.scores[0] for part in parts),
+                             word_results=tuple(part.word_results[0] for part in parts),
+                             elapse=sum(part.elapse or 0.0 for part in parts), viser=parts[-1].viser)
+
+    engine.detect_and_crop, engine.recognize_txt = detect_and_note, recognise_in_steps
+    try:
+        return engine(pixels)
+    finally:
+        del engine.detect_and_crop, engine.recognize_txt  # the class's own again
+
+
+def _line(points: Any, text: Any, score: Any) -> dict[str, Any]:
+    return {"text": str(text), "points": [[float(x), float(y)] for x, y in points], "score": float(score)}
+
+
+def handle(engine: Any, request: dict[str, Any], send: Any = None) -> dict[str, Any]:
     from guide.core.screen.image_check import BadImage
 
     answer: dict[str, Any] = {"id": request.get("id")}
@@ -141,13 +196,16 @@ def handle(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
         pixels = decode(path)
     except BadImage as exc:
         return {**answer, "ok": False, "kind": "bad_image", "message": str(exc)}
-    result = engine(pixels)
+    on_lines = None
+    if request.get("stream") and send is not None:
+        def on_lines(lines: list[dict[str, Any]]) -> None:
+            send({**answer, "partial": True, "lines": lines})
+    result = recognise(engine, pixels, on_lines)
     lines = []
     boxes = getattr(result, "boxes", None)
     if boxes is not None:
         for points, text, score in zip(boxes, result.txts, result.scores):
-            lines.append({"text": str(text), "points": [[float(x), float(y)] for x, y in points],
-                          "score": float(score)})
+            lines.append(_line(points, text, score))
     height, width = pixels.shape[:2]
     return {**answer, "ok": True, "width": int(width), "height": int(height), "lines": lines,
             "seconds": round(time.perf_counter() - started, 3), "peak_rss_kb": peak_rss_kb()}
@@ -194,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             send({"id": None, "ok": False, "kind": "error", "message": "malformed request"})
             continue
         try:
-            send(handle(engine, request))
+            send(handle(engine, request, send))
         except Exception as exc:  # noqa: BLE001 - one bad read must not end the worker
             send({"id": request.get("id"), "ok": False, "kind": "error", "message": f"{type(exc).__name__}: {exc}"})
 

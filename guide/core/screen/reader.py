@@ -19,11 +19,13 @@ from guide.core.content.model import GlossaryEntry, Pack
 from guide.core.content.templates import TemplateMatch, matcher_for
 from guide.core.content.values import DEFAULT_RATE, Rate
 from guide.core.screen.image_check import check_image
+from guide.core.screen.label_split import LineSplitter
 from guide.core.screen.labels import LabelMatch, LabelMatcher
 from guide.core.screen.lines import Box, TextLine, group_lines, joiner, paragraphs
 from guide.core.screen.ocr_client import (
     OcrClient,
     OcrOutput,
+    RawLine,
     output_from_json,
     output_to_json,
 )
@@ -131,6 +133,7 @@ class ScreenReader:
         self.labels = LabelMatcher(glossary)
         self.templates = matcher_for(pack)
         self.rate: Rate = DEFAULT_RATE  # for prices until translate() brings the user's setting
+        self.splitter = LineSplitter(self.labels, self._dictionary)
         self._screens: ScreenMatcher | None = None  # built on first use: it reads every mockup
         self._glosser = translator.glosser if translator is not None else None
 
@@ -140,26 +143,64 @@ class ScreenReader:
             self._screens = ScreenMatcher(self.pack, labels=self.labels)
         return self._screens
 
-    def read(self, path: Path | str, ocr_file: Path | None = None) -> Reading:
+    def read(self, path: Path | str, ocr_file: Path | None = None,
+             on_partial: Callable[[Reading], None] | None = None) -> Reading:
         """OCR and label matching; raises BadImage, OcrUnavailable, OcrFailed, OcrCancelled.
 
         `ocr_file`: where this picture's OCR result is (or will be) kept; when it holds a
-        result for this picture, the OCR engine is not asked again."""
+        result for this picture, the OCR engine is not asked again. `on_partial` gets a
+        Reading of the lines recognised so far (labels matched, no step yet), as they come."""
         started = time.perf_counter()
         path = Path(path)
-        check_image(path)  # header only: fast, and a bomb never reaches the worker
+        info = check_image(path)  # header only: fast, and a bomb never reaches the worker
         output = _load_output(ocr_file, path) if ocr_file is not None else None
         if output is None:
-            output = self.client.read(path)
+            if on_partial is None:
+                output = self.client.read(path)
+            else:
+                so_far: list[RawLine] = []
+
+                def partial(lines: list[RawLine]) -> None:
+                    so_far.extend(lines)
+                    on_partial(Reading(path, info.width, info.height, time.perf_counter() - started,
+                                       self._matched(so_far, info.width, info.height)))
+
+                output = self.client.read(path, on_lines=partial)
             if ocr_file is not None:
                 _save_output(ocr_file, path, output)
-        lines = [ReadLine(line.text, line.box, line.confidence, self.labels.match(line.text))
-                 for line in group_lines(output.lines, output.width, output.height)]
+        lines = self._matched(output.lines, output.width, output.height)
         self._labels_in_label_rows(lines)
         self._templates_on(lines, self.rate)
-        screen = self.screens.best({l.label.entry.zh for l in lines if l.label}) if self.screens else None
+        screens = self.screens
+        screen = screens.best(screens.cues([(l.text, l.entry.zh if l.entry else None, l.box) for l in lines],
+                                           output.width, output.height)) if screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
+
+    def _matched(self, raw: list[RawLine], width: int, height: int) -> list[ReadLine]:
+        """Grouped lines, each taken apart into its labels (a tab row read as one line, an icon
+        misread beside a label) unless the whole line is the app's own text with a value
+        (共 19条评论, 小红书号：118302851): that is kept whole for its template."""
+        lines: list[ReadLine] = []
+        for line in group_lines(raw, width, height):
+            if self.labels.match(line.text) is None and self._is_template(line.text):
+                lines.append(ReadLine(line.text, line.box, line.confidence, None))
+                continue
+            lines += [ReadLine(part.text, part.box, line.confidence, part.label) for part in self.splitter.split(line)]
+        return lines
+
+    def _is_template(self, text: str) -> bool:
+        found = self.templates.match(text, self.rate)
+        return found is not None and found.english != text.strip()
+
+    def _dictionary(self):  # noqa: ANN202 - a Dictionary, imported only when there is a translator
+        """The dictionary when there is a translator (the app, the CLI), else None: a real
+        word beside labels is then recognised as one."""
+        if self.translator is None:
+            return None
+        from guide.core.translate.dictionary_loader import load_dictionary
+
+        return load_dictionary()
 
     def _labels_in_label_rows(self, lines: list[ReadLine]) -> None:
         """Second look at short lines that share a row with two or more labels (a tab bar).
@@ -168,8 +209,6 @@ class ScreenReader:
         微信) is what it says, not a misread label. Without a translator, no second look."""
         if self.translator is None:
             return
-        from guide.core.translate.dictionary_loader import load_dictionary
-
         words = None
         for line in lines:
             if line.label is not None:
@@ -179,7 +218,7 @@ class ScreenReader:
                      and other.label.kind != "fuzzy"
                      and abs(other.box.y + other.box.h / 2 - middle) <= 0.5 * min(other.box.h, line.box.h)]
             if len(mates) >= 2:
-                words = words if words is not None else load_dictionary()
+                words = words if words is not None else self._dictionary()
                 if line.text.strip() not in words:
                     line.label = self.labels.match_among_labels(line.text)
 

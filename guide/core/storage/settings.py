@@ -55,6 +55,7 @@ class Settings:
     last_export_folder: str = ""  # where "Export for Anki" saved last; its save dialog opens there
     yuan_per_dollar: float = DEFAULT_YUAN_PER_DOLLAR  # prices' dollar figure (Translator settings)
     yuan_rate_date: str = DEFAULT_RATE_DATE  # when that rate was true: the day the user last set it
+    screenshot_layout: str = ""  # the Screenshot page's splitters, "picture,side;lines,card" in pixels
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple["Settings", list[str]]:

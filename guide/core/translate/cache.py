@@ -1,4 +1,5 @@
 """The translation cache: what engines answered, per sentence, so it works offline later.
+An LLM's note on slang is kept with its translation (a cache hit used to lose it).
 
 Keyed by the normalised sentence and the direction, not by engine: any engine's answer
 serves. Lives in the cache dir (safe to delete) through `open_store`: WAL, so two app
@@ -32,6 +33,8 @@ MIGRATIONS = (
         created REAL NOT NULL,
         PRIMARY KEY (key, direction)) WITHOUT ROWID
     """,
+    # 2: the LLM's note on slang travels with the translation it explains
+    "ALTER TABLE translations ADD COLUMN note TEXT NOT NULL DEFAULT ''",
 )
 
 
@@ -40,6 +43,7 @@ class CachedTranslation:
     translation: str
     engine: str
     created: float
+    note: str = ""
 
 
 class TableStore:
@@ -93,15 +97,15 @@ class TranslationCache(TableStore):
         with self._lock:
             try:
                 row = self._store.connection.execute(
-                    "SELECT translation, engine, created FROM translations WHERE key = ? AND direction = ?",
+                    "SELECT translation, engine, created, note FROM translations WHERE key = ? AND direction = ?",
                     (key, direction)).fetchone()
             except sqlite3.Error as exc:
                 self._problem(f"The translation cache could not be read ({exc}).")
                 return None
         return CachedTranslation(*row) if row else None
 
-    def put_many(self, rows: list[tuple[str, str, str, str, str]]) -> bool:
-        """Rows of (key, direction, source, translation, engine); False (and a notice) on failure."""
+    def put_many(self, rows: list[tuple[str, str, str, str, str, str]]) -> bool:
+        """Rows of (key, direction, source, translation, engine, note); False (and a notice) on failure."""
         if not rows:
             return True
         now = time.time()
@@ -109,15 +113,15 @@ class TranslationCache(TableStore):
             try:
                 with self._store.transaction() as conn:
                     conn.executemany(
-                        "INSERT OR REPLACE INTO translations (key, direction, source, translation, engine, created) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [(*row, now) for row in rows])
+                        "INSERT OR REPLACE INTO translations (key, direction, source, translation, engine, note, "
+                        "created) VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, now) for row in rows])
             except sqlite3.Error as exc:
                 self._problem(f"New translations could not be saved to the cache ({exc}); they still show now.")
                 return False
         return True
 
-    def put(self, key: str, direction: str, source: str, translation: str, engine: str) -> bool:
-        return self.put_many([(key, direction, source, translation, engine)])
+    def put(self, key: str, direction: str, source: str, translation: str, engine: str, note: str = "") -> bool:
+        return self.put_many([(key, direction, source, translation, engine, note)])
 
 
 

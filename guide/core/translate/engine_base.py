@@ -37,6 +37,9 @@ class Engine(ABC):
     required_secrets: ClassVar[tuple[str, ...]] = ()
     optional_secrets: ClassVar[tuple[str, ...]] = ()
     needs_url: ClassVar[bool] = False
+    # A local language model may need minutes to load on its first call and answers slowly:
+    # it gets its own time budget and never holds up the engines after it.
+    may_load: ClassVar[bool] = False
 
     @property
     def keyed(self) -> bool:
@@ -66,3 +69,28 @@ class Engine(ABC):
     def problem_in(self, answer: str) -> EngineError | None:
         """An error the service sent as if it were the translation (none by default)."""
         return None
+
+    def is_warm(self, config: EngineConfig) -> bool:
+        """Ready to answer at its usual speed (an engine that loads a model may not be)."""
+        return True
+
+    def waiting_text(self, config: EngineConfig) -> str:
+        """What the user reads while this engine is still working."""
+        return f"{self.title} is still answering…"
+
+
+def exception_chain(err: BaseException | None) -> list[BaseException]:
+    """The exception and everything it wraps (requests nests urllib3 nests OSError)."""
+    seen: list[BaseException] = []
+    stack = [err] if err is not None else []
+    while stack:
+        current = stack.pop()
+        if current is None or any(current is s for s in seen) or len(seen) > 20:
+            continue
+        seen.append(current)
+        stack.extend([current.__cause__, current.__context__])
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            stack.append(reason)
+    return seen

@@ -18,6 +18,7 @@ from typing import Any
 
 from guide.core.translate import deadline
 from guide.core.translate.engine_base import Engine, EngineConfig
+from guide.core.translate.engine_base import exception_chain as _causes
 from guide.core.translate.errors import (
     BadAnswer,
     BadKey,
@@ -305,23 +306,6 @@ def _connect_reason(err: BaseException | None) -> str:
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
         return "unreachable (connection refused)"
     return "unreachable (no connection)"
-
-
-def _causes(err: BaseException | None) -> list[BaseException]:
-    """The exception and everything it wraps (requests nests urllib3 nests OSError)."""
-    seen: list[BaseException] = []
-    stack = [err] if err is not None else []
-    while stack:
-        current = stack.pop()
-        if current is None or any(current is s for s in seen) or len(seen) > 20:
-            continue
-        seen.append(current)
-        stack.extend([current.__cause__, current.__context__])
-        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
-        reason = getattr(current, "reason", None)
-        if isinstance(reason, BaseException):
-            stack.append(reason)
-    return seen
 
 
 def _by_exception(name: str, err: BaseException | None, status: int | None) -> EngineError:

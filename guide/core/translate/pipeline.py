@@ -13,6 +13,8 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 
 from guide.core.content.model import Pack
@@ -85,6 +87,10 @@ class TranslateOptions:
     confirm_direction: bool = False  # the user confirmed a forced direction that contradicts the text
     check: bool = False  # English -> Chinese: translate the answer back into English too
     rate: Rate = DEFAULT_RATE  # yuan per US dollar, for the dollar figure beside a price
+    # An engine that loads a model (the LLM) has its own budget: minutes for a first call
+    # that loads it, less once it answers; `timeout` is then only its head start.
+    model_seconds: float = 120.0
+    model_load_seconds: float = 300.0
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> TranslateOptions:
@@ -152,6 +158,7 @@ class TranslationResult:
     back_origin: str = ""
     checked: bool = False  # a back-translation was asked for
     share: SharedNote | None = None  # the text was a RedNote share text; only its title was translated
+    pending: str = ""  # an early result: which slow engine is still working ("Loading qwen2.5:7b in Ollama…")
 
     @property
     def translated(self) -> bool:
@@ -170,8 +177,10 @@ class TranslationResult:
 
     def origin_label(self) -> str:
         """One line for the UI: where the answer came from, and why not from elsewhere."""
+        if not self.complete and self.translated:  # another engine's answer while a slow one works on
+            return f"{self.origin_title}, for now — {self.pending}"
         if not self.complete:
-            return "Dictionary breakdown ready; translating…"
+            return "Dictionary breakdown ready" + (f" — {self.pending}" if self.pending else "; translating…")
         if self.direction_warning:
             return "Nothing sent yet: the direction you chose does not match the text"
         if self.share is not None and not self.share.title:
@@ -244,6 +253,43 @@ class Backoff:
         with self._lock:
             self._strikes.pop(engine, None)
             self._until.pop(engine, None)
+
+
+@dataclass
+class _Sentences:
+    """What one request has so far: each sentence's translation, the engine it came from,
+    and the notes on slang."""
+
+    text: str
+    pieces: list[str]
+    translations: list[str | None]
+    direction: str
+    by: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Pass:
+    """One engine's answers for the sentences it was asked, or why it gave none."""
+
+    engine: engine_registry.Engine
+    asked: list[int]
+    own: list[str | None]
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    echoed: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: EngineError | None = None
+
+
+@dataclass
+class _Waiting:
+    """A slow engine (a local model loading) still answering in its own thread."""
+
+    name: str
+    engine: engine_registry.Engine
+    setup: str
+    future: Future[_Pass]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -330,11 +376,12 @@ class Translator:
 
         pieces = self._pieces(text)
         direction = direction_key(source, target)
-        translations, first_engine = self._known(text, pieces, direction, source, options.rate)
+        translations, first_engine, known_notes = self._known(text, pieces, direction, source, options.rate)
         missing = [i for i, t in enumerate(translations) if t is None]
         if not missing:
             result.origin = "phrasebook" if first_engine == "phrasebook" else "cache"
             result.first_engine = first_engine
+            result.note = " ".join(known_notes)
             return self._finish(self._compose(result, pieces, translations), options, token)
 
         if options.target in LANGS and not options.confirm_direction:
@@ -354,11 +401,13 @@ class Translator:
             return self._finish(result, options, token)
 
         if on_progress is not None:
-            early = TranslationResult(text, source, target, pinyin=result.pinyin, gloss=result.gloss, complete=False)
+            early = TranslationResult(text, source, target, pinyin=result.pinyin, gloss=result.gloss, complete=False,
+                                      pending=self._first_wait(options))
             on_progress(early)
 
-        contributors: list[str] = []
-        notes: list[str] = []
+        asked_for = list(missing)
+        got = _Sentences(text, pieces, translations, direction, notes=list(known_notes))
+        waiting: _Waiting | None = None  # a slow engine still answering while the ones after it are asked
         for name in _unique(options.engines):
             if not missing:
                 break
@@ -376,41 +425,33 @@ class Translator:
                 result.failures.append(Failure(name, engine.title, RateLimited.kind,
                                                f"rate limited, resting {resting:.0f} s"))
                 continue
-            try:
-                rows, echoed, found_notes = self._engine_pass(engine, pieces, missing, translations, source, target,
-                                                              options, token)
-            except Cancelled:
-                result.cancelled = True
-                result.complete = True
+            config = self._config_for(engine, options)
+            budget = self._budget(engine, config, options)
+            if waiting is None and budget > options.timeout and self._asks_after(name, options):
+                later = self._pass_later(engine, got, missing, source, target, config, budget, token)
+                waiting = _Waiting(name, engine, setup, later, engine.waiting_text(config))
+                try:
+                    found = waiting.future.result(timeout=options.timeout)
+                except FutureTimeout:
+                    continue  # its head start is over: the engines after it answer meanwhile
+                waiting = None
+            else:
+                found = self._run_pass(engine, got, missing, source, target, config, budget, token)
+            if not self._take(found, name, setup, result, got, token):
                 return result
-            except EngineError as exc:
-                if isinstance(exc, RateLimited):
-                    seconds = self.backoff.rest(name, exc.retry_after, setup)
-                    reason = f"{exc.reason}; resting {seconds:.0f} s"
-                else:
-                    reason = exc.reason
-                log.info("%s: %s", engine.title, reason)
-                result.failures.append(Failure(name, engine.title, exc.kind, reason))
-                if token is not None and token.cancelled:
-                    result.cancelled = True
-                    return result
-                continue
-            self.backoff.succeeded(name)
-            notes.extend(n for n in found_notes if n not in notes)
-            if rows:
-                contributors.append(name)
-                self._remember(text, pieces, translations, rows, direction, name)
-            missing = echoed
-            if echoed:  # never cached; the next engine gets just these sentences
-                quoted = ", ".join(f"“{_clip(pieces[i].strip())}”" for i in echoed[:3])
-                if len(echoed) > 3:
-                    quoted += f" and {len(echoed) - 3} more"
-                result.failures.append(Failure(name, engine.title, BadAnswer.kind,
-                                               f"handed back untranslated: {quoted}"))
+            missing = [i for i in asked_for if translations[i] is None]
+
+        if waiting is not None:
+            if on_progress is not None and got.by:
+                on_progress(self._interim(result, got, waiting, options))
+            if not self._take(waiting.future.result(), waiting.name, waiting.setup, result, got, token):
+                return result
+            missing = [i for i in asked_for if translations[i] is None]
+        contributors = [n for n in _unique(options.engines) if n in got.by.values()]
 
         if contributors:
             result.origin = contributors[0] if len(contributors) == 1 else "mixed"
-            result.note = " ".join(notes)
+            result.note = " ".join(got.notes)
             if missing:
                 result.notes.append(f"{len(missing)} of {len(pieces)} sentences could not be translated "
                                     "and are shown as they were")
@@ -476,15 +517,18 @@ class Translator:
         return f"[{codes[0].english}]" if target == "en" and codes[0].english else piece
 
     def _known(self, text: str, pieces: list[str], direction: str, source: str,
-               rate: Rate = DEFAULT_RATE) -> tuple[list[str | None], str]:
-        """Per sentence: the phrase book or the cache answer, or None when unknown. Emoji
-        codes and the app's own templates count as phrase-book answers."""
+               rate: Rate = DEFAULT_RATE) -> tuple[list[str | None], str, list[str]]:
+        """Per sentence: the phrase book or the cache answer, or None when unknown; and the
+        notes on slang kept with the cached answers. Emoji codes and the app's own templates
+        count as phrase-book answers."""
         translations: list[str | None] = [None] * len(pieces)
         engines: set[str] = set()
+        notes: list[str] = []
         if self.cache is not None and len(pieces) > 1:
             whole = self.cache.get(normalise(text), direction)
             if whole is not None:
-                return [strip_controls(whole.translation)] + [""] * (len(pieces) - 1), whole.engine
+                notes = [strip_controls(whole.note)] if whole.note else []
+                return [strip_controls(whole.translation)] + [""] * (len(pieces) - 1), whole.engine, notes
         for index, piece in enumerate(pieces):
             content = piece.strip()
             if not content:
@@ -507,15 +551,17 @@ class Translator:
                 if hit is not None:
                     translations[index] = strip_controls(hit.translation)  # a cache written by an older version
                     engines.add(hit.engine)
+                    if hit.note and strip_controls(hit.note) not in notes:
+                        notes.append(strip_controls(hit.note))
         first = engines.pop() if len(engines) == 1 else ("mixed" if engines else "")
-        return translations, first
+        return translations, first, notes
 
     def _engine_pass(self, engine: engine_registry.Engine, pieces: list[str], missing: list[int],
-                     translations: list[str | None], source: str, target: str, options: TranslateOptions,
-                     token: CancelToken | None) -> tuple[list[tuple[str, str, str]], list[int], list[str]]:
-        """Translate the missing sentences with one engine; returns (key text, source, translation)
-        rows for the cache, the sentences it handed back unchanged (neither used nor cached),
-        and any notes it added (an LLM's note on slang).
+                     translations: list[str | None], source: str, target: str, config: EngineConfig, budget: float,
+                     token: CancelToken | None) -> tuple[list[tuple[str, str, str, str]], list[int], list[str]]:
+        """Translate the missing sentences with one engine; returns (key text, source, translation,
+        note) rows for the cache, the sentences it handed back unchanged (neither used nor
+        cached), and any notes it added (an LLM's note on slang).
 
         Consecutive sentences travel together, one per line, so the engine sees their context
         and its answer splits back line by line. When the line count does not match, the
@@ -529,31 +575,31 @@ class Translator:
             parts = chunk(lines[0], engine.char_limit) if len(group) == 1 else ["\n".join(lines)]
             spans.append((len(chunks), len(chunks) + len(parts)))
             chunks.extend(parts)
-        config = EngineConfig(base_url=options.base_url(engine.name), secrets=self._secrets_for(engine),
-                              extra=options.extra(engine.name))
-        answers = translate_chunks(engine, chunks, source, target, config, options.timeout, token, allow_echo=True)
+        answers = translate_chunks(engine, chunks, source, target, config, budget, token, allow_echo=True)
         notes = [n for n in (getattr(a, "note", "") for a in answers) if n]
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str, str]] = []
         echoed: list[int] = []
         for group, (start, end) in zip(groups, spans):
             joined = join_translations(chunks[start:end], answers[start:end], target)
+            note = " ".join(n for n in (getattr(a, "note", "") for a in answers[start:end]) if n)
             if len(group) == 1:
                 piece = pieces[group[0]].strip()
                 if is_echo(piece, joined):
                     echoed.append(group[0])
                     continue
                 translations[group[0]] = joined
-                rows.append((piece, piece, joined))
+                rows.append((piece, piece, joined, note))
                 continue
             lines = [line.strip() for line in joined.split("\n") if line.strip()]
             if len(lines) == len(group):
+                about = [i for i in group if _note_is_about(pieces[i], note)] or group
                 for index, line in zip(group, lines):
                     piece = pieces[index].strip()
                     if is_echo(piece, line):
                         echoed.append(index)
                         continue
                     translations[index] = line
-                    rows.append((piece, piece, line))
+                    rows.append((piece, piece, line, note if index in about else ""))
             else:
                 merged = " ".join(lines) if target == "en" else "".join(lines)
                 text = "".join(pieces[i] for i in group).strip()
@@ -563,8 +609,99 @@ class Translator:
                 translations[group[0]] = merged
                 for index in group[1:]:
                     translations[index] = ""
-                rows.append((text, text, merged))
+                rows.append((text, text, merged, note))
         return rows, echoed, notes
+
+    def _config_for(self, engine: engine_registry.Engine, options: TranslateOptions) -> EngineConfig:
+        return EngineConfig(base_url=options.base_url(engine.name), secrets=self._secrets_for(engine),
+                            extra=options.extra(engine.name))
+
+    @staticmethod
+    def _budget(engine: engine_registry.Engine, config: EngineConfig, options: TranslateOptions) -> float:
+        """Seconds an engine may take: the user's limit, or a model's own budget (a first call
+        loads the model, and Ollama aborts the load if we hang up)."""
+        if not engine.may_load:
+            return options.timeout
+        own = options.model_seconds if engine.is_warm(config) else options.model_load_seconds
+        return max(options.timeout, own)
+
+    @staticmethod
+    def _asks_after(name: str, options: TranslateOptions) -> bool:
+        """Another engine follows this one in the user's order."""
+        names = _unique(options.engines)
+        return any(n in engine_registry.REGISTRY for n in names[names.index(name) + 1:])
+
+    def _first_wait(self, options: TranslateOptions) -> str:
+        """"Loading qwen2.5:7b in Ollama…" when the first engine must load its model first."""
+        for name in _unique(options.engines):
+            engine = engine_registry.REGISTRY.get(name)
+            if engine is not None:
+                config = self._config_for(engine, options)
+                return "" if engine.is_warm(config) else engine.waiting_text(config)
+        return ""
+
+    def _run_pass(self, engine: engine_registry.Engine, got: _Sentences, missing: list[int], source: str,
+                  target: str, config: EngineConfig, budget: float, token: CancelToken | None) -> _Pass:
+        """One engine's pass over its own copy of the translations (merged by `_take`)."""
+        own = list(got.translations)
+        try:
+            rows, echoed, notes = self._engine_pass(engine, got.pieces, missing, own, source, target, config, budget,
+                                                    token)
+        except EngineError as exc:
+            return _Pass(engine, list(missing), own, error=exc)
+        return _Pass(engine, list(missing), own, rows, echoed, notes)
+
+    def _pass_later(self, engine: engine_registry.Engine, got: _Sentences, missing: list[int], source: str,
+                    target: str, config: EngineConfig, budget: float, token: CancelToken | None) -> Future[_Pass]:
+        """The same pass in a thread of its own, so a slow engine never holds up the ones after it."""
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slow-engine")
+        snapshot = replace(got, translations=list(got.translations))  # the engines after it fill `got` meanwhile
+        future = runner.submit(self._run_pass, engine, snapshot, list(missing), source, target, config, budget, token)
+        runner.shutdown(wait=False)
+        return future
+
+    def _take(self, found: _Pass, name: str, setup: str, result: TranslationResult, got: _Sentences,
+              token: CancelToken | None) -> bool:
+        """Use one engine's pass: its translations win over those of engines after it in the
+        order; its failure is listed. False when the request was cancelled."""
+        engine = found.engine
+        if isinstance(found.error, Cancelled) or (found.error is not None and token is not None and token.cancelled):
+            result.cancelled = True
+            result.complete = True
+            return False
+        if found.error is not None:
+            exc = found.error
+            if isinstance(exc, RateLimited):
+                seconds = self.backoff.rest(name, exc.retry_after, setup)
+                reason = f"{exc.reason}; resting {seconds:.0f} s"
+            else:
+                reason = exc.reason
+            log.info("%s: %s", engine.title, reason)
+            result.failures.append(Failure(name, engine.title, exc.kind, reason))
+            return True
+        self.backoff.succeeded(name)
+        for index in found.asked:
+            if found.own[index] is not None and index not in found.echoed:
+                got.translations[index] = found.own[index]
+                got.by[index] = name
+        got.notes.extend(n for n in found.notes if n not in got.notes)
+        if found.rows:
+            self._remember(got, found.rows, name)
+        if found.echoed:  # never cached; the next engine gets just these sentences
+            quoted = ", ".join(f"“{_clip(got.pieces[i].strip())}”" for i in found.echoed[:3])
+            if len(found.echoed) > 3:
+                quoted += f" and {len(found.echoed) - 3} more"
+            result.failures.append(Failure(name, engine.title, BadAnswer.kind, f"handed back untranslated: {quoted}"))
+        return True
+
+    def _interim(self, result: TranslationResult, got: _Sentences, waiting: _Waiting,
+                 options: TranslateOptions) -> TranslationResult:
+        """What the engines after a slow one found, shown until the slow one answers."""
+        shown = [n for n in _unique(options.engines) if n in got.by.values()]
+        pending = f"{waiting.text} The {waiting.engine.title}'s translation replaces this when it arrives."
+        interim = replace(result, failures=list(result.failures), notes=list(result.notes), complete=False,
+                          origin=shown[0] if len(shown) == 1 else "mixed", note=" ".join(got.notes), pending=pending)
+        return self._compose(interim, got.pieces, list(got.translations))
 
     def _setup_of(self, engine: engine_registry.Engine, options: TranslateOptions) -> str:
         """A fingerprint of the engine's URL and keys: when it changes, a rest period ends."""
@@ -581,14 +718,16 @@ class Translator:
                 found[name] = value
         return found
 
-    def _remember(self, text: str, pieces: list[str], translations: list[str | None],
-                  rows: list[tuple[str, str, str]], direction: str, engine: str) -> None:
+    def _remember(self, got: _Sentences, rows: list[tuple[str, str, str, str]], engine: str) -> None:
+        """Cache each sentence with its note, and the whole text with every note."""
         if self.cache is None:
             return
-        entries = [(normalise(key), direction, source, translation, engine) for key, source, translation in rows]
-        if len(pieces) > 1 and all(t is not None for t in translations):
-            whole = _assemble(pieces, translations, direction.split("-")[1])
-            entries.append((normalise(text), direction, text, whole, engine))
+        direction = got.direction
+        entries = [(normalise(key), direction, source, translation, engine, note)
+                   for key, source, translation, note in rows]
+        if len(got.pieces) > 1 and all(t is not None for t in got.translations):
+            whole = _assemble(got.pieces, got.translations, direction.split("-")[1])
+            entries.append((normalise(got.text), direction, got.text, whole, engine, " ".join(got.notes)))
         self.cache.put_many(entries)
 
     def _compose(self, result: TranslationResult, pieces: list[str],
@@ -658,6 +797,13 @@ def _group(pieces: list[str], missing: list[int], limit: int) -> list[list[int]]
     if current:
         groups.append(current)
     return groups
+
+
+def _note_is_about(piece: str, note: str) -> bool:
+    """The note names a word of this sentence (its Chinese, or slang such as "yyds")."""
+    words = re.findall(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}", note)
+    folded = piece.casefold()
+    return any(word.casefold() in folded for word in words)
 
 
 def _assemble(pieces: list[str], translations: list[str | None], target: str) -> str:

@@ -168,7 +168,10 @@ class CaptureOverlay(QWidget):
 
     def _hint(self, painter: QPainter) -> None:
         font = painter.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+        else:  # a stylesheet (the app's theme) sizes fonts in pixels: the point size is then -1
+            font.setPixelSize(round(max(font.pixelSize(), 12) * 1.3))
         painter.setFont(font)
         metrics = painter.fontMetrics()
         size = metrics.size(0, self.session.hint)

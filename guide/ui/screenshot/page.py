@@ -1,7 +1,9 @@
 """The Screenshot page: paste, drop or open a RedNote screenshot; every Chinese line is boxed
-and explained (UI labels from the glossary, other lines translated), and the page says
-which walkthrough step the screen is. Reading runs in the OCR worker process via
-ScreenshotRunner, so the window never waits.
+and explained (UI labels from the glossary, other lines translated, English written over
+each on the picture), and the page says which walkthrough step the screen is. Reading runs
+in the OCR worker process via ScreenshotRunner, and the picture is kept, encoded and decoded
+off the window's thread, so the window never waits. The worker is started as the page is
+shown (warmup.py), and lines appear as they are read.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,13 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.screen.history import ScreenshotHistory
-from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_image, check_path
-from guide.core.screen.ocr_client import OcrClient, ocr_available, unavailable_message
+from guide.core.screen.image_check import MAX_PIXELS, BadImage, check_path
+from guide.core.screen.line_english import breakdown_summary, line_english
+from guide.core.screen.ocr_client import ocr_available, unavailable_message
 from guide.core.screen.reader import Reading, ReadLine, ScreenReader
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
+from guide.ui.screenshot import warmup
 from guide.ui.screenshot.view import ScreenshotView
-from guide.ui.screenshot.worker import ScreenshotRunner
+from guide.ui.screenshot.recent import RecentStrip
+from guide.ui.screenshot.worker import PictureLoader, ScreenshotRunner, Source
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
@@ -46,7 +51,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "Screenshots (*.png *.jpg *.jpeg *.webp *.bmp);;All files (*)"
-THUMB = QSize(40, 72)
+PASTED = "The pasted picture"
+CLIPBOARD_FORMATS = (("image/png", ".png"), ("image/jpeg", ".jpg"), ("image/webp", ".webp"), ("image/bmp", ".bmp"))
+DEFAULT_SPLIT = ((2, 3), (1, 1))  # picture : lines and card, and lines : card, before the user moves them
 
 
 class ScreenshotPage(QWidget):
@@ -59,18 +66,25 @@ class ScreenshotPage(QWidget):
         self.available = ocr_available()
         self.history = ScreenshotHistory(context.data_dir / "screenshots")
         self.translator = Translator(context.pack, TranslationCache(context.cache_dir))
-        client = OcrClient(log_path=context.cache_dir / "ocr-worker.log")
-        self.reader = ScreenReader(context.pack, self.translator, client)
-        self.runner = ScreenshotRunner(self.reader, self)
+        self.reader = ScreenReader(context.pack, self.translator, warmup.ocr_client_for(context))
+        self.runner = ScreenshotRunner(self.reader, self.history, self)
+        self.runner.opened.connect(self._on_opened)
+        self.runner.picture.connect(self._on_picture)
+        self.runner.partial.connect(self._on_partial)
         self.runner.read.connect(self._on_read)
         self.runner.lineTranslated.connect(self._on_line)
         self.runner.failed.connect(self._on_failed)
         self.runner.busyChanged.connect(self._on_busy)
+        self.pictures = PictureLoader(self)
+        self.pictures.preview.connect(self._on_preview)
         if self.available:
             self.runner.run_in_background(self.translator.glosser.warm_up)
         self.reading: Reading | None = None
         self.current_path: Path | None = None
-        self._thumbs: dict[str, QIcon | None] = {}
+        self._kept = False  # the picture being read is in Recent
+        self._opening = ""  # the name the user knows the picture by
+        self._note = ""  # about where the picture is kept
+        self._warm_pending = False
         self._build()
         self.refresh_history()
         if not self.available:
@@ -81,6 +95,11 @@ class ScreenshotPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
+        heading = QLabel("<h2>Screenshot</h2>")
+        heading.setObjectName("screenshotHeading")
+        heading.setAccessibleName("Screenshot")
+        bar.addWidget(heading)
+        bar.addSpacing(8)
         self.open_button = QPushButton("Open screenshot…")
         self.open_button.clicked.connect(self.open_dialog)
         self.open_button.setAccessibleDescription("Choose a screenshot file to read (Ctrl+O)")
@@ -98,7 +117,18 @@ class ScreenshotPage(QWidget):
         self.english_toggle.setObjectName("screenshotEnglish")
         self.english_toggle.setChecked(True)
         self.english_toggle.toggled.connect(lambda on: self.view.set_show_english(on))
-        self.english_toggle.setAccessibleDescription("Write each UI label's English over it on the picture")
+        self.english_toggle.setAccessibleDescription("Write each line's English over it on the picture")
+        for widget in (self.open_button, self.paste_button, self.screen_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
+                             "read and explained here. The picture stays on your computer.")
+        self.status.setObjectName("screenshotStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setObjectName("screenshotProgress")
         self.progress.setRange(0, 0)  # busy indicator: OCR gives no percentage
@@ -111,16 +141,6 @@ class ScreenshotPage(QWidget):
         self.cancel_button.setAccessibleName("Cancel reading")
         self.cancel_button.setAccessibleDescription("Stop reading this screenshot")
         self.cancel_button.hide()
-        for widget in (self.open_button, self.paste_button, self.screen_button, self.english_toggle):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-
-        self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
-                             "read and explained here. The picture stays on your computer.")
-        self.status.setObjectName("screenshotStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status_row = QHBoxLayout()  # progress and Cancel beside "Reading…": in the button bar they widened an 800 px window
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.progress)
@@ -131,20 +151,55 @@ class ScreenshotPage(QWidget):
         self.match_label = QLabel()
         self.match_label.setObjectName("screenshotMatch")
         self.match_label.setWordWrap(True)
+        self.match_label.setTextFormat(Qt.TextFormat.PlainText)
         self.match_button = QPushButton("Open it")
         self.match_button.setObjectName("screenshotOpenStep")
         self.match_button.clicked.connect(self.open_matched_step)
         self.match_button.setAccessibleDescription("Open the walkthrough step this screenshot seems to show")
+        self.second_button = QPushButton("Open the second")
+        self.second_button.setObjectName("screenshotOpenSecond")
+        self.second_button.clicked.connect(lambda: self.open_matched_step(second=True))
         match_row.addWidget(self.match_label, 1)
         match_row.addWidget(self.match_button)
+        match_row.addWidget(self.second_button)
         layout.addLayout(match_row)
         self._show_match(None)
 
-        splitter = QSplitter()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("screenshotSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._picture_column())
+        self.splitter.addWidget(self._side_column())
+        layout.addWidget(self.splitter, 1)
+        self._restore_layout()
+        self.splitter.splitterMoved.connect(self._remember_layout)
+        self.side_splitter.splitterMoved.connect(self._remember_layout)
+
+    def _picture_column(self) -> QWidget:
+        column = QWidget()
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
         self.view = ScreenshotView()
         self.view.lineClicked.connect(self.select_line)
         self.view.set_show_english(True)
-        splitter.addWidget(self.view)
+        self.view.setMinimumWidth(200)
+        box.addWidget(self.view, 1)
+        zoom = FlowLayout(spacing=6)  # wraps in a narrow column instead of widening an 800 px window
+        zoom.addWidget(self.english_toggle)
+        for name, text, what, slot in (("screenshotZoomOut", "−", "Zoom out (−, or Ctrl+wheel)", self.view.zoom_out),
+                                       ("screenshotZoomIn", "+", "Zoom in (+, or Ctrl+wheel)", self.view.zoom_in),
+                                       ("screenshotFit", "Fit", "Show the whole picture (0)", self.view.fit)):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setToolTip(what)
+            button.setAccessibleName(what.split(" (")[0])
+            button.setAccessibleDescription(what)
+            button.clicked.connect(slot)
+            zoom.addWidget(button)
+        box.addLayout(zoom)
+        return column
+
+    def _side_column(self) -> QWidget:
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -156,42 +211,54 @@ class ScreenshotPage(QWidget):
         self.lines.setWordWrap(True)
         self.lines.setItemDelegate(MixedScriptDelegate(self.lines))  # the English line under a label is not cut to "…"
         self.lines.currentRowChanged.connect(self._row_changed)
-        side_layout.addWidget(self.lines, 3)
         self.detail = QWidget()
         self.detail.setObjectName("screenshotDetail")
         self.detail_layout = QVBoxLayout(self.detail)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_scroll = vertical_scroller(self.detail, "screenshotDetailScroll")
-        side_layout.addWidget(detail_scroll, 2)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 440])
-        self.view.setMinimumWidth(280)
-        layout.addWidget(splitter, 1)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.setObjectName("screenshotSideSplitter")
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.addWidget(self.lines)
+        self.side_splitter.addWidget(detail_scroll)
+        side_layout.addWidget(self.side_splitter, 1)
+        side_layout.addWidget(self._recent_row())
+        return side
 
-        history_row = QHBoxLayout()
-        history_title = QLabel("Recent:")
-        self.history_list = QListWidget()
-        self.history_list.setObjectName("screenshotHistory")
-        self.history_list.setAccessibleName("Recent screenshots")
-        self.history_list.setAccessibleDescription("The last screenshots you read; choose one to read it again. "
-                                                   "Clear history and cache deletes them")
-        self.history_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.history_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.history_list.setWrapping(False)
-        self.history_list.setIconSize(THUMB)
-        self.history_list.setFixedHeight(THUMB.height() + 20)
-        # One row of thumbnails: a vertical scroll bar there scrolled 2 px and looked broken.
-        self.history_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history_list.itemActivated.connect(self._history_chosen)
-        self.history_list.itemClicked.connect(self._history_chosen)
-        history_row.addWidget(history_title)
-        history_row.addWidget(self.history_list, 1)
-        self.history_row = QWidget()
-        self.history_row.setLayout(history_row)
-        history_row.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.history_row)
+    def _recent_row(self) -> QWidget:
+        self.recent = RecentStrip(self.history, self.pictures)
+        self.recent.chosen.connect(self._history_chosen)
+        self.history_row, self.history_list = self.recent, self.recent.list
+        return self.recent
+
+    def _restore_layout(self) -> None:
+        saved = self.context.settings.screenshot_layout
+        sizes = []
+        try:
+            sizes = [[int(n) for n in part.split(",")] for part in saved.split(";")] if saved else []
+        except ValueError:
+            sizes = []
+        if len(sizes) == 2 and all(len(pair) == 2 and min(pair) > 0 for pair in sizes):
+            self.splitter.setSizes(sizes[0])
+            self.side_splitter.setSizes(sizes[1])
+        else:
+            for splitter, (first, second) in zip((self.splitter, self.side_splitter), DEFAULT_SPLIT):
+                splitter.setSizes([first * 1000, second * 1000])
+
+    def _remember_layout(self) -> None:
+        self.context.settings.screenshot_layout = ";".join(
+            ",".join(str(n) for n in splitter.sizes()) for splitter in (self.splitter, self.side_splitter))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.available and not self._warm_pending:  # a screenshot is likely to come: start the worker
+            self._warm_pending = True
+            QTimer.singleShot(0, self._warm)
+
+    def _warm(self) -> None:
+        self._warm_pending = False
+        if self.isVisible() and not self.runner.is_busy():
+            warmup.warm_in_background(self.reader.client)
 
     # -- opening pictures -----------------------------------------------------------------
 
@@ -216,6 +283,13 @@ class ScreenshotPage(QWidget):
         for url in mime.urls() if mime.hasUrls() else []:
             if url.isLocalFile():
                 return self.open_file(Path(url.toLocalFile()))
+        formats = set(mime.formats())
+        if "application/x-qt-image" not in formats:  # from another app: its file bytes, decoded in the worker
+            for kind, suffix in CLIPBOARD_FORMATS:
+                if kind in formats:
+                    data = bytes(mime.data(kind).data())
+                    if data:
+                        return self._open(PASTED, Source(data=data, suffix=suffix))
         if mime.hasImage():
             image = mime.imageData()
             if isinstance(image, QImage) and not image.isNull():
@@ -225,100 +299,127 @@ class ScreenshotPage(QWidget):
         return False
 
     def open_image(self, image: QImage) -> bool:
-        """A pasted picture: kept as a PNG in history, then read like a file."""
+        """A pasted (or captured) picture: kept as a PNG in Recent, then read like a file. The
+        encoding happens off the window's thread."""
+        if image.isNull():
+            self._refuse(f"{PASTED} is empty; copy the screenshot again")
+            return False
         if image.width() * image.height() > MAX_PIXELS:
-            self._bad(f"The pasted picture is too large ({image.width()}×{image.height()}); "
-                      "paste a phone screenshot")
+            self._refuse(f"{PASTED} is too large ({image.width()}×{image.height()}); paste a phone screenshot")
             return False
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        buffer.close()
-        try:
-            stored = self.history.add_bytes(bytes(data.data()), ".png")
-        except OSError as exc:
-            self._bad(f"The pasted picture could not be saved for reading ({exc.strerror or exc})")
-            return False
-        return self._start(stored, remembered=True)
+        return self._open(PASTED, Source(image=image))
 
     def open_file(self, path: Path, remember: bool = True) -> bool:
-        """Check the picture (header only, instant), keep a copy in history, and read it."""
+        """Read a picture file. True when it is being read: the checks that read the file
+        (its header, a JPEG's scans) run off the window's thread, and a picture refused there
+        is explained on the page a moment later."""
         try:
-            if self.available:
-                check_image(path)
-            else:
-                check_path(path)  # without Pillow (the [ocr] extra) only the cheap checks
+            check_path(path)  # exists, a file, not empty, not over the size limit: no reading yet
         except BadImage as exc:
-            self._bad(str(exc))
+            self._refuse_file(path.name, path, exc)
             return False
-        remembered = False
-        if remember:
-            try:
-                path = self.history.add_file(path)
-                remembered = True
-            except OSError as exc:
-                log.info("cannot keep a copy of %s: %s", path, exc)
-        return self._start(path, remembered)
+        return self._open(path.name, Source(path=path, remember=remember))
 
-    def _start(self, path: Path, remembered: bool = False) -> bool:
-        pixmap = QPixmap(str(path))
-        if remembered:  # its thumbnail comes from the picture already decoded, not a second decode
-            if not pixmap.isNull():
-                self._thumbs[str(path)] = QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                              Qt.TransformationMode.SmoothTransformation))
-            self.refresh_history()
-        if pixmap.isNull():  # Pillow reads it (it passed the checks) but Qt cannot show it:
-            try:                # a grey stand-in of its size, so the boxes still land right
-                info = check_image(path) if self.available else None
-            except BadImage:
-                info = None
-            pixmap = QPixmap(QSize(info.width, info.height) if info else THUMB * 6)
-            pixmap.fill(Qt.GlobalColor.lightGray)
-        self.current_path = path
-        self.reading = None
-        self.lines.clear()
-        self._clear_detail()
-        self._show_match(None)
-        self.view.show_picture(pixmap)
+    def _open(self, name: str, source: Source) -> bool:
         if not self.available:
+            self._clear_shown()
             self._status(unavailable_message(), error=True)
             return False
-        self._status("Reading the screenshot… (on this computer; the first read takes a few seconds longer)")
-        ocr_file = self.history.ocr_file(path) if self.history.contains(path) else None
-        self.runner.submit(path, TranslateOptions.from_settings(self.context.settings), ocr_file)
+        self._clear_shown()
+        self._opening = name
+        self._status(f"Opening {name}…")
+        self.runner.submit(source, TranslateOptions.from_settings(self.context.settings))
         return True
 
     def cancel(self) -> None:
         self.runner.cancel()
 
     def is_busy(self) -> bool:
-        return self.runner.is_busy()
+        return self.runner.is_busy() or self.pictures.is_busy()
+
+    def _clear_shown(self) -> None:
+        self.reading = None
+        self.current_path = None
+        self._kept = False
+        self.lines.clear()
+        self._clear_detail()
+        self._show_match(None)
+        self.view.clear_picture()
+
+    def _refuse_file(self, name: str, path: Path, problem: BadImage) -> None:
+        self._refuse(f"{name}: {str(problem).removeprefix(f'{path}: ')}")
+
+    def _refuse(self, message: str) -> None:
+        """A picture that cannot be read, said on the page (naming the file, not its folder):
+        nothing of the one before stays, so it cannot look as if that were refused."""
+        self._clear_shown()
+        self._status(message, error=True)
 
     # -- results --------------------------------------------------------------------------
 
-    def _on_read(self, reading: Reading) -> None:
-        self.reading = reading
-        self.view.set_lines([(line.box.as_list(), line.label is not None, line.english) for line in reading.lines])
+    def _on_opened(self, path: str, width: int, height: int, kept: bool, note: str) -> None:
+        self.current_path, self._kept = Path(path), kept
+        if not self.view.has_picture():  # (a pasted picture is shown already)
+            self.view.show_blank(QSize(width, height))
+            self.pictures.load_preview(self.current_path)
+        if kept:
+            self.refresh_history()
+        self._note = note
+        self._status("Reading the screenshot… (on this computer)" + (f" {note}" if note else ""))
+
+    def _on_picture(self, image: QImage) -> None:
+        self.view.show_picture(QPixmap.fromImage(image), image.size())
+
+    def _on_preview(self, path: str, image: QImage, thumbnail: QImage) -> None:
+        self.recent.set_thumbnail(path, thumbnail)
+        if self.current_path is not None and path == str(self.current_path) and not image.isNull():
+            self.view.set_pixmap(QPixmap.fromImage(image))
+
+    def _show_lines(self, reading: Reading) -> None:
+        self.view.set_lines([(line.box.as_list(), line.label is not None, line_english(index, line))
+                             for index, line in enumerate(reading.lines)])
+        row = self.lines.currentRow()
+        self.lines.blockSignals(True)
         self.lines.clear()
         for index, line in enumerate(reading.lines):
             item = QListWidgetItem(self._row_text(index, line))
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.lines.addItem(item)
+        self.lines.blockSignals(False)
+        if 0 <= row < self.lines.count():
+            self.lines.setCurrentRow(row)
+
+    def _on_partial(self, reading: Reading) -> None:
+        self._show_lines(reading)
+        self._status(f"Reading the screenshot… {len(reading.lines)} lines so far")
+
+    def _on_read(self, reading: Reading) -> None:
+        self.reading = reading
+        self._show_lines(reading)
         labels = sum(1 for line in reading.lines if line.label is not None)
+        note = f" {self._note}" if self._note else ""
         if not reading.lines:
-            self._status("No text found on this picture. Is it a screenshot with Chinese on it?")
+            self._status("No text found on this picture, so it is not kept in Recent. Is it a screenshot with "
+                         "Chinese on it?")
+            if self._kept and self.current_path is not None:
+                self.history.remove(self.current_path)
+                self._kept = False
+                self.refresh_history()
         else:
             self._status(f"{len(reading.lines)} lines, {labels} of them UI labels. Click a box or a line to see it "
-                         "explained.")
+                         "explained." + note)
         self._show_match(reading)
+        if 0 <= self.lines.currentRow() < len(reading.lines):
+            self._show_detail(self.lines.currentRow())
 
     def _on_line(self, index: int) -> None:
         if self.reading is None or not 0 <= index < len(self.reading.lines):
             return
+        line = self.reading.lines[index]
         item = self.lines.item(index)
         if item is not None:
-            item.setText(self._row_text(index, self.reading.lines[index]))
+            item.setText(self._row_text(index, line))
+        self.view.set_english(index, line_english(index, line))
         if self.lines.currentRow() == index:
             self._show_detail(index)
 
@@ -326,7 +427,7 @@ class ScreenshotPage(QWidget):
         if kind == "cancelled":
             self._status("Stopped. Paste or open a screenshot to read it again.")
         elif kind == "bad_image":
-            self._bad(message)
+            self._refuse(message if message.startswith(PASTED) else f"{self._opening}: {message}")
         else:
             self._status(message, error=True)
             if kind == "failed":
@@ -349,7 +450,7 @@ class ScreenshotPage(QWidget):
             return f"{line.text}\n    ↑ (the sentence continues from above)"
         if line.translation.translation:
             return f"{line.text}\n    → {line.translation.translation}"
-        words = "; ".join(f"{w.text} {w.meanings[0]}" for w in line.translation.gloss if w.meanings)
+        words = breakdown_summary(line.gloss or line.translation.gloss)
         if len(words) > 70:
             words = words[:69] + "…"
         return f"{line.text}\n    → words: {words}" if words else f"{line.text}\n    → (no translation)"
@@ -358,15 +459,20 @@ class ScreenshotPage(QWidget):
         match = reading.screen if reading is not None else None
         self.match_label.setVisible(match is not None)
         self.match_button.setVisible(match is not None)
+        self.second_button.setVisible(match is not None and match.also is not None)
         if match is not None:
-            self.match_label.setText(f"This looks like “{match.walkthrough.title}” › step {match.step_number}: "
-                                     f"{match.step.title}")
+            self.match_label.setText(match.sentence())
+            self.match_button.setText("Open the first" if match.also is not None else "Open it")
             self.match_button.setAccessibleName(f"Open {match.describe()}")
+            if match.also is not None:
+                self.second_button.setAccessibleName(f"Open {match.also.describe()}")
 
-    def open_matched_step(self) -> None:
-        if self.reading is not None and self.reading.screen is not None:
-            match = self.reading.screen
-            self.navigator.open_walkthrough.emit(match.walkthrough.id, match.step.id)
+    def open_matched_step(self, second: bool = False) -> None:
+        """Show the step (it counts as started only once the user moves a step there)."""
+        match = self.reading.screen if self.reading is not None else None
+        match = match.also if match is not None and second else match
+        if match is not None:
+            self.navigator.look_at_step.emit(match.walkthrough.id, match.step.id)
 
     # -- selection and detail -------------------------------------------------------------
 
@@ -474,47 +580,35 @@ class ScreenshotPage(QWidget):
         self.status.setProperty("error", error)
         self.status.setStyleSheet("color: #c62828;" if error else "")
 
-    def _bad(self, message: str) -> None:
-        self._status(message, error=True)
-        self.navigator.notice.emit(message)
-
-    def _thumbnail(self, path: Path) -> QIcon | None:
-        """Decoded once per file, at thumbnail size where the format allows (JPEG)."""
-        key = str(path)
-        if key not in self._thumbs:
-            reader = QImageReader(key)
-            size = reader.size()
-            if size.isValid():
-                reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
-            self._thumbs[key] = None if image.isNull() else QIcon(QPixmap.fromImage(image))
-        return self._thumbs[key]
-
     def refresh_history(self) -> None:
-        self.history_list.clear()
-        items = self.history.items()
-        self._thumbs = {key: icon for key, icon in self._thumbs.items() if Path(key) in items}
-        for path in items:
-            icon = self._thumbnail(path)
-            if icon is None:
-                continue
-            item = QListWidgetItem(icon, "")
-            item.setToolTip(path.name)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            self.history_list.addItem(item)
-        self.history_row.setVisible(self.history_list.count() > 0)
+        self.recent.refresh()
 
-    def _history_chosen(self, item: QListWidgetItem) -> None:
-        path = Path(str(item.data(Qt.ItemDataRole.UserRole)))
-        if path != self.current_path or not self.is_busy():
-            self.open_file(path, remember=False)
+    def _history_chosen(self, path: Path) -> None:
+        if path == self.current_path and self.is_busy():
+            return
+        name = self.history.describe(path).name
+        try:
+            check_path(path)
+        except BadImage as exc:
+            self._refuse_file(name, path, exc)
+            return
+        self._open(name, Source(path=path, remember=False))
 
     def clear_history(self) -> int:
-        """Delete the kept screenshots (File → Clear history and cache)."""
+        """Delete the kept screenshots (File → Clear history and cache), and what the page shows
+        of them: the picture, its lines and its card."""
+        self.runner.cancel()
         count = self.history.clear()
+        self.recent.forget_thumbnails()
+        self._clear_shown()
+        self._status("Recent screenshots deleted. Paste (Ctrl+V), drop or open a screenshot to read one.")
         self.refresh_history()
         return count
 
     def shutdown(self) -> None:
+        client = self.reader.client
         self.runner.shutdown()
+        self.pictures.shutdown()
+        self.history.discard_scratch()
+        warmup.forget(client)
         self.translator.close()

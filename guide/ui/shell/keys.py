@@ -23,8 +23,8 @@ class Shortcut:
         return self.label or " or ".join(self.keys)
 
 
-EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR = (
-    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator")
+EVERYWHERE, WALKTHROUGH, LABELS, PHRASES, PRACTICE, TRANSLATOR, SCREENSHOT = (
+    "Everywhere", "Walkthroughs", "UI labels", "Phrase book", "Practice", "Translator", "Screenshot")
 
 PAGES = Shortcut(tuple(f"Ctrl+{n}" for n in range(1, 7)),
                  "Start, Walkthroughs, UI labels, Phrase book, Translator, Screenshot", EVERYWHERE, "Ctrl+1 … Ctrl+6")
@@ -49,6 +49,8 @@ REVEAL = Shortcut(("Space",), "Show the answer", PRACTICE)
 AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTICE)
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
+ZOOM_SCREENSHOT = Shortcut(("+", "=", "-", "0"), "Zoom the picture in, out, or to fit it (also Ctrl+wheel; drag to move it)",
+                           SCREENSHOT, "+ / − / 0")
 
 ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
-       REVEAL, AGAIN, KNOWN, DELETE_HISTORY)
+       REVEAL, AGAIN, KNOWN, DELETE_HISTORY, ZOOM_SCREENSHOT)

@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
+        from guide.ui.screenshot.warmup import warm_on_picture_copied
+
+        warm_on_picture_copied(self, context)  # a copied picture starts the OCR worker before the paste
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -244,9 +247,9 @@ class MainWindow(QMainWindow):
         walkthrough = getattr(getattr(page, "player", None), "walkthrough", None)
         return walkthrough.id if walkthrough is not None else getattr(self, "_resume_walkthrough", "")
 
-    def open_walkthrough(self, walkthrough_id: str, step_id: str = "") -> bool:
+    def open_walkthrough(self, walkthrough_id: str, step_id: str = "", record: bool = True) -> bool:
         page = self.show_page("walkthroughs")
-        return page.open(walkthrough_id, step_id)  # type: ignore[attr-defined]
+        return page.open(walkthrough_id, step_id, record)  # type: ignore[attr-defined]
 
     def _call_on_page(self, name: str, method: str, *args: object) -> None:
         page = self.show_page(name)
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
     def _connect_navigator(self) -> None:
         nav = self.navigator
         nav.open_walkthrough.connect(self.open_walkthrough)
+        nav.look_at_step.connect(lambda walkthrough, step: self.open_walkthrough(walkthrough, step, record=False))
         nav.open_label.connect(lambda zh: self._call_on_page("glossary", "show_label", zh))
         nav.open_phrase.connect(lambda key: self._call_on_page("phrasebook", "show_phrase", key))
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
@@ -353,13 +357,17 @@ class MainWindow(QMainWindow):
     def clear_history(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self, "Clear history and cache",
             "Delete every translation in the history, the translation cache and the recent screenshots? "
-            "Translations you have seen before will no longer work offline.")
-        if answer != QMessageBox.StandardButton.Yes:
+            "Translations you have seen before will no longer work offline.",
+            buttons.Yes | buttons.Cancel, buttons.Cancel)  # Enter must not delete everything
+        if answer != buttons.Yes:
             return
-        self._call_on_page("translator", "clear_history")
+        translator = self.page("translator")  # cleared where it is, without leaving the page in front
+        if hasattr(translator, "clear_history"):
+            translator.clear_history()
         self.clear_screenshots()
 
     def clear_screenshots(self) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 class Navigator(QObject):
     show_page = Signal(str)  # "start" | "walkthroughs" | "glossary" | "phrasebook" | "translator"
     open_walkthrough = Signal(str, str)  # walkthrough id, step id ("" = resume)
+    look_at_step = Signal(str, str)  # walkthrough id, step id: shown, not started until the user moves a step
     open_label = Signal(str)  # glossary zh
     open_phrase = Signal(str)  # phrase key (its zh)
     translate_text = Signal(str)  # put this text into the translator page

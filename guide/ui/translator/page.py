@@ -47,6 +47,7 @@ from guide.core.translate.pipeline import (
 )
 from guide.ui.shell.navigator import Navigator
 from guide.ui.translator.fit_text import FitScrollArea, FitTextEdit
+from guide.ui.translator.model_warmer import ModelWarmer
 from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
@@ -75,6 +76,8 @@ class TranslatorPage(QWidget):
         self.runner = TranslationRunner(self.translator, self)
         self.runner.result.connect(self._show_result)
         self.runner.progress.connect(self._show_progress)
+        self.warmer = ModelWarmer(context.settings, self.translator.secrets, navigator.notice.emit, self)
+        self.warmer.statusChanged.connect(lambda _text: self._refresh_status())
         self.result: TranslationResult | None = None
         self._loading_dictionary = False
         self._build()
@@ -89,6 +92,8 @@ class TranslatorPage(QWidget):
             navigator.notice.emit(notice)
         self._load_dictionary()
         self.refresh_history()
+        if context.settings.engines[:1] == ["llm"]:
+            self.warmer.warm()  # the first translation must not wait for the model to load
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -250,6 +255,7 @@ class TranslatorPage(QWidget):
 
         self.origin = QLabel()
         self.origin.setObjectName("translatorOrigin")
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)  # carries a server's own error message
         self.origin.setWordWrap(True)
         # Room for two lines: inside the scrolling column a wrapped label gets no more height
         # than its minimum, and a long failure reason was cut mid-sentence at 800 px.
@@ -325,6 +331,7 @@ class TranslatorPage(QWidget):
     def shutdown(self) -> None:
         """The window is closing: stop requests now (a hanging server must not hold us)."""
         self._debounce.stop()
+        self.warmer.shutdown()
         self.runner.shutdown()
         self.translator.close()
 
@@ -358,7 +365,12 @@ class TranslatorPage(QWidget):
         self._translate_now(confirm_direction=True)
 
     def _show_progress(self, early: TranslationResult) -> None:
-        """The gloss is ready before any engine answers: show it while waiting."""
+        """The gloss is ready before any engine answers: show it while waiting. Another
+        engine's answer, while a slow one (a local model) works on, is shown in full."""
+        if early.translated:
+            self._show_result(early)
+            self._set_status(TRANSLATING)
+            return
         self.output.clear()  # the old answer belongs to the old text
         self.output.setPlaceholderText(TRANSLATING)
         self.origin.setText(early.origin_label())
@@ -425,9 +437,14 @@ class TranslatorPage(QWidget):
         self.pinyin_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _set_status(self, text: str) -> None:
+        if self.warmer.status and text in ("", TRANSLATING):
+            text = self.warmer.status  # "Loading qwen2.5:7b in Ollama…"
         if self._loading_dictionary:
-            text = "Loading dictionary…"
+            text = "Loading dictionary…" + (f" {self.warmer.status}" if self.warmer.status else "")
         self.status.setText(text)
+
+    def _refresh_status(self) -> None:
+        self._set_status(TRANSLATING if self.runner.is_busy() and self.input.toPlainText().strip() else "")
 
     def _load_dictionary(self) -> None:
         self._loading_dictionary = not dictionary_loader.is_loaded()
@@ -436,7 +453,7 @@ class TranslatorPage(QWidget):
 
         def done() -> None:
             self._loading_dictionary = False
-            self._set_status("Translating…" if self.runner.is_busy() and self.input.toPlainText().strip() else "")
+            self._refresh_status()
             log.debug("dictionary and segmenter ready after %.2f s", time.monotonic() - started)
             problem = dictionary_loader.load_problem()
             if problem:
@@ -469,8 +486,11 @@ class TranslatorPage(QWidget):
         from guide.ui.translator.settings_dialog import TranslatorSettingsDialog
 
         dialog = TranslatorSettingsDialog(self.context.settings, self.translator.secrets, self)
+        before = (self.context.settings.engines[:], self.context.settings.llm_url, self.context.settings.llm_model)
         if dialog.exec():
             self.context.save_settings()
+            if (self.context.settings.engines, self.context.settings.llm_url, self.context.settings.llm_model) != before:
+                self.warmer.warm()  # switched on, or pointed at another server or model
             for problem in dialog.problems:
                 self.navigator.notice.emit(problem)
             self.offline.blockSignals(True)

@@ -1,6 +1,7 @@
-"""Translator settings: engine order, LibreTranslate server, LLM server and model, keys
-(keyring only), timeout, offline only. Keys are write-only here: a saved key is never shown again, only replaced
-or forgotten."""
+"""Translator settings in three tabs, so the dialog fits an 800×600 screen: engine order,
+time limit, offline only and the LibreTranslate server; the LLM server and model
+(`llm_settings`); keys (keyring only). Keys are write-only here: a saved key is never shown
+again, only replaced or forgotten."""
 
 from __future__ import annotations
 
@@ -8,11 +9,10 @@ import logging
 from datetime import date
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.storage.settings import RATE_RANGE, TIMEOUT_RANGE, Settings
 from guide.core.translate.engines import REGISTRY
-from guide.core.translate.llm import PRESETS
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
+from guide.ui.translator.llm_settings import LLMServerFields
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,12 @@ class TranslatorSettingsDialog(QDialog):
         self.secrets = secrets
         self.problems: list[str] = []
         layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("translatorSettingsTabs")
+        layout.addWidget(self.tabs, 1)
+        engines_tab = QWidget()
+        engines_page = QVBoxLayout(engines_tab)
+        self.tabs.addTab(engines_tab, "&Engines")
 
         engines_box = QGroupBox("Engines, tried in this order")
         engines_layout = QHBoxLayout(engines_box)
@@ -77,7 +84,7 @@ class TranslatorSettingsDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         engines_layout.addLayout(buttons)
-        layout.addWidget(engines_box)
+        engines_page.addWidget(engines_box)
 
         form = QFormLayout()
         self.libre_url = QLineEdit(settings.libretranslate_url)
@@ -85,36 +92,11 @@ class TranslatorSettingsDialog(QDialog):
         self.libre_url.setPlaceholderText("http://localhost:5000 (your own LibreTranslate server)")
         self.libre_url.setAccessibleName("LibreTranslate server URL")
         form.addRow("LibreTranslate URL", self.libre_url)
-        llm_row = QHBoxLayout()
-        self.llm_url = QLineEdit(settings.llm_url)
-        self.llm_url.setObjectName("llmUrl")
-        self.llm_url.setPlaceholderText("http://localhost:11434/v1 (any OpenAI-compatible chat server)")
-        self.llm_url.setAccessibleName("LLM server URL")
-        self.llm_url.setAccessibleDescription("Address of an OpenAI-compatible chat server, local or remote")
-        self.llm_url.setToolTip("Tick LLM in the list above to use it. A remote server's key goes under API keys.")
-        llm_row.addWidget(self.llm_url, 1)
-        self.llm_preset = QComboBox()
-        self.llm_preset.setObjectName("llmPreset")
-        self.llm_preset.setAccessibleName("Fill in the address of a local LLM server")
-        self.llm_preset.setAccessibleDescription("Ollama, llama.cpp server or LM Studio at its default address")
-        self.llm_preset.setToolTip("Fill in the default address of Ollama, llama.cpp server or LM Studio")
-        self.llm_preset.addItem("Local server…", "")
-        for title, url in PRESETS.items():
-            self.llm_preset.addItem(title, url)
-        self.llm_preset.activated.connect(self._preset_chosen)
-        llm_row.addWidget(self.llm_preset)
-        form.addRow("LLM server URL", llm_row)
-        self.llm_model = QLineEdit(settings.llm_model)
-        self.llm_model.setObjectName("llmModel")
-        self.llm_model.setPlaceholderText("e.g. qwen2.5:7b (Ollama), or the model loaded in LM Studio")
-        self.llm_model.setAccessibleName("LLM model name")
-        self.llm_model.setAccessibleDescription("The model the LLM server should use, as the server names it")
-        self.llm_model.setToolTip("As the server names it: `ollama list` shows Ollama's; llama.cpp ignores it")
-        form.addRow("LLM model", self.llm_model)
         self.timeout = QDoubleSpinBox()
         self.timeout.setObjectName("translatorTimeout")
         self.timeout.setAccessibleName("Request timeout in seconds")
-        self.timeout.setToolTip("After this long the next engine is tried; the dictionary breakdown shows anyway")
+        self.timeout.setToolTip("After this long the next engine is tried; the dictionary breakdown shows anyway. "
+                                "A local LLM may take longer to load its model: the next engine answers meanwhile")
         self.timeout.setRange(*TIMEOUT_RANGE)  # local LLMs can need a long time
         self.timeout.setDecimals(0)
         self.timeout.setSuffix(" s")
@@ -137,10 +119,21 @@ class TranslatorSettingsDialog(QDialog):
         self.offline.setToolTip("The same switch as on the Translator page")
         self.offline.setChecked(settings.offline_only)
         form.addRow(self.offline)
-        layout.addLayout(form)
+        engines_page.addLayout(form)
+        engines_page.addStretch(1)
 
-        keys_box = QGroupBox("API keys (stored in your system keyring, never in a file)")
+        self.llm = LLMServerFields(settings.llm_url, settings.llm_model, secrets)
+        self.llm_url, self.llm_preset, self.llm_model = self.llm.url, self.llm.preset, self.llm.model
+        self.tabs.addTab(self.llm, "&LLM server")
+        if "llm" in settings.engines and not settings.offline_only:
+            self.llm.refresh_models()
+
+        keys_tab = QWidget()
+        keys_page = QVBoxLayout(keys_tab)
+        self.tabs.addTab(keys_tab, "API &keys")
+        keys_box = QGroupBox("Stored in your system keyring, never in a file")
         keys_form = QFormLayout(keys_box)
+        keys_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.key_fields: dict[str, QLineEdit] = {}
         available = secrets.available()
         for name, title in SECRET_NAMES.items():
@@ -150,7 +143,7 @@ class TranslatorSettingsDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password if name != "microsoft_region" else QLineEdit.EchoMode.Normal)
             saved = available and secrets.has(name)
             field.setPlaceholderText(("saved — type to replace" if saved else "not set") if available
-                                     else "cannot be saved: no system keyring")
+                                     else "no system keyring")
             field.setEnabled(available)
             if not available:
                 field.setToolTip(NO_KEYRING)
@@ -161,13 +154,14 @@ class TranslatorSettingsDialog(QDialog):
         self.forget.setToolTip("When you press OK, every key this app saved in the system keyring is deleted")
         self.forget.setEnabled(available)
         keys_form.addRow(self.forget)
-        if not available:
+        if not available:  # above the fields it explains, outside the form: a form cut it to 1½ lines
             warning = QLabel(NO_KEYRING)
             warning.setObjectName("noKeyringWarning")
             warning.setWordWrap(True)
             warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            keys_form.insertRow(0, warning)  # above the fields it explains
-        layout.addWidget(keys_box)
+            keys_page.addWidget(warning)
+        keys_page.addWidget(keys_box)
+        keys_page.addStretch(1)
 
         self.message = QLabel()
         self.message.setObjectName("translatorSettingsMessage")
@@ -178,24 +172,40 @@ class TranslatorSettingsDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Wide enough for the keyring warning to wrap into a few lines, small enough for 800×600."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), 640), hint.height())
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Once the dialog has its width, give the wrapped keyring warning every line it needs:
-        a form layout sized it for one and a half lines, cutting the how-to-get-a-keyring part."""
+        """Sized for its tallest tab once wrapped labels know their width (the keyring warning
+        takes five lines), and never taller than the screen."""
         super().showEvent(event)
         warning = self.findChild(QLabel, "noKeyringWarning")
-        if warning is not None and warning.width() > 0:
-            warning.setMinimumHeight(warning.heightForWidth(warning.width()))
-            self.adjustSize()
+        if warning is not None:  # its tab may not be laid out yet: assume the tab's width
+            width = warning.width() if warning.isVisible() else self.tabs.width() - 4 * self.style().pixelMetric(
+                self.style().PixelMetric.PM_LayoutLeftMargin)
+            warning.setMinimumHeight(warning.heightForWidth(max(width, 200)))
+        self.adjustSize()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (self.height() > screen.height() or self.width() > screen.width()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override: OK, Cancel and Esc all end here
+        self.llm.shutdown()
+        super().done(result)
 
     def _fit_engine_list(self) -> None:
-        """Tall enough to show every engine without scrolling (a sliced last row looked broken)."""
-        rows = sum(self.engine_list.sizeHintForRow(row) for row in range(self.engine_list.count()))
+        """Rows with room around their tick box and name, and tall enough to show every engine
+        without scrolling (a sliced last row looked broken)."""
+        row = max(self.fontMetrics().height() + 12, self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorHeight) + 12)
+        for index in range(self.engine_list.count()):
+            self.engine_list.item(index).setSizeHint(QSize(0, row))
+        rows = sum(self.engine_list.sizeHintForRow(index) for index in range(self.engine_list.count()))
         self.engine_list.setFixedHeight(rows + 2 * self.engine_list.frameWidth() + 4)
 
     def _preset_chosen(self, index: int) -> None:
-        url = self.llm_preset.itemData(index)
-        if url:
-            self.llm_url.setText(url)
+        self.llm.preset_chosen(index)
 
     def _move(self, step: int) -> None:
         row = self.engine_list.currentRow()
@@ -219,14 +229,15 @@ class TranslatorSettingsDialog(QDialog):
         if url and not _web_url(url):
             self.message.setText("The LibreTranslate URL must start with http:// or https://, e.g. http://localhost:5000")
             return
-        llm_url = self.llm_url.text().strip()
+        llm_url = self.llm.url_text()
         if llm_url and not _web_url(llm_url):
+            self.tabs.setCurrentWidget(self.llm)
             self.message.setText("The LLM server URL must start with http:// or https://, e.g. http://localhost:11434/v1")
             return
         self.settings.engines = self.chosen_engines()
         self.settings.libretranslate_url = url
         self.settings.llm_url = llm_url
-        self.settings.llm_model = self.llm_model.text().strip()
+        self.settings.llm_model = self.llm.model_text()
         self.settings.timeout_seconds = float(self.timeout.value())
         self.settings.offline_only = self.offline.isChecked()
         if abs(self.rate.value() - self.settings.yuan_per_dollar) >= 0.005:  # a new rate is today's rate

@@ -156,12 +156,12 @@ class WalkthroughsPage(QStackedWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         self.open(item.data(ID_ROLE))
 
-    def open(self, walkthrough_id: str, step_id: str = "") -> bool:
+    def open(self, walkthrough_id: str, step_id: str = "", record: bool = True) -> bool:
         walkthrough = self.context.pack.walkthrough(walkthrough_id)
         if walkthrough is None:
             self.navigator.notice.emit(f"There is no walkthrough {walkthrough_id!r} in this pack.")
             return False
-        self.player.open(walkthrough, step_id)
+        self.player.open(walkthrough, step_id, record)
         self.setCurrentWidget(self.player)
         return True
 

@@ -240,11 +240,13 @@ class WalkthroughPlayer(QWidget):
         self.zoom_action.triggered.connect(self.zoom)
         self.addAction(self.zoom_action)
         self._zoom: ZoomDialog | None = None
+        self._record = True  # remember the step shown (False while open() shows one only to look at)
 
     # -- behaviour --------------------------------------------------------------------
 
-    def open(self, walkthrough: Walkthrough, step_id: str = "") -> None:
-        """Show `walkthrough` at `step_id`, or where the user left it, or step 1."""
+    def open(self, walkthrough: Walkthrough, step_id: str = "", record: bool = True) -> None:
+        """Show `walkthrough` at `step_id`, or where the user left it, or step 1. `record`
+        False (a step a screenshot looks like): not remembered as started until the user moves."""
         self.walkthrough = walkthrough
         self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
         self.step_list.blockSignals(True)
@@ -262,7 +264,9 @@ class WalkthroughPlayer(QWidget):
         if index is None:
             saved = self.context.userdata.progress(walkthrough.id)
             index = walkthrough.step_index(saved.step) if saved else None
+        self._record = record
         self.go_to(index or 0)
+        self._record = True
         # Once the page has switched to the player (after this call), so → and + work at once.
         QTimer.singleShot(0, self._focus_step)
 
@@ -316,7 +320,8 @@ class WalkthroughPlayer(QWidget):
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
         self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
                                     else "Next step (Right arrow or Page Down)")
-        self.context.userdata.set_step(self.walkthrough.id, step.id)
+        if self._record:
+            self.context.userdata.set_step(self.walkthrough.id, step.id)
 
     def _space_paragraphs(self) -> None:
         """Qt's Markdown import packs paragraphs tightly; give them room to breathe."""

@@ -37,3 +37,35 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, lis
         shot = getattr(screens, kind)(seed=3)
         out[kind] = (screens.save(shot, folder / f"{kind}{suffix}"), shot.lines)
     return out
+
+
+BENCHMARK_ONLY = frozenset({"note-text", "note-photo-3", "channel-editor", "messages", "share-sheet", "settings",
+                            "search-results"})
+
+
+@pytest.fixture(scope="session")
+def app_readings(ocr_client: OcrClient, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The real-looking screens of helpers/app_screens.py, drawn once and read as the app
+    reads it (with a translator, so with the dictionary): name -> (screen, reading). Screens
+    that add no case of their own here (two more note pages, the channel editor, the messages
+    tab, the share sheet, settings, the phone's search results) are read by the benchmark
+    only, a second each."""
+    from helpers import app_screens
+
+    from guide.core.content.loader import load_pack
+    from guide.core.screen.reader import ScreenReader
+    from guide.core.storage import paths
+    from guide.core.translate.pipeline import Translator
+
+    pack = load_pack(paths.default_pack())
+    reader = ScreenReader(pack, Translator(pack), client=ocr_client)
+    folder = tmp_path_factory.mktemp("app-screens")
+    readings = {}
+    for name, make in app_screens.SCREENS.items():
+        if name in BENCHMARK_ONLY:
+            continue
+        shot = make()
+        path = folder / f"{name}.png"
+        shot.image.save(path)
+        readings[name] = (shot, reader.read(path))
+    return readings

@@ -57,7 +57,7 @@ def test_the_request_asks_for_a_natural_translation_and_a_note(server: FakeServe
     assert body["model"] == "llama3.1" and body["stream"] is False
     system = body["messages"][0]["content"]
     assert "natural" in system and "RedNote" in system and "Note:" in system and "slang" in system
-    assert body["messages"][-1] == {"role": "user", "content": "你们好"}
+    assert body["messages"][-1]["role"] == "user" and "<text>\n你们好\n</text>" in body["messages"][-1]["content"]
 
 
 def test_remote_server_gets_the_key_from_the_keyring_as_a_bearer_token(server: FakeServer) -> None:
@@ -157,4 +157,4 @@ def test_a_model_the_server_does_not_have_is_named(server: FakeServer) -> None:
     server.behaviour.mode = "no-model"
     with pytest.raises(errors.ServerError) as caught:
         call(server, model="qwen9:404b")
-    assert "qwen9:404b" in caught.value.reason and "Settings" in caught.value.reason
+    assert "qwen9:404b" in caught.value.reason and "ollama pull qwen9:404b" in caught.value.reason

@@ -21,6 +21,25 @@ def test_cache_round_trip_and_wal(tmp_path: Path) -> None:
     cache.close()
 
 
+def test_a_cache_from_before_notes_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
+    old = sqlite3.connect(tmp_path / TranslationCache.FILE_NAME)
+    old.execute("CREATE TABLE translations (key TEXT NOT NULL, direction TEXT NOT NULL, source TEXT NOT NULL, "
+                "translation TEXT NOT NULL, engine TEXT NOT NULL, created REAL NOT NULL, "
+                "PRIMARY KEY (key, direction)) WITHOUT ROWID")
+    old.execute("INSERT INTO translations VALUES ('你们好', 'zh-en', '你们好', 'Hello all', 'google', 1.0)")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    cache = TranslationCache(tmp_path)
+    assert cache.notices == [], "migrated, not moved aside as damaged"
+    hit = cache.get("你们好", "zh-en")
+    assert hit is not None and (hit.translation, hit.note) == ("Hello all", "")
+    cache.put("yyds", "zh-en", "yyds", "the GOAT", "llm", note="yyds means the greatest of all time.")
+    assert cache.get("yyds", "zh-en").note == "yyds means the greatest of all time."
+    cache.close()
+    assert not list(tmp_path.glob("*.corrupt-*"))
+
+
 def test_two_instances_share_the_cache(tmp_path: Path) -> None:
     first, second = TranslationCache(tmp_path), TranslationCache(tmp_path)
     first.put("a", "zh-en", "a", "A", "google")

@@ -29,7 +29,7 @@ from guide.ui.translator.page import TranslatorPage
 
 
 @pytest.fixture
-def context(tmp_path: Path, server: FakeServer) -> AppContext:
+def context(tmp_path: Path, server: FakeServer, dictionary_index: Path) -> AppContext:
     context = build_context(slang_pack(tmp_path / "pack"))
     context.settings.engines = ["libretranslate"]
     context.settings.libretranslate_url = server.root
@@ -383,7 +383,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
 
     dialog = TranslatorSettingsDialog(context.settings, SecretStore())
     qtbot.addWidget(dialog)
-    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.text() == "qwen2.5:7b"
+    assert dialog.llm_url.text() == "http://localhost:11434/v1" and dialog.llm_model.currentText() == "qwen2.5:7b"
     assert "llm" not in dialog.chosen_engines(), "off by default"
     dialog.llm_preset.setCurrentIndex(dialog.llm_preset.findText("LM Studio"))
     dialog._preset_chosen(dialog.llm_preset.currentIndex())
@@ -392,7 +392,7 @@ def test_llm_engine_settings_and_slang_note(qtbot, page: TranslatorPage, context
     dialog.accept()
     assert dialog.result() == 0 and "LLM" in dialog.message.text()
     dialog.llm_url.setText(server.root + "/v1")
-    dialog.llm_model.setText("llama3.1")
+    dialog.llm_model.setEditText("llama3.1")
     for row in range(dialog.engine_list.count()):
         item = dialog.engine_list.item(row)
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "llm"

@@ -1,5 +1,6 @@
-"""Issue 14 item 10: Translator settings show every engine without a sliced row, and without a
-system keyring the key fields are visibly disabled and say why and how to get one."""
+"""Issue 14 item 10 and issue 25 item 16: Translator settings show every engine in a row with
+room to breathe, fit an 800×600 screen, and without a system keyring the key fields are
+visibly disabled and say — in full — why and how to get one."""
 
 from __future__ import annotations
 
@@ -26,16 +27,53 @@ def themed(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
     apply_theme(app, choice)
 
 
-def test_every_engine_row_is_visible_without_scrolling(qtbot, themed: str) -> None:
+def shown(qtbot) -> TranslatorSettingsDialog:  # noqa: ANN001
     dialog = TranslatorSettingsDialog(Settings(), SecretStore())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    engines = dialog.engine_list
+    return dialog
+
+
+def test_every_engine_row_is_visible_without_scrolling(qtbot, themed: str) -> None:
+    engines = shown(qtbot).engine_list
     assert engines.count() >= 6
     assert engines.verticalScrollBar().maximum() == 0, "the engine list scrolls"
     last = engines.visualItemRect(engines.item(engines.count() - 1))
     assert last.bottom() < engines.viewport().height(), "the last engine is sliced"
+
+
+def test_engine_rows_have_room_around_their_tick_box_and_name(qtbot, themed: str) -> None:
+    dialog = shown(qtbot)
+    engines = dialog.engine_list
+    tick = dialog.style().pixelMetric(dialog.style().PixelMetric.PM_IndicatorHeight)
+    for row in range(engines.count()):
+        height = engines.visualItemRect(engines.item(row)).height()
+        assert height >= engines.fontMetrics().height() + 8, f"row {row} is {height} px: cramped"
+        assert height >= tick + 8
+
+
+def test_at_800_by_600_the_no_keyring_text_and_every_key_field_show_whole(qtbot, memory_keyring,  # noqa: ANN001
+                                                                          themed: str) -> None:
+    keyring.set_keyring(fail.Keyring())
+    try:
+        dialog = shown(qtbot)
+        frame = 40  # a title bar and borders
+        assert dialog.width() <= 800 and dialog.height() + frame <= 600, dialog.size()
+        assert dialog.minimumSizeHint().height() + frame <= 600
+        warning = dialog.findChild(QLabel, "noKeyringWarning")
+        dialog.tabs.setCurrentWidget(dialog.tabs.widget(2))
+        qtbot.waitUntil(warning.isVisible)
+        QApplication.processEvents()
+        assert warning.height() >= warning.heightForWidth(warning.width()), "the how-to is cut"
+        bottom = warning.mapTo(dialog, warning.rect().bottomLeft()).y()
+        assert bottom <= dialog.height()
+        for field in dialog.key_fields.values():
+            text = field.fontMetrics().horizontalAdvance(field.placeholderText())
+            assert text <= field.width() - 8, f"{field.placeholderText()!r} is cut"
+            assert field.height() >= field.sizeHint().height(), "the field is squeezed"
+    finally:
+        keyring.set_keyring(memory_keyring)
 
 
 def test_without_a_keyring_the_key_fields_are_disabled_and_say_why(qtbot, memory_keyring) -> None:
