@@ -11,7 +11,11 @@ a few binary searches whose slices are merged in C: about a millisecond on a 5,0
 pack, even for a single letter that matches nearly everything (benchmarks/bench_search.py).
 
 Ranking: how well it matched (exact > prefix > word start > substring), then what matched
-(labels and phrases, walkthrough and step titles before step bodies and notes).
+(labels and phrases, walkthrough and step titles before step bodies and notes). For an
+English query, what a phrase says plainly beats slang that happens to use the same words:
+slang ranks a tier lower, ironic slang two ("thank you" finds 谢谢！ before 栓Q, a "thank you"
+said in exasperation); typed as 汉字 or pinyin, slang is found as before. Little words (you,
+a, the …) need not be in a phrase's English: "thank you" finds "Thanks!".
 """
 
 from __future__ import annotations
@@ -43,6 +47,13 @@ KIND_BONUS = {"label": 8.0, "phrase": 6.0, "walkthrough": 4.0, "step": 2.0}
 KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 LOOSE_PINYIN_PENALTY = 3.0  # "lu" finding 绿 (lǜ) ranks below "lv"
 PHRASE_BONUS = 3.0  # the words of a multi-word query found side by side
+SLANG_PENALTY = 20.0  # English queries: one tier below a plain phrase matched as well
+IRONIC_PENALTY = 40.0  # two tiers: 栓Q ("thank you", ironic) below every plain thank-you
+SLANG_TAGS = frozenset({"slang"})
+IRONIC_WORDS = frozenset({"sarcasm", "sarcastic", "irony", "ironic"})  # in a phrase's tags or its English
+# Words that carry little meaning in a query: "thank you" means thanks.
+LITTLE_WORDS = frozenset({"a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "is", "are", "am", "be",
+                          "i", "you", "me", "my", "your", "it", "its", "this", "that"})
 MIN_MIDWORD_CHARS = 3  # shorter Latin queries only match at word starts
 
 _UI_RE = re.compile(r"\{\{\s*ui:\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}")  # linear: no run crosses a brace
@@ -217,6 +228,7 @@ class SearchIndex:
         self._lengths: list[int] = []  # shortest English meaning + 汉字: shorter ranks first on a tie
         self._bonus: list[float] = []
         self._order: list[int] = []  # tie-break rank: labels, phrases, ..., then shorter first
+        self._register: dict[int, float] = {}  # slang phrases -> points they lose for English queries
         self.build_seconds = 0.0
 
     # -- building -------------------------------------------------------------------
@@ -239,6 +251,9 @@ class SearchIndex:
                                category=category.id, details=phrase.note),
                         zh=phrase.zh, pinyin=phrase.pinyin, en=(phrase.en,),
                         text=(phrase.literal, phrase.note, " ".join(phrase.tags)))
+                    penalty = _register_penalty(phrase.tags, phrase.en)
+                    if penalty:
+                        index._register[len(index.entries) - 1] = penalty
         if "walkthrough" in wanted:
             for walkthrough in pack.walkthroughs:
                 index._add(_Entry("walkthrough", walkthrough.id, "", "", walkthrough.summary, walkthrough.title,
@@ -319,6 +334,7 @@ class SearchIndex:
                 tiers += [(PRIMARY_SCORE[SUBSTRING], self._zh.token_prefixed(zh)),
                           (PRIMARY_SCORE[PREFIX], self._zh.prefixed(zh)),
                           (PRIMARY_SCORE[EXACT], self._zh.exact(zh))]
+        first_english = len(tiers)
         title = folded.strip(_EDGE_PUNCT) or folded
         tiers += [(PRIMARY_SCORE[PREFIX], self._en.prefixed(title)), (PRIMARY_SCORE[EXACT], self._en.exact(title))]
         if len(words) == 1:
@@ -330,6 +346,7 @@ class SearchIndex:
                       (PRIMARY_SCORE[WORD], self._en.token_prefixed(word))]
         elif len(words) > 1:
             tiers += self._all_words(words, folded)
+        english = (first_english, len(tiers))  # the tiers that matched English meanings (not 汉字 or pinyin)
         if not han and pinyin_text.looks_like_pinyin(query):
             strict = pinyin_text.key(query)
             if "u" in strict and "v" not in strict:  # a typed u may be ü ("lu" for 绿); a typed v is ü for sure
@@ -345,26 +362,53 @@ class SearchIndex:
         best: dict[int, float] = {}
         for score, owners in sorted(tiers, key=lambda tier: tier[0]):
             best.update(dict.fromkeys(owners, score))
+        if self._register and not IRONIC_WORDS.union(SLANG_TAGS).intersection(words):  # unless slang is asked for
+            self._lower_slang(best, tiers, english)
         return best
+
+    def _lower_slang(self, best: dict[int, float], tiers: list[tuple[float, Iterable[int]]],
+                     english: tuple[int, int]) -> None:
+        """Slang matched by its English loses its register penalty; matched by 汉字 or pinyin it
+        keeps its score. Only the (few) slang entries that matched are looked at."""
+        found = self._register.keys() & best.keys()
+        if not found:
+            return
+        by_meaning: dict[int, float] = {}
+        by_writing: dict[int, float] = {}
+        for number, (score, owners) in enumerate(tiers):
+            scores = by_meaning if english[0] <= number < english[1] else by_writing
+            for entry in found.intersection(owners):
+                scores[entry] = max(score, scores.get(entry, score))
+        for entry in found:
+            lowered = by_meaning[entry] - self._register[entry] if entry in by_meaning else None
+            best[entry] = max(s for s in (lowered, by_writing.get(entry)) if s is not None)
 
     def _all_words(self, words: list[str], phrase: str) -> list[tuple[float, Iterable[int]]]:
         """"save note" finds "Save a note to read later": every word at a word start; the
-        words side by side, as typed, rank a little higher."""
+        words side by side, as typed, rank a little higher. A title holding every word of the
+        query but the little ones (you, a, the …) ranks as one holding them all."""
         in_titles: set[int] | None = None
         anywhere: set[int] | None = None
-        for word in words:
+        meaning_in_titles: set[int] | None = None  # the words that carry meaning (not LITTLE_WORDS), in titles
+        for word in dict.fromkeys(words):
             title_hits = set(self._en.token_prefixed(word))
+            if word not in LITTLE_WORDS:
+                meaning_in_titles = title_hits if meaning_in_titles is None else meaning_in_titles & title_hits
             all_hits = title_hits.union(self._text.token_prefixed(word))
             in_titles = title_hits if in_titles is None else in_titles & title_hits
             anywhere = all_hits if anywhere is None else anywhere & all_hits
-            if not anywhere:
+            if not anywhere and meaning_in_titles is not None and not meaning_in_titles:
                 return []
         anywhere = anywhere or set()
         in_titles = in_titles or set()
+        # "thank you" finds "Thanks!": its meaning words are in the title, the little ones need not be
+        little = any(word in LITTLE_WORDS for word in words)
+        meaning = (meaning_in_titles or set()) if little else set()
         haystacks = self._haystacks
         together = {e for e in anywhere if phrase in haystacks[e]}
         return [(SECONDARY_SCORE[WORD], anywhere), (SECONDARY_SCORE[WORD] + PHRASE_BONUS, together - in_titles),
-                (PRIMARY_SCORE[WORD], in_titles), (PRIMARY_SCORE[WORD] + PHRASE_BONUS, together & in_titles)]
+                (PRIMARY_SCORE[WORD], meaning), (PRIMARY_SCORE[WORD], in_titles),
+                (PRIMARY_SCORE[WORD] + PHRASE_BONUS, together & in_titles)]
 
     def scores(self, query: str, kinds: Iterable[str] | None = None) -> dict[int, float]:
         """entry number -> score for every entry matching `query`."""
@@ -507,3 +551,12 @@ def index_for(pack: Pack) -> SearchIndex:
             del _cache[key]
         _cache[id(pack)] = (weakref.ref(pack), index)
     return index
+
+
+def _register_penalty(tags: Iterable[str], english: str) -> float:
+    """How far a phrase drops for English queries: ironic slang (tagged sarcasm, or "(ironic)"
+    in its English) two tiers, other slang one, a plain phrase not at all."""
+    words = {tag.casefold() for tag in tags}
+    if words & IRONIC_WORDS or IRONIC_WORDS.intersection(_TOKEN_RE.findall(english.casefold())):
+        return IRONIC_PENALTY
+    return SLANG_PENALTY if words & SLANG_TAGS else 0.0
