@@ -17,6 +17,7 @@ LICENCES = (
     ("platformdirs", "MIT"),
     ("keyring", "MIT"),
     ("jeepney (Read from screen on Wayland)", "MIT"),
+    ("fsrs (py-fsrs), schedules Review", "MIT"),
     # Reading screenshots, with the optional [ocr] extra (in its own worker process):
     ("RapidOCR (rapidocr), reads the text on screenshots", "Apache-2.0"),
     ("PP-OCR text detection and recognition models (PaddleOCR), shipped inside RapidOCR", "Apache-2.0"),

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.ocr_extra import needs_ocr_extra
 from helpers.packs import search_pack, slang_pack
 
 from guide.cli import build_parser
@@ -69,7 +70,7 @@ def test_a_closed_pipe_ends_the_command_quietly(name: str, places: dict[str, str
     if not name.startswith("-") and name.split()[0] not in _sub_commands():
         pytest.skip(f"this version has no {name.split()[0]!r} command")
     if name.startswith("read"):
-        pytest.importorskip("rapidocr", reason='needs the [ocr] extra: pip install ".[ocr]"')
+        needs_ocr_extra()  # not importorskip: the test process itself must never import rapidocr
     reading, writing = os.pipe()
     os.close(reading)  # the reader is gone before the first line is written
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")

@@ -43,7 +43,7 @@ def test_every_dependency_and_the_ocr_extra_is_credited() -> None:
 
 @pytest.mark.parametrize("distribution,credit", [("rapidocr", "rapidocr"), ("onnxruntime", "onnxruntime"),
                                                  ("opencv-python-headless", "OpenCV"), ("jieba", "jieba"),
-                                                 ("jeepney", "jeepney"), ("keyring", "keyring")])
+                                                 ("jeepney", "jeepney"), ("keyring", "keyring"), ("fsrs", "fsrs")])
 def test_the_licences_match_what_the_installed_packages_declare(distribution: str, credit: str) -> None:
     try:
         info = metadata.metadata(distribution)
