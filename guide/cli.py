@@ -7,8 +7,11 @@ the command that needs them, so `rednote-guide validate` does not load Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from guide import APP_NAME, __version__
 from guide.commands.exit_codes import (
@@ -17,6 +20,7 @@ from guide.commands.exit_codes import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
 )
+from guide.core.storage.settings import timeout_range_text
 
 __all__ = ["EXIT_GLOSS_ONLY", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -47,12 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     translate = sub.add_parser("translate", help="translate text (exit 3 when only a dictionary gloss was possible)")
     translate.add_argument("text", metavar="TEXT", help="text to translate, or - to read standard input")
     translate.add_argument("--to", choices=("en", "zh"), help="target language (default: automatic)")
-    translate.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
+    network = translate.add_mutually_exclusive_group()
+    network.add_argument("--offline", action="store_true", help="never use the network: phrase book, cache and gloss only")
+    network.add_argument("--online", action="store_true",
+                         help="use the engines even when Offline only is on in the app (this command only)")
     translate.add_argument("--engine", metavar="NAME", help="use only this engine (google, mymemory, libretranslate, deepl, microsoft, baidu, llm)")
     translate.add_argument("--endpoint", metavar="URL", help="server URL for --engine (alone: a LibreTranslate server, and no other engine is asked)")
     translate.add_argument("--model", metavar="NAME", help="model for --engine llm (default: from Settings)")
     translate.add_argument("--check", action="store_true", help="English -> Chinese: also translate the answer back into English")
-    translate.add_argument("--timeout", metavar="SECONDS", type=float, help="deadline for each engine call (default 8)")
+    translate.add_argument("--timeout", metavar="SECONDS", type=float,
+                           help=f"give up on an engine after this long, {timeout_range_text()} as in Settings "
+                                "(default: the Settings value, 8 unless changed)")
     translate.add_argument("--json", action="store_true", help="print the full result as JSON")
 
     search = sub.add_parser("search", help="search phrases, UI labels and walkthrough steps")
@@ -76,7 +85,63 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _DropWhenTheReaderLeaves:
+    """Standard output for a command. When the reader of a pipe goes away (`search a | head -1`)
+    the rest of the output is dropped: the command still finishes its work (an export is still
+    written) and exits with its usual code, with no BrokenPipeError traceback."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._drop_the_rest()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._drop_the_rest()
+
+    def _drop_the_rest(self) -> None:
+        """From now on the output goes to the null device (what is still buffered too, so the
+        flush at exit does not fail again)."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, buffer …: the real stream's
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _quiet_on_a_closed_pipe() -> Iterator[None]:
+    """One mechanism for every command (and --help): see _DropWhenTheReaderLeaves."""
+    original = sys.stdout
+    if original is None:  # no console at all (pythonw)
+        yield
+        return
+    guard = _DropWhenTheReaderLeaves(original)
+    sys.stdout = guard  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        guard.flush()
+        if sys.stdout is guard:
+            sys.stdout = original
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _quiet_on_a_closed_pipe():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from guide.commands.printable import printable_output
 
     with printable_output():  # names, pack text and answers printed can never drive the terminal

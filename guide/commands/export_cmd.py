@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from guide.commands.search_cmd import load_pack_for
     from guide.core.storage.userdata import UserData
     from guide.core.study.deck import Deck
-    from guide.core.study.export import NothingToExport, collect_cards, write_anki
+    from guide.core.study.export import NothingToExport, collect_cards, files_replaced, write_anki
 
     pack = load_pack_for(args, "export")
     if pack is None:
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         userdata.close()
     target = Path(args.anki).expanduser()
+    replaced = files_replaced(target)
     try:
         tsv, csv = write_anki(cards, target)
     except NothingToExport as exc:
@@ -45,5 +46,7 @@ def run(args: argparse.Namespace) -> int:
     labels = len(cards) - phrases - kept
     print(f"Wrote {len(cards)} cards ({phrases} favourite phrases, {kept} kept cards, {labels} UI labels) to {tsv}, "
           f"and a CSV copy to {csv}.")
+    if replaced:
+        print(f"Replaced what was there before: {', '.join(str(p) for p in replaced)}.")
     print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
     return EXIT_OK

@@ -74,6 +74,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_human(reading) -> None:  # noqa: ANN001 - guide.core.screen.reader.Reading
+    if not reading.lines:  # as the Screenshot page says it
+        print(f"{reading.image.name}: {reading.width}×{reading.height}, read in {reading.seconds:.1f} s: No text found "
+              "on this picture. Is it a screenshot with Chinese on it? (A photo without writing, or text too small "
+              "or blurred to read, gives no lines.)")
+        return
     print(f"{reading.image.name}: {reading.width}×{reading.height}, {len(reading.lines)} lines "
           f"read in {reading.seconds:.1f} s")
     if reading.screen is not None:
@@ -86,7 +91,18 @@ def _print_human(reading) -> None:  # noqa: ANN001 - guide.core.screen.reader.Re
         elif line.english:
             print(f"  {line.text}\n      → {line.english}")
         elif line.translation is not None and line.translation.gloss:
-            words = "; ".join(f"{w.text} {w.meanings[0]}" for w in line.translation.gloss if w.meanings)[:160]
+            words = _whole_items([f"{w.text} {w.meanings[0]}" for w in line.translation.gloss if w.meanings], 160)
             print(f"  {line.text}\n      words: {words}")
         else:
             print(f"  {line.text}")
+
+
+def _whole_items(items: list[str], width: int) -> str:
+    """Items joined with "; " up to about `width` characters, each whole (a meaning is never
+    cut mid-word); " …" marks that more words followed."""
+    shown: list[str] = []
+    for item in items:
+        if shown and len("; ".join([*shown, item])) > width:
+            return "; ".join(shown) + " …"
+        shown.append(item)
+    return "; ".join(shown)

@@ -123,6 +123,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
             page.open_file(Path(picture))
     busy = getattr(page, "is_busy", lambda: False)
     _settle(app, 0.6, busy)
+    chips = getattr(getattr(page, "words", None), "chips", []) if head == "translator" else []
+    if chips:  # show what clicking a word gives: its full entry under the cards
+        max(chips, key=lambda chip: len(chip.word.text)).click()
+        _settle(app, 0.3)
     if head == "screenshot" and picture and getattr(page, "reading", None) is not None:
         labels = [i for i, line in enumerate(page.reading.lines) if line.label is not None]
         if labels:  # show a label's card beside the picture

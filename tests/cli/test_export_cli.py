@@ -41,7 +41,7 @@ def test_exports_favourites_and_labels_met(capsys, pack: Path, tmp_path: Path) -
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#separator:tab"
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "你好", "小红书", "发布", "收藏"]
-    with (tmp_path / "cards.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (tmp_path / "cards.txt.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Chinese", "Pinyin", "English", "Note", "Type"] and len(rows) == 6
 
@@ -74,12 +74,12 @@ def test_missing_anki_option_is_a_usage_error(capsys, pack: Path) -> None:  # no
 def test_a_target_that_is_not_a_regular_file_is_left_alone(capsys, pack: Path, tmp_path: Path, which: str) -> None:  # noqa: ANN001
     """As root the export used to rename over device nodes; a FIFO stands in for one here."""
     target = tmp_path / "cards.txt"
-    os.mkfifo(target if which == "tsv" else tmp_path / "cards.csv")
+    os.mkfifo(target if which == "tsv" else tmp_path / "cards.txt.csv")
     code = main(["--pack", str(pack), "export", "--anki", str(target)])
     _, err = capsys.readouterr()
     assert code == 1 and "is not a regular file" in err
-    assert stat.S_ISFIFO((target if which == "tsv" else tmp_path / "cards.csv").stat().st_mode)
-    assert not (tmp_path / "cards.csv").is_file() and not target.is_file(), "nothing half-written"
+    assert stat.S_ISFIFO((target if which == "tsv" else tmp_path / "cards.txt.csv").stat().st_mode)
+    assert not (tmp_path / "cards.txt.csv").is_file() and not target.is_file(), "nothing half-written"
 
 
 def test_missing_folder_is_not_created(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
@@ -101,3 +101,36 @@ def test_kept_cards_go_in_with_their_example_and_pinyin(capsys, pack: Path, tmp_
     assert [row[0] for row in rows] == ["yyds", "谢谢", "收藏", "小红书", "发布"], "each 汉字 once"
     assert rows[1] == ["谢谢", "xièxie", "thank you", "Met in the Translator: 谢谢你的分享 (thanks for sharing)."]
     assert rows[2][3] == "Met in a screenshot: 收藏 12."
+
+
+# -- issue 25 item 9: the CSV is named after the file, and replacing a file is said ------------
+
+
+def test_the_csv_is_named_after_the_whole_file_so_two_exports_never_share_one(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """`export --anki out/cards` wrote cards.csv beside it, over the CSV made for out/cards.txt."""
+    remember(["yyds"], [])
+    assert main(["--pack", str(pack), "export", "--anki", str(tmp_path / "cards.txt")]) == 0
+    first = (tmp_path / "cards.txt.csv").read_bytes()
+    remember(["你好"], [])
+    assert main(["--pack", str(pack), "export", "--anki", str(tmp_path / "cards")]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "cards.txt.csv").read_bytes() == first, "the other export's CSV was overwritten"
+    assert (tmp_path / "cards.csv").is_file() and str(tmp_path / "cards.csv") in out
+    assert "replaced" not in out.lower()
+
+
+def test_replacing_an_earlier_file_is_said(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    remember(["yyds"], [])
+    (tmp_path / "cards.txt.csv").write_text("a spreadsheet of mine", encoding="utf-8")
+    assert main(["--pack", str(pack), "export", "--anki", str(tmp_path / "cards.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "Replaced" in out and "cards.txt.csv" in out.split("Replaced", 1)[1]
+    assert main(["--pack", str(pack), "export", "--anki", str(tmp_path / "cards.txt")]) == 0
+    again = capsys.readouterr().out.split("Replaced", 1)[1]
+    assert "cards.txt" in again and "cards.txt.csv" in again
+
+
+def test_help_says_where_the_csv_goes(capsys) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "FILE.csv" in capsys.readouterr().out

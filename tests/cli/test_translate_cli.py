@@ -111,6 +111,52 @@ def test_usage_errors_exit_2(capsys, argv: list[str]) -> None:  # noqa: ANN001
     assert code == 2 and "rednote-guide translate:" in err
 
 
+@pytest.mark.parametrize("value", ["0", "0.5", "121", "600"])
+def test_timeout_has_one_range_and_one_message_with_settings(capsys, value: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 25 item 9: the command said "between 0 and 600" (and refused 0) while Settings
+    allows 1-120 s; now both use the same range, and say it the same way."""
+    import json as json_module
+
+    from guide.core.storage.settings import SettingsStore
+
+    code, _, err = run(capsys, "translate", "--offline", "--timeout", value, "你好")
+    assert code == 2 and "between 1 and 120 seconds" in err
+    (tmp_path / "settings.json").write_text(json_module.dumps({"timeout_seconds": float(value)}), encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    settings = store.load()
+    assert 1 <= settings.timeout_seconds <= 120
+    assert any("between 1 and 120 seconds" in notice for notice in store.notices), store.notices
+
+
+@pytest.mark.parametrize("value", ["1", "120"])
+def test_timeout_at_the_ends_of_the_range_is_taken(capsys, pack: Path, value: str) -> None:  # noqa: ANN001
+    code, _, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "--timeout", value, "绝绝子")
+    assert code == 0
+
+
+def test_offline_only_from_the_app_says_where_and_how_to_override(capsys, pack: Path, server: FakeServer,  # noqa: ANN001
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 25 item 9: `translate --engine mymemory` obeyed the app's Offline only without
+    saying so; now it says where that is set and how to use the engines for one command."""
+    from guide.core.storage.settings import Settings, SettingsStore
+
+    store = SettingsStore()
+    store.save(Settings(offline_only=True))
+    connected: list[object] = []
+    real_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: connected.append(address) or real_connect(self, address))
+    code, _, err = run(capsys, "--pack", str(pack), "translate", "--engine", "mymemory", "你们好呀")
+    assert code == 3 and connected == []
+    assert "Offline only" in err and str(store.path) in err and "Translator" in err and "--online" in err
+    code, out, err = run(capsys, "--pack", str(pack), "translate", "--online", "--engine", "libretranslate",
+                         "--endpoint", server.root, "你们好呀")
+    assert (code, out.splitlines()[0]) == (0, "EN[你们好呀]"), err
+    assert store.load().offline_only, "for this command only: the app's setting stays on"
+    with pytest.raises(SystemExit) as exited:
+        main(["--pack", str(pack), "translate", "--online", "--offline", "你们好呀"])
+    assert exited.value.code == 2 and "--online" in capsys.readouterr().err
+
+
 def test_unparsable_timeout_and_empty_stdin_exit_2(capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     with pytest.raises(SystemExit) as exited:
         main(["translate", "--timeout", "soon", "你好"])
@@ -236,6 +282,18 @@ def test_share_text_says_what_it_is(capsys, pack: Path, server: FakeServer) -> N
     assert any("RedNote share" in line for line in lines) and any("http://xhslink.com/a/AbCdEf" in line for line in lines)
 
 
+def test_share_text_without_a_title_is_one_message(capsys, pack: Path) -> None:  # noqa: ANN001
+    """Issue 25 item 10: what it is, whose note, the link; no "Only its title is translated"
+    and no "from:" line naming a title there is not."""
+    share = ("小红薯发布了一篇小红书笔记，快来看吧！ 😆 AbCd123 😆 http://xhslink.com/a/AbCdEf，"
+             "复制本条信息，打开【小红书】App查看精彩内容！")
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", share)
+    assert code == 3
+    assert out.count("title") == 1 and "share text" in out and "小红薯" in out
+    assert "  link:   http://xhslink.com/a/AbCdEf" in out.splitlines()
+    assert "from:" not in out and "words:" not in out
+
+
 def test_clear_history_while_another_process_reads_is_not_reported_as_done(capsys, pack: Path,  # noqa: ANN001
                                                                          isolated_dirs: dict[str, Path]) -> None:
     import sqlite3
@@ -263,7 +321,7 @@ def test_clear_history_on_a_data_folder_that_cannot_be_written_says_what_stays( 
 
     from guide.core.storage import sqlite_store
 
-    run(capsys, "--pack", str(pack), "translate", "--offline", "你们好")
+    run(capsys, "--pack", str(pack), "translate", "--offline", "你好")  # a phrase-book answer: only translated text is kept in history
     history_file = next(isolated_dirs["data"].rglob("history.sqlite"))
 
     def read_only(path: Path, migrations: object) -> sqlite3.Connection:
@@ -275,4 +333,4 @@ def test_clear_history_on_a_data_folder_that_cannot_be_written_says_what_stays( 
     assert "Deleted 0 history entries" in out, "only what really left the disk is counted"
     assert str(history_file) in err and "stays on disk" in err
     rows = sqlite3.connect(history_file).execute("SELECT source FROM history").fetchall()
-    assert rows == [("你们好",)], "and it is true: the text is still there"
+    assert rows == [("你好",)], "and it is true: the text is still there"

@@ -24,7 +24,7 @@ from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.theme import apply_theme
 
 LABEL_ROW = "▣ 消息  xiāoxi\n    Messages"  # what the Screenshot page lists for a UI label
-HISTORY_ROW = "已经种草了!\n→ (dictionary only)"  # a short text: one line, then its translation
+HISTORY_ROW = "已经种草了!\n→ Already sold on it!"  # a short text: one line, then its translation
 
 
 @pytest.fixture

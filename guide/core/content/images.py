@@ -37,8 +37,11 @@ class UnsafeFile(Exception):
         self.line = line
 
 
-def inside_pack(root: Path, path: Path) -> Path:
-    """`path` resolved, if it is a regular file inside `root` (symlinks followed); else UnsafeFile."""
+def inside_pack(root: Path, path: Path, real_root: Path | None = None) -> Path:
+    """`path` resolved, if it is a regular file inside `root` (symlinks followed); else UnsafeFile.
+
+    `real_root` is `root.resolve()` when the caller already has it (a pack names hundreds of
+    files; the root is the same for all of them). `path` itself is always resolved here."""
     shown = _shown(root, path)
     try:
         resolved = path.resolve(strict=True)
@@ -47,7 +50,7 @@ def inside_pack(root: Path, path: Path) -> Path:
     except (OSError, RuntimeError) as exc:
         raise UnsafeFile(f"{shown} cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     try:
-        resolved.relative_to(root.resolve())
+        resolved.relative_to(real_root or root.resolve())
     except ValueError:
         raise UnsafeFile(f"{shown} is a link pointing outside the pack (to {resolved}); copy the file into the pack") from None
     try:
@@ -59,14 +62,14 @@ def inside_pack(root: Path, path: Path) -> Path:
     return resolved
 
 
-def pack_path(root: Path, relative: str) -> Path:
+def pack_path(root: Path, relative: str, real_root: Path | None = None) -> Path:
     """A path written in a content file (`images/x.svg`) resolved inside the pack, or UnsafeFile."""
     pure = PurePosixPath(relative.replace("\\", "/"))
     if pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
         raise UnsafeFile(f"path {relative!r} is absolute; use a path inside the pack such as images/name.svg")
     if ".." in pure.parts:
         raise UnsafeFile(f"path {relative!r} leaves the pack folder; keep files inside the pack")
-    return inside_pack(root, root / Path(*pure.parts))
+    return inside_pack(root, root / Path(*pure.parts), real_root)
 
 
 def read_limited(path: Path, limit: int, what: str = "file") -> bytes:

@@ -126,10 +126,10 @@ def body_location(node: Node, offset: int, body: str) -> tuple[int, int]:
     return node.line + line_in_body, 1
 
 
-def safe_pack_path(root: Path, relative: str) -> tuple[Path | None, str | None]:
+def safe_pack_path(root: Path, relative: str, real_root: Path | None = None) -> tuple[Path | None, str | None]:
     """Resolve an image path inside the pack; (None, reason) when it leaves it or is absent."""
     try:
-        return images.pack_path(root, relative), None
+        return images.pack_path(root, relative, real_root), None
     except images.UnsafeFile as exc:
         return None, f"image {exc.message}"
 
@@ -164,15 +164,6 @@ def _html_free(f: dict[str, Node], names: tuple[str, ...], out: FileProblems) ->
     return clean
 
 
-def _pack_file(root: Path, path: Path, out: FileProblems, where: Node | None = None) -> Path | None:
-    """`path` if it is a regular file resolving inside the pack; else an error (at `where`)."""
-    try:
-        return images.inside_pack(root, path)
-    except images.UnsafeFile as exc:
-        out.at(where, exc.message)
-        return None
-
-
 class _EveryLabel(frozenset):
     """Stands for the labels of a glossary that could not be read: any label may be in it."""
 
@@ -187,6 +178,7 @@ class PackLoader:
         self.root = root
         self.problems: list[Problem] = []
         self._paths: dict[str, tuple[Path | None, str | None]] = {}  # many steps share a screen
+        self._resolved_root: Path | None = None
         self._glossary_lost = False  # glossary.yaml exists but could not be read at all
         self._broken_labels: set[str] = set()  # entries with errors of their own
         self._templates: tuple[UiTemplate, ...] = ()  # glossary.yaml's other lists, read with its labels
@@ -195,8 +187,25 @@ class PackLoader:
 
     def _pack_path(self, relative: str) -> tuple[Path | None, str | None]:
         if relative not in self._paths:
-            self._paths[relative] = safe_pack_path(self.root, relative)
+            self._paths[relative] = safe_pack_path(self.root, relative, self._real_root())
         return self._paths[relative]
+
+    def _pack_file(self, path: Path, out: FileProblems, where: Node | None = None) -> Path | None:
+        """`path` if it is a regular file resolving inside the pack; else an error (at `where`)."""
+        try:
+            return images.inside_pack(self.root, path, self._real_root())
+        except images.UnsafeFile as exc:
+            out.at(where, exc.message)
+            return None
+
+    def _real_root(self) -> Path | None:
+        """The pack folder resolved once per load (None if it cannot be: each file then says why)."""
+        if self._resolved_root is None:
+            try:
+                self._resolved_root = self.root.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return None
+        return self._resolved_root
 
     def _collect(self, out: FileProblems) -> None:
         self.problems.extend(out.items)
@@ -209,7 +218,7 @@ class PackLoader:
             out.at(None, "no pack.yaml here; a content pack folder needs one (see README, 'Content packs')")
             self._collect(out)
             return _with_problems(empty, self.problems)
-        if _pack_file(self.root, pack_file, out) is None:
+        if self._pack_file(pack_file, out) is None:
             self._collect(out)
             return _with_problems(empty, self.problems)
         fields = read_fields(_read(pack_file, out), PACK_FIELDS, "pack.yaml", out) if not out.items else None
@@ -248,7 +257,7 @@ class PackLoader:
         if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
-        if _pack_file(self.root, path, out) is None:
+        if self._pack_file(path, out) is None:
             self._collect(out)
             self._glossary_lost = True
             return ()
@@ -287,7 +296,7 @@ class PackLoader:
         if not os.path.lexists(path):
             return ()
         out = FileProblems(path)
-        if _pack_file(self.root, path, out) is None:
+        if self._pack_file(path, out) is None:
             self._collect(out)
             return ()
         node = _read(path, out)
@@ -351,14 +360,15 @@ class PackLoader:
             if not os.path.lexists(path):
                 out.at(item, f"walkthrough {walkthrough_id!r} is listed but walkthroughs/{walkthrough_id}.yaml does not exist")
                 continue
-            if _pack_file(self.root, path, out, item) is None:
+            if self._pack_file(path, out, item) is None:
                 continue
             file_out = FileProblems(path)
             result = self._load_walkthrough(path, labels, file_out)
             if result is not None:
                 loaded.append((result[0], result[1], file_out))
             file_outs.append(file_out)
-        if folder.is_dir() and folder.resolve().is_relative_to(self.root.resolve()):  # never list a folder outside
+        real_root = self._real_root()
+        if folder.is_dir() and real_root is not None and folder.resolve().is_relative_to(real_root):  # never list a folder outside
             for path in sorted(folder.glob("*.y*ml")):
                 if path.stem not in listed_ids:
                     out.at(listed, f"walkthroughs/{path.name} is not listed in pack.yaml's walkthroughs; add {path.stem!r} or remove the file")

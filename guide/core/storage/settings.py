@@ -31,6 +31,16 @@ DEFAULT_RATE_DATE = "2026-01-26"
 RATE_RANGE = (0.5, 100.0)
 
 
+def timeout_range_text() -> str:
+    """How every place that takes a time limit (Settings, settings.json, `translate --timeout`)
+    states the range it accepts, so they never disagree."""
+    return f"between {TIMEOUT_RANGE[0]:g} and {TIMEOUT_RANGE[1]:g} seconds"
+
+
+def timeout_in_range(value: float) -> bool:
+    return TIMEOUT_RANGE[0] <= value <= TIMEOUT_RANGE[1]
+
+
 @dataclass
 class Settings:
     engines: list[str] = field(default_factory=lambda: list(DEFAULT_ENGINES))
@@ -63,6 +73,10 @@ class Settings:
                 continue
             value = data[f.name]
             default = getattr(settings, f.name)
+            if f.name == "timeout_seconds" and _finite_number(value) and not timeout_in_range(value):
+                clamped = min(max(float(value), TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
+                problems.append(f"setting 'timeout_seconds' of {value!r} is not {timeout_range_text()}; using {clamped:g}")
+                value = clamped
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
             elif isinstance(default, int):
@@ -82,11 +96,6 @@ class Settings:
                 problems.append(f"setting {f.name!r} of {value!r} is outside {limits[0]:g}–{limits[1]:g}; "
                                 f"using {clamped:g}")
                 value = clamped
-            if ok and f.name == "timeout_seconds" and not TIMEOUT_RANGE[0] <= value <= TIMEOUT_RANGE[1]:
-                clamped = min(max(value, TIMEOUT_RANGE[0]), TIMEOUT_RANGE[1])
-                problems.append(f"setting 'timeout_seconds' of {value!r} is outside {TIMEOUT_RANGE[0]:g}–"
-                                f"{TIMEOUT_RANGE[1]:g} s; using {clamped:g}")
-                value = clamped
             if ok and f.name == "yuan_per_dollar" and not RATE_RANGE[0] <= value <= RATE_RANGE[1]:
                 ok = False
             if ok:
@@ -94,6 +103,11 @@ class Settings:
             else:
                 problems.append(f"setting {f.name!r} has an unusable value {value!r}; using {default!r}")
         return settings, problems
+
+
+def _finite_number(value: object) -> bool:
+    """A number that can be brought into a range (Infinity clamps to the top; NaN cannot)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
 class SettingsStore:

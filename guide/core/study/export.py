@@ -133,10 +133,15 @@ def table_csv(cards: Iterable[Card]) -> str:
 
 
 def csv_path_for(path: Path) -> Path:
-    """`cards.txt` -> `cards.csv`; a name already ending in .csv gets `-table.csv`."""
-    if path.suffix.lower() == ".csv":
-        return path.with_name(f"{path.stem}-table.csv")
-    return path.with_suffix(".csv")
+    """`cards.txt` -> `cards.txt.csv`, `cards` -> `cards.csv`: named after the whole file, so
+    two exports (out/cards and out/cards.txt) never share, and overwrite, one CSV."""
+    return path.with_name(f"{path.name}.csv")
+
+
+def files_replaced(path: Path) -> list[Path]:
+    """The files an export to `path` would write over (both are replaced without asking: the
+    command and the app say which)."""
+    return [p for p in (path, csv_path_for(path)) if p.exists()]
 
 
 def check_target(path: Path) -> None:

@@ -11,7 +11,11 @@ a few binary searches whose slices are merged in C: about a millisecond on a 5,0
 pack, even for a single letter that matches nearly everything (benchmarks/bench_search.py).
 
 Ranking: how well it matched (exact > prefix > word start > substring), then what matched
-(labels and phrases, walkthrough and step titles before step bodies and notes).
+(labels and phrases, walkthrough and step titles before step bodies and notes). For an
+English query, what a phrase says plainly beats slang that happens to use the same words:
+slang ranks a tier lower, ironic slang two ("thank you" finds 谢谢！ before 栓Q, a "thank you"
+said in exasperation); typed as 汉字 or pinyin, slang is found as before. Little words (you,
+a, the …) need not be in a phrase's English: "thank you" finds "Thanks!".
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ import threading
 import time
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from itertools import repeat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.study import pinyin_text
@@ -41,6 +47,13 @@ KIND_BONUS = {"label": 8.0, "phrase": 6.0, "walkthrough": 4.0, "step": 2.0}
 KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 LOOSE_PINYIN_PENALTY = 3.0  # "lu" finding 绿 (lǜ) ranks below "lv"
 PHRASE_BONUS = 3.0  # the words of a multi-word query found side by side
+SLANG_PENALTY = 20.0  # English queries: one tier below a plain phrase matched as well
+IRONIC_PENALTY = 40.0  # two tiers: 栓Q ("thank you", ironic) below every plain thank-you
+SLANG_TAGS = frozenset({"slang"})
+IRONIC_WORDS = frozenset({"sarcasm", "sarcastic", "irony", "ironic"})  # in a phrase's tags or its English
+# Words that carry little meaning in a query: "thank you" means thanks.
+LITTLE_WORDS = frozenset({"a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "is", "are", "am", "be",
+                          "i", "you", "me", "my", "your", "it", "its", "this", "that"})
 MIN_MIDWORD_CHARS = 3  # shorter Latin queries only match at word starts
 
 _UI_RE = re.compile(r"\{\{\s*ui:\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}")  # linear: no run crosses a brace
@@ -83,8 +96,11 @@ class SearchResult:
                 "en": self.en, "title": self.title, "score": round(self.score, 2)}
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """A tuple, not a dataclass: tuples of strings drop out of the cyclic garbage collector's
+    sight, so thousands of entries do not make every full collection (a pause in some
+    keystroke's search) longer."""
+
     kind: str
     id: str
     zh: str
@@ -94,7 +110,7 @@ class _Entry:
     walkthrough_id: str = ""
     step_id: str = ""
     category: str = ""
-    details: str = ""  # the secondary text as written, for snippets
+    details: str = ""  # the secondary text as written (spaces collapsed), for snippets
 
 
 def plain_text(markdown: str, pack: Pack | None = None) -> str:
@@ -133,31 +149,26 @@ class _Column:
     def __init__(self) -> None:
         self._texts: list[tuple[str, int]] = []
         self._tokens: list[tuple[str, int]] = []
-        self.keys: list[str] = []
-        self.key_owners: list[int] = []
-        self.tokens: list[str] = []
-        self.token_owners: list[int] = []
+        # Tuples, not lists: once the garbage collector has seen a tuple of strings or ints it
+        # stops visiting it, and these hold hundreds of thousands of items.
+        self.keys: tuple[str, ...] = ()
+        self.key_owners: tuple[int, ...] = ()
+        self.tokens: tuple[str, ...] = ()
+        self.token_owners: tuple[int, ...] = ()
         self._vocabulary = ""
         self._vocabulary_starts: list[int] = []
         self._vocabulary_words: list[str] = []
-        self._postings: dict[str, list[int]] = {}
 
     def add(self, entry: int, text: str, tokens: Iterable[str] = ()) -> None:
         if text:
             self._texts.append((text, entry))
-        self._tokens.extend((token, entry) for token in tokens if token)
+        self._tokens.extend(zip(filter(None, tokens), repeat(entry)))
 
     def finish(self, vocabulary: bool = False) -> None:
-        self._texts.sort()
-        self.keys = [t for t, _ in self._texts]
-        self.key_owners = [e for _, e in self._texts]
-        self._tokens.sort()
-        self.tokens = [t for t, _ in self._tokens]
-        self.token_owners = [e for _, e in self._tokens]
+        self.keys, self.key_owners = _sorted_columns(self._texts)
+        self.tokens, self.token_owners = _sorted_columns(self._tokens)
         if vocabulary:
-            for token, entry in self._tokens:
-                self._postings.setdefault(token, []).append(entry)
-            self._vocabulary_words = list(self._postings)
+            self._vocabulary_words = list(dict.fromkeys(self.tokens))  # distinct, in sorted order
             offset = 0
             for word in self._vocabulary_words:
                 self._vocabulary_starts.append(offset)
@@ -165,16 +176,16 @@ class _Column:
             self._vocabulary = "\n".join(self._vocabulary_words)
         self._texts, self._tokens = [], []
 
-    def exact(self, query: str) -> list[int]:
+    def exact(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.keys, query)
         hi = bisect_right(self.keys, query, lo)
         return self.key_owners[lo:hi]
 
-    def prefixed(self, query: str) -> list[int]:
+    def prefixed(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.keys, query)
         return self.key_owners[lo:bisect_left(self.keys, query + _BEYOND, lo)]
 
-    def token_prefixed(self, query: str) -> list[int]:
+    def token_prefixed(self, query: str) -> Sequence[int]:
         lo = bisect_left(self.tokens, query)
         return self.token_owners[lo:bisect_left(self.tokens, query + _BEYOND, lo)]
 
@@ -182,12 +193,23 @@ class _Column:
         """Entries with a token containing `query` anywhere (not only at its start)."""
         found: set[int] = set()
         blob, starts, words = self._vocabulary, self._vocabulary_starts, self._vocabulary_words
+        tokens, owners = self.tokens, self.token_owners
         pos = blob.find(query)
         while pos != -1:
             i = bisect_right(starts, pos) - 1
-            found.update(self._postings[words[i]])
-            pos = blob.find(query, starts[i] + len(words[i]) + 1)
+            word = words[i]
+            lo = bisect_left(tokens, word)  # the word's owners: one run of the sorted tokens
+            found.update(owners[lo:bisect_right(tokens, word, lo)])
+            pos = blob.find(query, starts[i] + len(word) + 1)
         return found
+
+
+def _sorted_columns(pairs: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(text, entry) pairs sorted, as a column of texts and one of their entries."""
+    if not pairs:
+        return (), ()
+    pairs.sort()
+    return tuple([text for text, _ in pairs]), tuple([owner for _, owner in pairs])
 
 
 class SearchIndex:
@@ -206,6 +228,7 @@ class SearchIndex:
         self._lengths: list[int] = []  # shortest English meaning + 汉字: shorter ranks first on a tie
         self._bonus: list[float] = []
         self._order: list[int] = []  # tie-break rank: labels, phrases, ..., then shorter first
+        self._register: dict[int, float] = {}  # slang phrases -> points they lose for English queries
         self.build_seconds = 0.0
 
     # -- building -------------------------------------------------------------------
@@ -228,6 +251,9 @@ class SearchIndex:
                                category=category.id, details=phrase.note),
                         zh=phrase.zh, pinyin=phrase.pinyin, en=(phrase.en,),
                         text=(phrase.literal, phrase.note, " ".join(phrase.tags)))
+                    penalty = _register_penalty(phrase.tags, phrase.en)
+                    if penalty:
+                        index._register[len(index.entries) - 1] = penalty
         if "walkthrough" in wanted:
             for walkthrough in pack.walkthroughs:
                 index._add(_Entry("walkthrough", walkthrough.id, "", "", walkthrough.summary, walkthrough.title,
@@ -250,6 +276,8 @@ class SearchIndex:
     def _add(self, entry: _Entry, zh: str = "", pinyin: str = "", en: tuple[str, ...] = (),
              text: tuple[str, ...] = ()) -> None:
         number = len(self.entries)
+        if entry.details:  # flattened once here, not for every result a query shows
+            entry = entry._replace(details=_SPACE_RE.sub(" ", entry.details).strip())
         self.entries.append(entry)
         if zh:
             key = han_key(zh)
@@ -306,6 +334,7 @@ class SearchIndex:
                 tiers += [(PRIMARY_SCORE[SUBSTRING], self._zh.token_prefixed(zh)),
                           (PRIMARY_SCORE[PREFIX], self._zh.prefixed(zh)),
                           (PRIMARY_SCORE[EXACT], self._zh.exact(zh))]
+        first_english = len(tiers)
         title = folded.strip(_EDGE_PUNCT) or folded
         tiers += [(PRIMARY_SCORE[PREFIX], self._en.prefixed(title)), (PRIMARY_SCORE[EXACT], self._en.exact(title))]
         if len(words) == 1:
@@ -317,6 +346,7 @@ class SearchIndex:
                       (PRIMARY_SCORE[WORD], self._en.token_prefixed(word))]
         elif len(words) > 1:
             tiers += self._all_words(words, folded)
+        english = (first_english, len(tiers))  # the tiers that matched English meanings (not 汉字 or pinyin)
         if not han and pinyin_text.looks_like_pinyin(query):
             strict = pinyin_text.key(query)
             if "u" in strict and "v" not in strict:  # a typed u may be ü ("lu" for 绿); a typed v is ü for sure
@@ -332,26 +362,53 @@ class SearchIndex:
         best: dict[int, float] = {}
         for score, owners in sorted(tiers, key=lambda tier: tier[0]):
             best.update(dict.fromkeys(owners, score))
+        if self._register and not IRONIC_WORDS.union(SLANG_TAGS).intersection(words):  # unless slang is asked for
+            self._lower_slang(best, tiers, english)
         return best
+
+    def _lower_slang(self, best: dict[int, float], tiers: list[tuple[float, Iterable[int]]],
+                     english: tuple[int, int]) -> None:
+        """Slang matched by its English loses its register penalty; matched by 汉字 or pinyin it
+        keeps its score. Only the (few) slang entries that matched are looked at."""
+        found = self._register.keys() & best.keys()
+        if not found:
+            return
+        by_meaning: dict[int, float] = {}
+        by_writing: dict[int, float] = {}
+        for number, (score, owners) in enumerate(tiers):
+            scores = by_meaning if english[0] <= number < english[1] else by_writing
+            for entry in found.intersection(owners):
+                scores[entry] = max(score, scores.get(entry, score))
+        for entry in found:
+            lowered = by_meaning[entry] - self._register[entry] if entry in by_meaning else None
+            best[entry] = max(s for s in (lowered, by_writing.get(entry)) if s is not None)
 
     def _all_words(self, words: list[str], phrase: str) -> list[tuple[float, Iterable[int]]]:
         """"save note" finds "Save a note to read later": every word at a word start; the
-        words side by side, as typed, rank a little higher."""
+        words side by side, as typed, rank a little higher. A title holding every word of the
+        query but the little ones (you, a, the …) ranks as one holding them all."""
         in_titles: set[int] | None = None
         anywhere: set[int] | None = None
-        for word in words:
+        meaning_in_titles: set[int] | None = None  # the words that carry meaning (not LITTLE_WORDS), in titles
+        for word in dict.fromkeys(words):
             title_hits = set(self._en.token_prefixed(word))
+            if word not in LITTLE_WORDS:
+                meaning_in_titles = title_hits if meaning_in_titles is None else meaning_in_titles & title_hits
             all_hits = title_hits.union(self._text.token_prefixed(word))
             in_titles = title_hits if in_titles is None else in_titles & title_hits
             anywhere = all_hits if anywhere is None else anywhere & all_hits
-            if not anywhere:
+            if not anywhere and meaning_in_titles is not None and not meaning_in_titles:
                 return []
         anywhere = anywhere or set()
         in_titles = in_titles or set()
+        # "thank you" finds "Thanks!": its meaning words are in the title, the little ones need not be
+        little = any(word in LITTLE_WORDS for word in words)
+        meaning = (meaning_in_titles or set()) if little else set()
         haystacks = self._haystacks
         together = {e for e in anywhere if phrase in haystacks[e]}
         return [(SECONDARY_SCORE[WORD], anywhere), (SECONDARY_SCORE[WORD] + PHRASE_BONUS, together - in_titles),
-                (PRIMARY_SCORE[WORD], in_titles), (PRIMARY_SCORE[WORD] + PHRASE_BONUS, together & in_titles)]
+                (PRIMARY_SCORE[WORD], meaning), (PRIMARY_SCORE[WORD], in_titles),
+                (PRIMARY_SCORE[WORD] + PHRASE_BONUS, together & in_titles)]
 
     def scores(self, query: str, kinds: Iterable[str] | None = None) -> dict[int, float]:
         """entry number -> score for every entry matching `query`."""
@@ -383,7 +440,7 @@ class SearchIndex:
         e = self.entries[number]
         secondary = score - self._bonus[number] < PRIMARY_SCORE[SUBSTRING]
         return SearchResult(e.kind, e.id, e.zh, e.pinyin, e.en, e.title, score, e.walkthrough_id, e.step_id,
-                            e.category, snippet(e.details, query) if secondary else "")
+                            e.category, _snippet(e.details, query) if secondary else "")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -432,13 +489,18 @@ def _joined(syllables: list[str]) -> tuple[str, list[int]]:
 
 def snippet(text: str, query: str, width: int = 60) -> str:
     """The part of `text` around the first occurrence of `query` (case-insensitive)."""
-    if not text:
+    return _snippet(_SPACE_RE.sub(" ", text).strip(), query, width) if text else ""
+
+
+def _snippet(flat: str, query: str, width: int = 60) -> str:
+    """`snippet` of a text whose spaces are already collapsed (an entry's details)."""
+    if not flat:
         return ""
-    flat = _SPACE_RE.sub(" ", text).strip()
-    at = flat.casefold().find(_fold(query))
+    folded, wanted = flat.casefold(), _fold(query)
+    at = folded.find(wanted)
     if at < 0:
-        for word in _fold(query).split():
-            at = flat.casefold().find(word)
+        for word in wanted.split():
+            at = folded.find(word)
             if at >= 0:
                 break
     if at < 0:
@@ -489,3 +551,12 @@ def index_for(pack: Pack) -> SearchIndex:
             del _cache[key]
         _cache[id(pack)] = (weakref.ref(pack), index)
     return index
+
+
+def _register_penalty(tags: Iterable[str], english: str) -> float:
+    """How far a phrase drops for English queries: ironic slang (tagged sarcasm, or "(ironic)"
+    in its English) two tiers, other slang one, a plain phrase not at all."""
+    words = {tag.casefold() for tag in tags}
+    if words & IRONIC_WORDS or IRONIC_WORDS.intersection(_TOKEN_RE.findall(english.casefold())):
+        return IRONIC_PENALTY
+    return SLANG_PENALTY if words & SLANG_TAGS else 0.0

@@ -104,13 +104,15 @@ class History(TableStore):
         return False
 
     def recent(self, query: str = "", limit: int = 200) -> list[HistoryItem]:
-        """Newest first; `query` matches source or translation (case-insensitive for Latin)."""
-        sql = "SELECT id, source, translation, source_lang, target_lang, origin, created FROM history"
+        """Newest first; `query` matches source or translation (case-insensitive for Latin).
+        Entries without a translation (older versions kept texts that only got the dictionary
+        breakdown) are not listed."""
+        sql = "SELECT id, source, translation, source_lang, target_lang, origin, created FROM history WHERE translation != ''"
         params: tuple = ()
         query = query.strip()
         if query:
             pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql += " WHERE source LIKE ? ESCAPE '\\' OR translation LIKE ? ESCAPE '\\'"
+            sql += " AND (source LIKE ? ESCAPE '\\' OR translation LIKE ? ESCAPE '\\')"
             params = (pattern, pattern)
         sql += " ORDER BY id DESC LIMIT ?"
         with self._lock:

@@ -183,6 +183,8 @@ class TranslationResult:
             return "Dictionary breakdown ready" + (f" — {self.pending}" if self.pending else "; translating…")
         if self.direction_warning:
             return "Nothing sent yet: the direction you chose does not match the text"
+        if self.share is not None and not self.share.title:
+            return "Nothing sent: nothing to translate"  # the share text's own message says why
         if self.origin == "cache":
             head = "From the cache" + (f" (first translated by {engine_registry.title_of(self.first_engine)})"
                                        if self.first_engine and self.first_engine not in ("cache", "mixed") else "")
@@ -353,7 +355,7 @@ class Translator:
             target = other(source)
         result = TranslationResult(source_text=text, source_lang=source, target_lang=target, share=share)
         if not text:
-            result.error = "nothing to translate" if share is None else "the shared note has no title to translate"
+            result.error = "nothing to translate" if share is None else "nothing to translate: the share text has no title"
             return result
 
         sides = (source,) if options.target in LANGS else (source, other(source))
@@ -742,7 +744,8 @@ class Translator:
             result.target_gloss = self.glosser.gloss(result.translation or "", "zh")
         if options.check and result.translated and result.target_lang == "zh" and not result.cancelled:
             self._check(result, options, token)
-        if options.record_history and self.history is not None and not result.cancelled:
+        if options.record_history and self.history is not None and not result.cancelled and result.translated:
+            # only what was translated: a text that got the breakdown alone is not worth reopening
             self.history.add(result.source_text, result.translation or "", result.source_lang,
                              result.target_lang, result.origin)
         return result

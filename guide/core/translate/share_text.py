@@ -28,19 +28,47 @@ _BOILERPLATE = (
     re.compile(r"😆\s*\w+\s*😆"),  # the share code between two laughing faces
 )
 _BRACKETED = re.compile(r"【(?P<inner>[^】]*?)(?:(?<!\s)\s+)?\|\s*小红书\s*-\s*你的生活指南\s*】")
+# The app's own wording in a share text, as it is written there and what it means; the message
+# explains the pieces a text holds (a reader sees them and wonders), nothing is translated.
+_WORDING = (
+    ("发布了一篇小红书笔记", "发布了一篇小红书笔记，快来看吧！", "“posted a RedNote note, come and take a look!”"),
+    ("😆", "😆 … 😆", "a share code the RedNote app reads from the clipboard"),
+    ("复制本条信息", "复制本条信息，打开【小红书】App查看精彩内容！",
+     "“copy this message and open the RedNote app to see the whole note”"),
+    ("你的生活指南", "小红书 - 你的生活指南", "“RedNote, your guide to life” (the app's slogan)"),
+)
 
 
 @dataclass(frozen=True)
 class SharedNote:
-    """What a RedNote share text holds: the note's title, its author when known, the link."""
+    """What a RedNote share text holds: the note's title, its author when known, the link,
+    and the app's own wording found around them (as written, and in English)."""
 
     title: str
     author: str
     url: str
+    wording: tuple[tuple[str, str], ...] = ()
+
+    def summary(self) -> str:
+        """What this text is, whose note it points to, and whether anything was translated."""
+        by = f", a note posted by {self.author} (its author, not necessarily who sent it)" if self.author else ""
+        if self.title:
+            note = f"This one points to “{self.title}”{by}; only the title is translated."
+        elif by:
+            note = f"This one points to{by[1:]}. The note has no title, so there is nothing to translate."
+        else:
+            note = "The note has no title, so there is nothing to translate."
+        return f"A RedNote share text: what the app copies when someone shares a note. {note}"
+
+    def wording_text(self) -> str:
+        """What the app's own phrases in the text mean (empty when it holds none)."""
+        if not self.wording:
+            return ""
+        return "The rest is the app's own wording: " + "; ".join(f"{zh} {en}" for zh, en in self.wording) + "."
 
     def describe(self) -> str:
-        by = f" by {self.author}" if self.author else ""
-        return f"This is a RedNote share link: a note{by}. Only its title is translated; open the link to see the note."
+        """The whole message, for a terminal (the app shows the link between its two parts)."""
+        return " ".join(part for part in (self.summary(), self.wording_text()) if part)
 
     def to_json(self) -> dict[str, str]:
         return {"title": self.title, "author": self.author, "url": self.url}
@@ -59,7 +87,7 @@ def parse_share(text: str) -> SharedNote | None:
         title, _, author = inner.rpartition(" - ")
         if not title:
             title, author = inner, ""
-        return SharedNote(title.strip(), author.strip(), url)
+        return SharedNote(title.strip(), author.strip(), url, _wording_in(text))
     head = text[: text.find(_OLD_FORMAT)] if _OLD_FORMAT in text else text[: link.start()]
     for pattern in _BOILERPLATE:
         head = pattern.sub(" ", head)
@@ -68,4 +96,8 @@ def parse_share(text: str) -> SharedNote | None:
     title, _, author = head.rpartition(" ")
     if not title:
         title, author = "", head
-    return SharedNote(title.strip(), author.strip(), url)
+    return SharedNote(title.strip(), author.strip(), url, _wording_in(text))
+
+
+def _wording_in(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((shown, english) for marker, shown, english in _WORDING if marker in text)

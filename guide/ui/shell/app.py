@@ -25,11 +25,13 @@ def finish_application(app: QApplication) -> None:
     """What the first frame does not need, so a normal start does it after that frame:
     Qt's own messages into logging (minus known offscreen noise), the app icon, and
     following the desktop's light/dark changes."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-    from PySide6.QtGui import QIcon
+    route_qt_messages()
+    _icon_and_system_theme(app)
 
-    from guide.core.storage import paths
-    from guide.ui.shell.theme import follow_system
+
+def route_qt_messages() -> None:
+    """Qt's own messages into logging, minus known offscreen noise."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(mode: QtMsgType, context: object, message: str) -> None:
         if any(noise in message for noise in _QUIET):
@@ -38,6 +40,16 @@ def finish_application(app: QApplication) -> None:
         logging.getLogger("qt").log(level, message)
 
     qInstallMessageHandler(handler)
+
+
+def _icon_and_system_theme(app: QApplication) -> None:
+    """The app icon and following the desktop's light/dark changes. The latter builds PySide's
+    `Qt` enum namespace (~10 ms), which the Start page does not need."""
+    from PySide6.QtGui import QIcon
+
+    from guide.core.storage import paths
+    from guide.ui.shell.theme import follow_system
+
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "rednote-guide.svg")))
     follow_system(app)
 
@@ -112,7 +124,14 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
-    """After the first paint: listen for later launches, then load content and user data."""
+    """After the first paint: listen for later launches, load content and user data into the
+    window, and only then (next turn of the loop, once the content has painted) the rest of
+    the shell: menu items, shortcuts, picture paste and drop, the clipboard watch that warms
+    the OCR worker, icon, following the theme.
+
+    That order matters: the rest costs as much as reading the content from its cache (PySide
+    builds Python enums for every Qt class it meets, and the application-wide paste/drop
+    filter meets many), and the content is what the user is waiting for."""
     from guide.core.context import build_context
     from guide.ui.shell import single_instance
     from guide.ui.shell.single_instance import InstanceServer
@@ -120,8 +139,7 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
     app = QApplication.instance()
     if not window.isVisible():  # closed (e.g. SIGTERM) before this first turn of the loop
         return
-    finish_application(app)
-    window.finish_shell()
+    route_qt_messages()
     read_screen = bool(getattr(args, "read_screen", False))
     server = InstanceServer(app, single_instance.READ_SCREEN if read_screen else single_instance.MESSAGE)
     if server.duplicate:  # another launch in the same instant won; it has been raised
@@ -134,11 +152,14 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
     window.instance_server = server  # lives as long as the window
 
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
-    window.attach(context)
-    if os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"):  # benchmarks/run.py: first screen complete
+    window.attach(context, shell_later=True)
+    bench = bool(os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"))
+    if bench:  # benchmarks/run.py: its time is taken before the rest of the shell below, its memory after
         from guide.ui.shell.bench_hook import report_attached_and_quit
 
         report_attached_and_quit(window)
+    QTimer.singleShot(0, lambda: (_icon_and_system_theme(app), window.finish_after_content()))
+    if bench:
         return
     if not context.settings.first_run_done:
         from guide.ui.shell.dialogs import WelcomeDialog

@@ -33,17 +33,40 @@ def first_frame_costs() -> str:
     return f"qt_enums {qt_enums} qtnetwork {network}"
 
 
+def _clipboard_watch(when: str) -> str:
+    """Whether the OCR pre-warm's clipboard watch (and so its imports) exists yet."""
+    import sys
+
+    return f"clipboard_watch_{when} {int('guide.ui.screenshot.warmup' in sys.modules)}"
+
+
 def report_shown(window: QWidget) -> None:
     """Print when the shell window has been shown and painted."""
     QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f} rss_mb {rss_mb():.1f} {first_frame_costs()}", flush=True))
 
 
 def report_attached_and_quit(window: QWidget) -> None:
-    """Print when content is attached (optionally after loading the dictionary), then quit."""
+    """Print when content is attached and painted, with the memory once the start is over
+    (optionally after loading the dictionary), then quit.
+
+    The time is taken at the next turn of the loop after a forced layout and paint of the
+    whole window, so the content is on screen by then whatever order Qt takes its events in;
+    the memory a turn later, after the shell work the app schedules after its content."""
     app = QApplication.instance()
 
-    def done() -> None:
-        print(f"attached {time.time():.6f} rss_mb {rss_mb():.1f}", flush=True)
+    def painted() -> None:
+        from PySide6.QtCore import QEvent
+
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # layouts the content asked for, only
+        window.repaint()
+        attached = time.time()
+        at_paint = f"shell_at_paint {int(window.shell_finished)} {_clipboard_watch('at_paint')}"  # type: ignore[attr-defined]
+        QTimer.singleShot(0, lambda: done(attached, at_paint))
+
+    def done(attached: float, at_paint: str) -> None:
+        shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
+        print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now} "
+              f"{_clipboard_watch('after')}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (
@@ -57,4 +80,4 @@ def report_attached_and_quit(window: QWidget) -> None:
         finally:
             app.quit()
 
-    QTimer.singleShot(0, done)
+    QTimer.singleShot(0, painted)

@@ -4,7 +4,8 @@ the window appears fast.
 
 Start-up: the shell shown on the first frame must not touch PySide's `Qt` namespace
 (its first use builds ~100 Python enums, ~10 ms), so `Qt`, shortcuts and menu items
-are imported and built in `finish_shell`, right after that frame.
+are imported and built in `finish_shell`: at the app's start right after the content has
+been attached (the content is what the user waits for), else with `attach`.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()  # titles now, so the layout does not shift; items in finish_shell
         self._top_menus = [bar.addMenu(title) for title in ("&File", "&View", "&Help")]
         self._shell_finished = False
+        self._watching_clipboard = False
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         last = self.settings.last_page
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         if self.nav.width() != width:
             self.nav.setFixedWidth(width)
 
+    @property
+    def shell_finished(self) -> bool:
+        """Menu items, shortcuts and picture paste/drop are in place."""
+        return self._shell_finished
+
     def finish_shell(self) -> None:
         """Shortcuts and menu items: needed within a second, not on the first frame."""
         if self._shell_finished:
@@ -157,18 +164,21 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._menus()
 
-    def attach(self, context: AppContext) -> None:
-        """Content and user data are ready: fill in the pages and report any problems."""
-        self.finish_shell()
+    def attach(self, context: AppContext, shell_later: bool = False) -> None:
+        """Content and user data are ready: fill in the pages and report any problems.
+
+        With `shell_later` the caller runs `finish_after_content` once the content is on screen
+        (the app's start does: the content is what the user waits for)."""
+        if not shell_later:
+            self.finish_shell()
         self.context = context
         context.settings = self.settings
         self.setWindowTitle(f"{APP_NAME} — {context.pack.app.native_name or context.pack.title}")
         self._connect_navigator()
         self._report_problems()
         self._check_fonts()
-        from guide.ui.screenshot.warmup import warm_on_picture_copied
-
-        warm_on_picture_copied(self, context)  # a copied picture starts the OCR worker before the paste
+        if not shell_later:  # else in finish_after_content
+            QTimer.singleShot(0, lambda: self._watch_clipboard(context))
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -182,6 +192,22 @@ class MainWindow(QMainWindow):
         if self._read_screen_when_ready:
             self._read_screen_when_ready = False
             QTimer.singleShot(0, self.read_from_screen)
+
+    def finish_after_content(self) -> None:
+        """What the content on screen does not need: the rest of the shell and the watch for
+        a copied picture."""
+        self.finish_shell()
+        if self.context is not None:
+            self._watch_clipboard(self.context)
+
+    def _watch_clipboard(self, context: AppContext) -> None:
+        """A copied picture starts the OCR worker before the paste. Never on the content's
+        path: the watch imports the OCR client and PySide's `Qt` namespace."""
+        from guide.ui.screenshot.warmup import warm_on_picture_copied
+
+        if self.context is context and not self._watching_clipboard:
+            self._watching_clipboard = True
+            warm_on_picture_copied(self, context)
 
     def _build_search_index(self, context: AppContext) -> None:
         import threading

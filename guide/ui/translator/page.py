@@ -10,26 +10,22 @@ import logging
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
-    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QToolButton,
@@ -51,13 +47,13 @@ from guide.core.translate.pipeline import (
 )
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
+from guide.ui.translator.fit_text import FitScrollArea, FitTextEdit
 from guide.ui.translator.model_warmer import ModelWarmer
 from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.safe_text import Markup, markup, plain_label, rich_label, set_markup, set_tooltip
-from guide.ui.widgets.scrolling import vertical_scroller
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +61,12 @@ DEBOUNCE_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole
 DIRECTIONS = (("auto", "Automatic"), ("en", "中文 → English"), ("zh", "English → 中文"))
 PINYIN_LINES = 3  # the pinyin area's height in lines; longer pinyin scrolls inside it
+INFO_LINES = (2, 8)  # the check, note and share message: least and most lines before they scroll
 TRANSLATING = "Translating…"
-NO_TRANSLATION = "No translation right now: see the word-by-word breakdown below."
+EMPTY = "The translation appears here as you type."
+NO_TRANSLATION = "No translation right now: see the words below."  # one line in an 800 px window
+INPUT_LINES = (2, 6)  # the boxes' height in lines (least, most): as tall as their text in between
+OUTPUT_LINES = (1, 8)
 
 
 class TranslatorPage(QWidget):
@@ -84,6 +84,7 @@ class TranslatorPage(QWidget):
         self.result: TranslationResult | None = None
         self._loading_dictionary = False
         self._build()
+        self._clear_output()  # the empty page: only the boxes to type in and the answer's place
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -148,19 +149,20 @@ class TranslatorPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        # The main column scrolls as a whole when the window is too small for it, so every
-        # part stays reachable (a 20,000-character paste, the minimum window size).
-        self.main_scroll = vertical_scroller(None, "translatorMainScroll")
+        # The column never scrolls as a whole: each box is as tall as its text, between a least
+        # and a most, and scrolls inside beyond that; the word-by-word breakdown takes the rest.
+        # (A scrolling column gave every box its preferred height, grew them after a theme
+        # change, and pushed the breakdown and a clicked word's entry below the fold.)
         main = QWidget()
+        main.setObjectName("translatorMain")
         column = QVBoxLayout(main)
         column.setContentsMargins(0, 0, 4, 0)
-        self.input = QPlainTextEdit()
+        self.input = FitTextEdit(INPUT_LINES, empty_lines=4)
         self.input.setObjectName("translatorInput")
         self.input.setAccessibleName("Text to translate")
         self.input.setAccessibleDescription("Paste Chinese or type English; it is translated as you type")
         self.input.setPlaceholderText("Paste Chinese from the app, or type English to get Chinese…")
-        self.input.setMinimumHeight(64)
-        column.addWidget(self.input, 1)
+        column.addWidget(self.input)
 
         self.direction_warning = QWidget()
         self.direction_warning.setObjectName("translatorDirectionWarning")
@@ -184,29 +186,40 @@ class TranslatorPage(QWidget):
         self.direction_warning.hide()
         column.addWidget(self.direction_warning)
 
-        self.output = QPlainTextEdit()
+        self.output = FitTextEdit(OUTPUT_LINES)  # one line while there is no translation
         self.output.setObjectName("translatorOutput")
         self.output.setAccessibleName("Translation")
         self.output.setAccessibleDescription("Read-only; says below which service or dictionary it came from")
         self.output.setReadOnly(True)
-        self.output.setPlaceholderText("The translation appears here as you type.")
-        self.output.setMinimumHeight(80)
-        column.addWidget(self.output, 3)  # the translation gets the most room of any one box
+        self.output.setPlaceholderText(EMPTY)
+        column.addWidget(self.output)
 
+        # The check, the slang note and a share text's message: together as tall as they need,
+        # up to INFO_LINES[1] lines; in a short window down to INFO_LINES[0], scrolling inside.
+        lines = self.fontMetrics().lineSpacing()
+        self.info_area = FitScrollArea(lines * INFO_LINES[1] + 8, lines * INFO_LINES[0] + 8)
+        self.info_area.setObjectName("translatorInfoArea")
+        info = QWidget()
+        info_column = QVBoxLayout(info)
+        info_column.setContentsMargins(0, 0, 0, 0)
+        self.info_area.setWidget(info)
+        column.addWidget(self.info_area)
         self.back_translation = _info_label("translatorBackTranslation")
         self.back_translation.setAccessibleName("Your reply translated back into English")
-        column.addWidget(self.back_translation)
+        info_column.addWidget(self.back_translation)
         self.note = _info_label("translatorNote")
         self.note.setAccessibleName("Note on slang")
-        column.addWidget(self.note)
+        info_column.addWidget(self.note)
         self.share = _info_label("translatorShare")
         self.share.setAccessibleName("RedNote share link")
         self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.share.setOpenExternalLinks(False)
         self.share.linkActivated.connect(_open_web_link)
-        column.addWidget(self.share)
+        info_column.addWidget(self.share)
 
-        line = QHBoxLayout()
+        self.pinyin_row = QWidget()
+        line = QHBoxLayout(self.pinyin_row)
+        line.setContentsMargins(0, 0, 0, 0)
         self.pinyin_toggle = QToolButton()
         self.pinyin_toggle.setObjectName("translatorPinyinToggle")
         self.pinyin_toggle.setText("Pinyin")
@@ -230,14 +243,11 @@ class TranslatorPage(QWidget):
         self.copy_pinyin.setToolTip("Copy the pinyin of the Chinese text")
         self.copy_pinyin.clicked.connect(lambda: self._copy(self.pinyin.text()))
         line.addWidget(self.copy_pinyin)
-        column.addLayout(line)
+        column.addWidget(self.pinyin_row)
 
         # Long pinyin scrolls inside its own small area instead of pushing everything down.
-        self.pinyin_area = _FitScrollArea(self.fontMetrics().lineSpacing() * PINYIN_LINES + 8)
+        self.pinyin_area = FitScrollArea(self.fontMetrics().lineSpacing() * PINYIN_LINES + 8, self.fontMetrics().lineSpacing() + 8)
         self.pinyin_area.setObjectName("translatorPinyinArea")
-        self.pinyin_area.setWidgetResizable(True)
-        self.pinyin_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.pinyin_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pinyin = plain_label()
         self.pinyin.setObjectName("translatorPinyin")
         self.pinyin.setWordWrap(True)
@@ -259,18 +269,18 @@ class TranslatorPage(QWidget):
         self.words = WordBreakdown()
         self.words.wordChosen.connect(self._word_chosen)
         self.words.labelLinkActivated.connect(self.navigator.open_label)
-        # At least one whole row of word cards and a few lines of detail, whatever the window size.
+        # At least one whole row of word cards, whatever the window size (the entry panel keeps its own lines).
         chip_height = WordChip(GlossWord("字", "zì", ["a meaning", "a second meaning"])).sizeHint().height()
         self.words.scroll.setMinimumHeight(chip_height + 2 * self.words.scroll.frameWidth() + 12)
-        self.words.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.learn_line = LearnButton.for_context(self.context, "Learn this line")  # kept whole, with its translation
         self.words.actions.addWidget(self.learn_line)
         self.learn_word = LearnButton.for_context(self.context, "Learn this word", keys.LEARN.shown())
         self.words.actions.addWidget(self.learn_word)
         QShortcut(keys.LEARN.sequence(), self, lambda: (self.learn_word if self.learn_word.draft else self.learn_line).click())
-        column.addWidget(self.words, 3)
-        self.main_scroll.setWidget(main)
-        splitter.addWidget(self.main_scroll)
+        self.words.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        column.addWidget(self.words, 1)  # whatever the boxes above leave
+        column.addStretch(0)  # takes the room instead while there are no words to show
+        splitter.addWidget(main)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -342,7 +352,7 @@ class TranslatorPage(QWidget):
 
     def _text_changed(self) -> None:
         """What was shown for the old text no longer applies: the chosen word's entry goes."""
-        self.words.details.clear()
+        self.words.clear_details()
         self.direction_warning.hide()
 
     def _translate_now(self, confirm_direction: bool = False) -> None:
@@ -379,6 +389,7 @@ class TranslatorPage(QWidget):
         self.words.set_words(early.gloss)
         for label in (self.back_translation, self.note, self.share):
             label.hide()
+        self._show_parts(bool(early.gloss))
 
     def _show_result(self, result: TranslationResult) -> None:
         self.result = result
@@ -398,6 +409,7 @@ class TranslatorPage(QWidget):
         _set_info(self.back_translation, _back_translation_html(result))
         _set_info(self.note, markup("<b>Note:</b> {}", result.note) if result.note else Markup())
         _set_info(self.share, _share_html(result))
+        self._show_parts(bool(words), answer=result.share is None or bool(result.share.title))
         self._set_status("")
         self.refresh_history()
         for notice in self.translator.notices():
@@ -406,17 +418,30 @@ class TranslatorPage(QWidget):
     def _clear_output(self) -> None:
         self.result = None
         self.output.clear()
-        self.output.setPlaceholderText("The translation appears here as you type.")
+        self.output.setPlaceholderText(EMPTY)
         self._set_pinyin("")
         self.origin.clear()
         self.words.set_words([])
-        self.words.details.clear()
+        self.words.clear_details()
         self.learn_line.set_draft(None)
         self.learn_word.set_draft(None)
         self.direction_warning.hide()
         for label in (self.back_translation, self.note, self.share):
             label.hide()
+        self._show_parts(False)
+        self.pinyin_row.hide()  # nothing to copy or show yet
+        self.pinyin_area.hide()
         self._set_status("")
+
+    def _show_parts(self, words: bool, answer: bool = True) -> None:
+        """Only parts with something in them: no empty breakdown, and for a share text without
+        a title (nothing to translate) no answer box, origin or pinyin row beside its message."""
+        self.words.setVisible(words)
+        for part in (self.output, self.origin, self.pinyin_row):
+            part.setVisible(answer)
+        self.pinyin_area.setVisible(answer and self.pinyin_toggle.isChecked())
+        self.info_area.setVisible(any(not label.isHidden() for label in (self.back_translation, self.note, self.share)))
+        self.info_area.refit()
 
     def _set_pinyin(self, text: str) -> None:
         self.pinyin.setText(text)
@@ -498,7 +523,7 @@ class TranslatorPage(QWidget):
         for item in self.translator.history.recent(self.history_search.text()) if self.translator.history else []:
             entry = QListWidgetItem(_history_line(item))
             entry.setData(ID_ROLE, item.id)
-            set_tooltip(entry, f"{item.source}\n→ {item.translation or '(no translation)'}")
+            set_tooltip(entry, f"{item.source}\n→ {item.translation}")
             self.history_list.addItem(entry)
             if item.id == selected:
                 self.history_list.setCurrentItem(entry)
@@ -531,40 +556,6 @@ class TranslatorPage(QWidget):
         self.navigator.notice.emit(message)
 
 
-class _FitScrollArea(QScrollArea):
-    """As tall as its (word-wrapped) content, up to `most` pixels; beyond that it scrolls."""
-
-    def __init__(self, most: int) -> None:
-        super().__init__()
-        self.most = most
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def _content_height(self) -> int:
-        widget = self.widget()
-        if widget is None:
-            return 0
-        width = max(1, self.viewport().width())
-        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else widget.sizeHint().height()
-        return height + 2 * self.frameWidth()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(super().sizeHint().width(), min(self.most, self._content_height()))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(0, min(self.most, self._content_height()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.refit()
-
-    def refit(self) -> None:
-        height = min(self.most, self._content_height())
-        if height != self.height():
-            self.setFixedHeight(height)
-        self.updateGeometry()
-
-
 def _info_label(name: str) -> QLabel:
     label = rich_label()
     label.setObjectName(name)
@@ -595,7 +586,9 @@ def _share_html(result: TranslationResult) -> Markup:
     url = result.share.url
     shown = url.split("://", 1)[-1]
     shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a long link must not widen the page
-    return markup('{} <a href="{}">Open the note in your browser</a> ({})', result.share.describe(), url, shown)
+    wording = result.share.wording_text()
+    return markup('{} <a href="{}">Open the note in your browser</a> ({}){}', result.share.summary(), url, shown,
+                  markup("<br>{}", wording) if wording else Markup())
 
 
 def _open_web_link(url: str) -> None:
@@ -606,5 +599,5 @@ def _open_web_link(url: str) -> None:
 
 def _history_line(item: HistoryItem) -> str:
     source = item.source.replace("\n", " ")
-    translation = (item.translation or "(dictionary only)").replace("\n", " ")
+    translation = item.translation.replace("\n", " ")  # history holds only what was translated
     return f"{source[:60]}\n→ {translation[:60]}"

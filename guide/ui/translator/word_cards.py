@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from guide.core.translate.gloss import GlossWord, WordDetails
+from guide.ui.translator.breakdown_layout import CardsArea, CardsOverEntry
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import SafeTextBrowser, set_tooltip
 
 MAX_CHIPS = 120  # a long paste still shows a usable breakdown without thousands of widgets
+ENTRY_LINES = (3, 9)  # the entry panel's height in lines: at least, and at most for a chosen word (it scrolls beyond)
 
 
 def _short(text: str, limit: int = 26) -> str:
@@ -56,19 +52,13 @@ class WordBreakdown(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
+        self.scroll = CardsArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setObjectName("translatorWords")
         self.scroll.setAccessibleName("Word by word")
         self.holder = QWidget()
         self.flow = FlowLayout(self.holder)
         self.scroll.setWidget(self.holder)
-        layout.addWidget(self.scroll, 3)
-        self.actions = QHBoxLayout()  # buttons for the chosen word (Learn this), above its entry
-        self.actions.addStretch(1)
-        layout.addLayout(self.actions)
         self.details = SafeTextBrowser()  # dictionary and pack text: escaped, and never loads a picture
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")
@@ -76,7 +66,15 @@ class WordBreakdown(QWidget):
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText("Click a word to see its full dictionary entry.")
         self.details.anchorClicked.connect(lambda url: self.labelLinkActivated.emit(url.toString().removeprefix("label:")))
-        layout.addWidget(self.details, 2)
+        self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * ENTRY_LINES[0] + 12)
+        self.entry_panel = QWidget()  # buttons for the chosen word (Learn this) above its entry
+        panel = QVBoxLayout(self.entry_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        self.actions = QHBoxLayout()
+        self.actions.addStretch(1)
+        panel.addLayout(self.actions)
+        panel.addWidget(self.details, 1)
+        CardsOverEntry(self, self.scroll, self.entry_panel, self._entry_wanted)  # the entry first, then the cards
         self.chips: list[WordChip] = []
 
     def set_words(self, words: list[GlossWord]) -> None:
@@ -90,9 +88,34 @@ class WordBreakdown(QWidget):
             self.flow.addWidget(chip)
             chip.show()  # now, not on the next event-loop turn (screenshots grab right away)
             self.chips.append(chip)
+        self.scroll.updateGeometry()
+        self.updateGeometry()
 
     def show_details(self, word: GlossWord, details: WordDetails | None) -> None:
+        """The entry, with room to read it: the cards give up rows (down to one) in a short
+        window, and the card clicked stays in view."""
         self.details.setHtml(details_html(word, details))
+        self.layout().invalidate()
+        chosen = next((chip for chip in self.chips if chip.word is word), None)
+        if chosen is not None:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(chosen, 0, 4) if chosen in self.chips else None)
+
+    def clear_details(self) -> None:
+        self.details.clear()
+        self.layout().invalidate()
+
+    def _entry_wanted(self) -> int:
+        """The entry panel's height: a chosen word's whole entry up to ENTRY_LINES[1] lines
+        (it scrolls beyond), else the few lines of its placeholder."""
+        lines = self.details.fontMetrics().lineSpacing()
+        chrome = self.details.height() - self.details.viewport().height() if self.details.viewport().height() > 0 else 12
+        buttons = self.actions.sizeHint().height() + self.entry_panel.layout().spacing() \
+            if any(self.actions.itemAt(i).widget() and self.actions.itemAt(i).widget().isVisibleTo(self)
+                   for i in range(self.actions.count())) else 0
+        if not self.details.toPlainText():
+            return ENTRY_LINES[0] * lines + chrome + buttons
+        document = int(self.details.document().size().height())
+        return min(max(document, ENTRY_LINES[0] * lines), ENTRY_LINES[1] * lines) + chrome + buttons
 
 
 def details_html(word: GlossWord, details: WordDetails | None) -> str:

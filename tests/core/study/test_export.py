@@ -71,9 +71,9 @@ def test_csv_reads_back_exactly() -> None:
 
 
 def test_csv_path_for() -> None:
-    assert csv_path_for(Path("/x/cards.txt")) == Path("/x/cards.csv")
-    assert csv_path_for(Path("/x/cards")) == Path("/x/cards.csv")
-    assert csv_path_for(Path("/x/cards.CSV")) == Path("/x/cards-table.csv"), "never overwrite the Anki file itself"
+    assert csv_path_for(Path("/x/cards.txt")) == Path("/x/cards.txt.csv")
+    assert csv_path_for(Path("/x/cards")) == Path("/x/cards.csv"), "not the CSV of /x/cards.txt"
+    assert csv_path_for(Path("/x/cards.CSV")) == Path("/x/cards.CSV.csv"), "never overwrite the Anki file itself"
 
 
 def test_write_anki_writes_both_files_and_no_leftovers(tmp_path: Path, pack: Pack) -> None:
@@ -84,7 +84,7 @@ def test_write_anki_writes_both_files_and_no_leftovers(tmp_path: Path, pack: Pac
     raw = table.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM so spreadsheet apps read UTF-8"
     assert "小红书" in raw.decode("utf-8-sig")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cards.csv", "cards.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cards.txt", "cards.txt.csv"]
     write_anki(cards[:1], tsv)  # overwriting works
     assert len(tsv.read_text(encoding="utf-8").splitlines()) == 5
     with pytest.raises(NothingToExport):  # no cards: the files are left as they were, not emptied

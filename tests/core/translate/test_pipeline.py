@@ -200,6 +200,15 @@ def test_history_records_translations(translator: Translator, server: FakeServer
     assert [(i.source, i.origin) for i in items] == [("大家好", "phrasebook"), ("你们好", "google")]
 
 
+def test_history_never_keeps_a_text_that_was_not_translated(translator: Translator, server: FakeServer) -> None:
+    """Issue 25 item 16: offline, or with every engine failing, only the dictionary breakdown
+    was shown; the history listed it as "→ (dictionary only)"."""
+    translator.translate("这个博主的穿搭", TranslateOptions(offline=True))
+    server.behaviour.mode = "500"
+    translator.translate("一个新的句子", options_for(server, "google"))
+    assert translator.history.count() == 0
+
+
 def test_unknown_engine_and_no_engines_are_reported(translator: Translator) -> None:
     result = translator.translate("你们好呀", TranslateOptions(engines=("nosuch",)))
     assert result.reasons() == ["nosuch: unknown engine (check Settings)"]

@@ -125,7 +125,7 @@ def test_a_later_query_that_is_a_prefix_does_not_delete_the_entry(tmp_path: Path
 def test_backspacing_leaves_one_trimmed_entry_not_one_per_key(tmp_path: Path) -> None:
     history = History(tmp_path)
     for n, text in enumerate(["我今天很高兴", "我今天很高", "我今天很", "我今天"]):
-        history.add(text, "", "zh", "en", "none", now=1000 + n)
+        history.add(text, f"I today very{n}", "zh", "en", "google", now=1000 + n)
     assert [i.source for i in history.recent()] == ["我今天", "我今天很高兴"]
     history.close()
 
@@ -153,3 +153,13 @@ def test_clearing_while_another_process_reads_says_the_text_is_still_on_disk(tmp
     for path in data.rglob("*"):
         if path.is_file():
             assert "秘密的句子".encode() not in path.read_bytes()
+
+
+def test_history_lists_only_what_was_translated(tmp_path: Path) -> None:
+    """Issue 25 item 16: an entry an older version kept without a translation (shown as
+    "→ (dictionary only)") is not listed."""
+    history = History(tmp_path)
+    history.add("没翻译的句子", "", "zh", "en", "none", now=1000)
+    history.add("你好", "Hello", "zh", "en", "phrasebook", now=5000)
+    assert [i.source for i in history.recent()] == ["你好"]
+    history.close()

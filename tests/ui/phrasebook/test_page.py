@@ -188,7 +188,7 @@ def test_export_button_asks_for_a_file_and_writes_it(qtbot, page: PhrasebookPage
     qtbot.mouseClick(page.findChild(QPushButton, "phraseExport"), Qt.MouseButton.LeftButton)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in lines[4:]] == ["yyds", "小红书", "发布", "收藏"]
-    assert (tmp_path / "anki.csv").is_file()
+    assert (tmp_path / "anki.txt.csv").is_file()
     assert "Exported 4 cards (1 favourites, 0 kept cards, 3 UI labels met)" in page.status.text()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert page.export_anki() is None, "cancelling the dialog writes nothing"

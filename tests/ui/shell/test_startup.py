@@ -35,6 +35,19 @@ def test_first_frame_skips_qt_enums_and_qtnetwork_then_the_app_completes(mini_pa
     assert "attached" in marks, "content never loaded after the first frame"
 
 
+def test_content_paints_before_the_rest_of_the_shell_which_follows_at_once(mini_pack: Path) -> None:
+    """Menu items, shortcuts, picture paste, the clipboard watch and the theme watcher cost
+    as much as the content; the user waits for the content, so it comes first and the rest
+    on the next turn."""
+    marks = _launch_and_report(mini_pack)
+    attached = dict(zip(marks["attached"][2::2], marks["attached"][3::2]))
+    assert attached["shell_at_paint"] == "0", "the rest of the shell was built before the content"
+    assert attached["shell_after"] == "1", "menus and shortcuts never arrived"
+    # The watch that warms the OCR worker imports its client and PySide's `Qt` namespace.
+    assert attached["clipboard_watch_at_paint"] == "0", "the clipboard watch was built before the content"
+    assert attached["clipboard_watch_after"] == "1", "the clipboard watch never started"
+
+
 def test_window_after_start_has_menus_shortcuts_and_content(qtbot, mini_pack: Path) -> None:
     from guide.core.context import build_context
     from guide.ui.shell.main_window import MainWindow

@@ -134,6 +134,18 @@ def test_offline_switch_never_reaches_the_server(qtbot, page: TranslatorPage, se
     assert saved["offline_only"] is True
 
 
+def test_history_lists_no_text_that_was_never_translated(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
+    """Issue 25 item 16: offline the breakdown alone was shown, and history kept the text as
+    "→ (dictionary only)"."""
+    page.findChild(type(page.offline), "translatorOffline").setChecked(True)
+    page.set_text("这个博主的穿搭绝绝子")
+    qtbot.waitUntil(lambda: "Offline gloss only" in origin(page), timeout=20000)
+    page.set_text("绝绝子")  # the phrase book answers offline
+    qtbot.waitUntil(lambda: output(page) == "Absolutely amazing", timeout=20000)
+    history = page.findChild(QListWidget, "translatorHistory")
+    assert [history.item(row).text() for row in range(history.count())] == ["绝绝子\n→ Absolutely amazing"]
+
+
 def test_direction_toggle_forces_english_to_chinese(qtbot, page: TranslatorPage, server: FakeServer) -> None:  # noqa: ANN001
     page.direction.setCurrentIndex(page.direction.findData("zh"))
     page.set_text("OK 好的")
@@ -282,8 +294,7 @@ def test_a_20000_character_paste_keeps_every_part_reachable(qtbot, page: Transla
     assert page.minimumSizeHint().height() < 700, "the page never grows taller than a screen"
     for part in (page.output, page.origin, page.words.scroll, page.words.details, page.pinyin_area):
         assert part.isVisible() and part.height() > 0
-    page.main_scroll.ensureWidgetVisible(page.words.details)
-    assert page.words.details.visibleRegion().boundingRect().height() > 0, "the breakdown is reachable"
+    assert page.words.details.visibleRegion().boundingRect().height() > 0, "the breakdown is on screen"
     page.pinyin_toggle.setChecked(False)
     assert not page.pinyin_area.isVisible(), "the pinyin area can be collapsed"
 
