@@ -126,7 +126,7 @@ def test_finishing_replaces_the_last_step_and_start_points_at_the_next(qtbot, mi
     assert "Press 发布" not in body, "the last step's text does not linger"
     assert "Second steps" in body and "Post something." in body
     assert not [c for c in player.findChildren(QPushButton, "labelChip") if c.isVisible()]
-    assert not player.mockup_panel.isVisible()
+    assert not player.mockup.isVisible() and not player.zoom_button.isVisible()
     win.show_page("start")
     assert start_button(win, "startBegin").text() == "Next: Second steps →"
     assert "finished 1 of 2" in win.pages["start"].findChild(QLabel, "startProgress").text()
@@ -146,7 +146,8 @@ def test_back_from_the_summary_returns_to_the_last_step(qtbot, mini_pack: Path) 
     player.next()
     qtbot.mouseClick(win.findChild(QPushButton, "stepBack"), Qt.MouseButton.LeftButton)
     assert win.findChild(QLabel, "stepTitle").text() == "Post"
-    assert player.mockup_panel.isHidden() == (not player.mockup.has_image())
+    assert player.mockup.isHidden() == (not player.mockup.has_image())
+    assert player.zoom_button.isHidden() == (not player.mockup.has_image())
 
 
 def test_restart_asks_first_and_keeps_completion(qtbot, mini_pack: Path) -> None:
