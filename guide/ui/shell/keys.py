@@ -38,8 +38,9 @@ CLOSE = Shortcut((), "Close a dialog or the search palette", EVERYWHERE, "Esc")
 NEXT_STEP = Shortcut(("Right", "PgDown"), "Next step", WALKTHROUGH, "→ or Page Down")
 PREVIOUS_STEP = Shortcut(("Left", "PgUp"), "Previous step", WALKTHROUGH, "← or Page Up")
 ZOOM_PICTURE = Shortcut(("+", "=", "Ctrl++"), "Enlarge the step's picture (Esc closes it)", WALKTHROUGH, "+")
-HOTSPOTS = Shortcut((), "Reach the highlighted labels on the picture; arrows move, Enter explains",
+HOTSPOTS = Shortcut((), "Reach the step's picture; arrows move between its labels and texts, Enter explains",
                     WALKTHROUGH, "Tab")
+INLINE_LABELS = Shortcut((), "In the step text: reach its Chinese labels; Enter explains", WALKTHROUGH, "↑ or ↓")
 COPY_LABEL = Shortcut(("Ctrl+C",), "Copy the selected label's Chinese", LABELS)
 COPY_PHRASE = Shortcut(("Ctrl+C",), "Copy the selected phrase's Chinese", PHRASES)
 FAVOURITE = Shortcut(("Ctrl+D",), "Star or unstar the selected phrase (Favourites)", PHRASES)
@@ -48,5 +49,5 @@ AGAIN = Shortcut(("1",), "Again: the card comes back later in the round", PRACTI
 KNOWN = Shortcut(("2",), "Known: the card leaves the round", PRACTICE)
 DELETE_HISTORY = Shortcut(("Del",), "Delete the selected history entry", TRANSLATOR, "Delete")
 
-ALL = (PAGES, OPEN_SCREENSHOT, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+ALL = (PAGES, OPEN_SCREENSHOT, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, INLINE_LABELS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
        REVEAL, AGAIN, KNOWN, DELETE_HISTORY)
