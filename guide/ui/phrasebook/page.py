@@ -50,6 +50,7 @@ from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.scrolling import vertical_scroller
+from guide.ui.widgets.status_line import StatusLine
 
 try:  # PySide6-Addons, installed by the [speech] extra
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -171,9 +172,8 @@ class PhrasebookPage(QWidget):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([230, 470, 340])
         outer.addWidget(splitter, 1)
-        self.status = QLabel()
+        self.status = StatusLine(lines=2)  # keeps its height: a message never moves the lists (issue 25 item 16)
         self.status.setObjectName("phraseStatus")
-        self.status.setWordWrap(True)
         outer.addWidget(self.status)
         self.status_timer = QTimer(self)
         self.status_timer.setSingleShot(True)
