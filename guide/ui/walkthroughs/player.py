@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Sign
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QFontMetrics,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -36,8 +35,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStyle,
-    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -56,6 +53,7 @@ from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.enter_key import enter_clicks
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.scrolling import vertical_scroller
+from guide.ui.widgets.wrapped_rows import fit_wrapped_rows
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
@@ -716,33 +714,8 @@ class WalkthroughPlayer(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_steps(self) -> None:
-        """Row heights from the list's width, so every title wraps whole (Qt's own wrapped
-        rows are sized for another width and cut titles, CJK ones above all). The wrapping
-        width is the one the style draws the text in: the row less the stylesheet's padding
-        and the style's text margins."""
-        listing = self.step_list
-        if listing.viewport().width() < 60:
-            return
-        option = QStyleOptionViewItem()
-        option.initFrom(listing)
-        option.rect = QRect(0, 0, listing.viewport().width(), 1000)
-        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay | QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.text = "x"
-        style = listing.style()
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, listing)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, listing) + 1
-        width = text_rect.width() - 2 * margin
-        around = option.rect.height() - text_rect.height()  # padding above and below the text
-        if width < 40:
-            return
-        for row in range(listing.count()):
-            item = listing.item(row)
-            font = listing.font()
-            font.setBold(item.font().bold())
-            text = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text())
-            height = text.height() + max(around, 2 * STEP_ROW_PADDING) + 4
-            if item.sizeHint().height() != height:
-                item.setSizeHint(QSize(0, height))
+        """Row heights from the list's width, so every title wraps whole."""
+        fit_wrapped_rows(self.step_list)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
