@@ -208,3 +208,30 @@ def test_keys_work_at_once_in_a_reopened_walkthrough(qtbot, mini_pack: Path) -> 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and player.isAncestorOf(QApplication.focusWidget()))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
     assert second.findChild(QLabel, "stepTitle").text() == "Post"
+
+
+def _pack_of_four(root: Path) -> Path:
+    from helpers.packs import FIRST_WALKTHROUGH, SECOND_WALKTHROUGH, write_pack
+
+    def named(walkthrough_id: str, title: str) -> str:
+        return FIRST_WALKTHROUGH.replace("id: first", f"id: {walkthrough_id}").replace("title: First steps", f"title: {title}")
+
+    return write_pack(root, walkthroughs={"first": FIRST_WALKTHROUGH, "second": SECOND_WALKTHROUGH,
+                                          "third": named("third", "Third steps"), "fourth": named("fourth", "Fourth steps")})
+
+
+def test_next_up_is_the_next_in_the_packs_order_after_the_one_finished(qtbot, tmp_path: Path) -> None:
+    """Issue 25 item 16: finishing the third of four offered the first unfinished one (the
+    first) instead of the fourth; it goes on from where the user is, round to the start."""
+    win = launch(qtbot, _pack_of_four(tmp_path / "p"))
+    win.open_walkthrough("third", "post")
+    player = player_of(win)
+    player.next()  # Finish
+    assert player.title.text() == "Well done! Next up: Fourth steps"
+    win.open_walkthrough("fourth", "post")
+    player.next()
+    assert player.title.text() == "Well done! Next up: First steps", "after the last, round to the start"
+    win.context.userdata.mark_complete("first", "post")
+    win.open_walkthrough("fourth", "post")
+    player.next()
+    assert player.title.text() == "Well done! Next up: Second steps", "finished ones are skipped"
