@@ -128,6 +128,7 @@ class StartPage(QWidget):
         """View → Theme: Qt fixes a link's colour when the text is set, so set it again."""
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and getattr(self, "_topics", None) is not None:
+            self.intro.clear()  # setText with the same text does nothing
             self.intro.setText(intro_html(self._topics))
 
     def _link(self, target: str) -> None:

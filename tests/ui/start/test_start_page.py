@@ -45,3 +45,34 @@ def test_start_lists_the_packs_walkthroughs_and_opens_one(qtbot, tmp_path: Path)
     intro = next(label for label in win.pages["start"].findChildren(QLabel) if "walkthrough:second" in label.text())
     intro.linkActivated.emit("walkthrough:second")
     assert win.current_view() == "walkthrough/second"
+
+
+def test_view_theme_restyles_the_links_at_once(qtbot, mini_pack: Path) -> None:
+    """Issue 25 item 5 on the Start page: the links keep no colour of the other theme."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from guide.ui.shell.theme import LIGHT, apply_theme
+
+    app = QApplication.instance()
+    choice = app.property("themeChoice") or "light"
+    win = launch(qtbot, mini_pack)
+    win.resize(1180, 780)
+    win.set_theme("light")
+    qtbot.waitExposed(win)
+    intro = win.pages["start"].findChild(QLabel, "startIntro")
+    light_link = QColor(LIGHT["Link"][0])
+
+    def light_link_pixels() -> int:
+        image = intro.grab().toImage()
+        return sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                   if max(abs(image.pixelColor(x, y).red() - light_link.red()), abs(image.pixelColor(x, y).green() - light_link.green()),
+                          abs(image.pixelColor(x, y).blue() - light_link.blue())) < 12)
+
+    try:
+        assert light_link_pixels() > 20, "the links are drawn in the light theme's link colour"
+        win.set_theme("dark")
+        QApplication.processEvents()
+        assert light_link_pixels() == 0, "after View → Theme → Dark no link keeps the light theme's red"
+    finally:
+        apply_theme(app, choice)
