@@ -77,6 +77,8 @@ class ZoomDialog(QDialog):
         self.card_host.layout().addStretch(1)
         self.card_scroller = vertical_scroller(self.card_host, "zoomCardScroller")
         self.card_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for surface in (self.card_scroller.viewport(), self.card_host):
+            surface.setAutoFillBackground(False)  # the dialog's background, not a grey box
         card_layout.addWidget(self.card_scroller, 1)
         self.card_column.setFixedWidth(CARD_WIDTH)
         row.addWidget(self.card_column)
