@@ -64,7 +64,7 @@ ZH_COLUMN_MAX = 320
 ZH_COLUMN_MIN = 120  # four characters at full size
 ZH_SHARE, PINYIN_SHARE = 0.18, 0.16  # at most these parts of the table's width (a longer label is drawn smaller)
 TEXT_SHARES = (1.3, 1.3, 1.6)  # English, Where, Note share what is left
-WHERE_FROM, NOTE_FROM = 700, 980  # table widths (px) from which Where and Note have a column (the card has them always)
+WHERE_FROM, NOTE_FROM = 560, 900  # table widths (px) from which Where and Note have a column (the card has them always)
 CELL_MARGIN = 8
 
 
