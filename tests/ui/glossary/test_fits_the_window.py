@@ -6,45 +6,29 @@ whole text as a tooltip, the "Walkthrough steps that show it" are drawn whole an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListWidget,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
-from guide.core.context import AppContext
 from guide.ui.glossary.page import GlossaryPage
 from guide.ui.shell.main_window import MainWindow
-from guide.ui.shell.theme import apply_theme
 
 SIZES = ((800, 600), (1180, 780), (1920, 1050))
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    from guide.core.context import build_context
-
-    base = tmp_path_factory.mktemp("xdg")
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("config", "data", "cache"):
-            (base / name).mkdir()
-            patch.setenv(f"XDG_{name.upper()}_HOME", str(base / name))
-        yield build_context(None)
-
-
 @pytest.fixture
-def window(qtbot, bundled: AppContext) -> Iterator[MainWindow]:  # noqa: ANN001
-    app = QApplication.instance()
-    choice = app.property("themeChoice") or "light"
-    apply_theme(app, "light")
-    win = MainWindow(bundled)
-    qtbot.addWidget(win)
-    win.show()
-    win.show_page("glossary")
-    qtbot.waitExposed(win)
-    yield win
-    apply_theme(app, choice)
+def window(qtbot, light_window: MainWindow) -> MainWindow:  # noqa: ANN001
+    light_window.show()
+    light_window.show_page("glossary")
+    qtbot.waitExposed(light_window)
+    return light_window
 
 
 def sized(window: MainWindow, size: tuple[int, int]) -> GlossaryPage:

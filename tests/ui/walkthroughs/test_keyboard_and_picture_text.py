@@ -15,11 +15,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from guide.core.context import AppContext
 from guide.core.translate.dictionary import parse
 from guide.core.translate.gloss import Glosser
 from guide.ui.shell.main_window import MainWindow
-from guide.ui.shell.theme import apply_theme
 from guide.ui.walkthroughs.player import WalkthroughPlayer
 from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 
@@ -28,20 +26,14 @@ WORDS = ["一 一 [yi1] /one/", "杯 杯 [bei1] /cup/", "好 好 [hao3] /good/",
 
 
 @pytest.fixture
-def window(qtbot, bundled: AppContext) -> Iterator[MainWindow]:  # noqa: ANN001
-    app = QApplication.instance()
-    choice = app.property("themeChoice") or "light"
-    apply_theme(app, "light")
-    win = MainWindow(bundled)
-    qtbot.addWidget(win)
-    win.resize(1180, 780)
-    with qtbot.waitActive(win):  # keyboard focus needs an active window
-        win.show()
-        win.activateWindow()
-    yield win
-    for zoom in win.findChildren(ZoomDialog):
+def window(qtbot, light_window: MainWindow) -> Iterator[MainWindow]:  # noqa: ANN001
+    light_window.resize(1180, 780)
+    with qtbot.waitActive(light_window):  # keyboard focus needs an active window
+        light_window.show()
+        light_window.activateWindow()
+    yield light_window
+    for zoom in light_window.findChildren(ZoomDialog):
         zoom.reject()
-    apply_theme(app, choice)
 
 
 def player_at(window: MainWindow, walkthrough: str, step: str) -> WalkthroughPlayer:
