@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide import APP_NAME
-from guide.core.fonts import cjk_font_advice
+from guide.core.fonts import cjk_font_advice, emoji_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
@@ -427,6 +427,9 @@ class MainWindow(QMainWindow):
         advice = cjk_font_advice(list(families))
         if advice:
             self.notices.add(advice)
+        emoji = emoji_font_advice(list(QFontDatabase.families()))
+        if emoji:
+            self.notices.add(emoji)
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks this window to show itself."""

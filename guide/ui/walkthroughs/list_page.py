@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +23,7 @@ from guide.ui.walkthroughs.player import WalkthroughPlayer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ESTIMATE = 84  # px, until a row's card is made and measured
+WHEEL_LINE = 20  # px per scroll step; a wheel notch is three of them
 
 
 def describe(walkthrough: Walkthrough, done: bool, started_step: str | None, before: list[str] | None = None) -> str:
@@ -58,6 +60,9 @@ class WalkthroughsPage(QStackedWidget):
         self.list.setAccessibleDescription("Each with its app version and what to do first; Enter opens one where you left it")
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        # A wheel notch moves a few lines, not three whole cards (per-item scrolling jumped 320 px).
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.verticalScrollBar().setSingleStep(WHEEL_LINE)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._fill_visible)
