@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from helpers.qt_windows import delete_closed_windows
 from PySide6.QtWidgets import QApplication
 
 from guide.core.context import AppContext, build_context
@@ -39,4 +40,5 @@ def light_window(qtbot, bundled: AppContext):  # noqa: ANN001, ANN201 - Iterator
     window = MainWindow(bundled)
     qtbot.addWidget(window)
     yield window
+    delete_closed_windows()  # pytest-qt has closed it: not restyled once more on its way out
     apply_theme(app, choice)

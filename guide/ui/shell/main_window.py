@@ -266,7 +266,9 @@ class MainWindow(QMainWindow):
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
         nav.clear_history.connect(self.clear_history)
         nav.review.connect(self.open_review)
-        self.context.userdata.on_notice(self.notices.add)
+        userdata, listener = self.context.userdata, self.notices.add
+        userdata.on_notice(listener)
+        self.notices.destroyed.connect(lambda *_: userdata.off_notice(listener))
 
     def _shortcuts(self) -> None:
         from PySide6.QtGui import QShortcut

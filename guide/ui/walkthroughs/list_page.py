@@ -115,10 +115,13 @@ class WalkthroughsPage(QStackedWidget):
                 self._make_card(item)
             row += 1
 
-    def _make_card(self, item: QListWidgetItem) -> None:
+    def _card_text(self, item: QListWidgetItem) -> str:
         title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
-        card = QLabel(f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
-                      f"<br><span style='color:{self._grey}'>{html.escape(meta)}</span>")
+        return (f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
+                f"<br><span style='color:{self._grey}'>{html.escape(meta)}</span>")
+
+    def _make_card(self, item: QListWidgetItem) -> None:
+        card = QLabel(self._card_text(item))
         card.setWordWrap(True)
         card.setContentsMargins(8, 6, 8, 6)
         card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -141,8 +144,19 @@ class WalkthroughsPage(QStackedWidget):
             self._fit_rows()
         elif watched is self.list.viewport() and event.type() == QEvent.Type.PaletteChange \
                 and meta_grey(self.list) != getattr(self, "_grey", None):
-            self.refresh()  # the theme changed: the meta line's grey follows it
+            self._recolour_cards()
         return super().eventFilter(watched, event)
+
+    def _recolour_cards(self) -> None:
+        """The theme changed: the meta line's grey follows it, from the text the rows already
+        have. Not `refresh`: this runs inside Qt's restyle of every widget, where reading the
+        progress file is disk work on the UI thread, and an error raised here (a notice to a
+        closed window) made PySide repeat it into every later event until memory ran out."""
+        self._grey = meta_grey(self.list)
+        for row in range(self.list.count()):
+            card = self.list.itemWidget(self.list.item(row))
+            if isinstance(card, QLabel):
+                card.setText(self._card_text(self.list.item(row)))
 
     def _card_height(self, card: QWidget) -> int:
         """Row heights follow the list's width, so a narrower window never cuts the grey line."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from helpers.contrast import contrast
+from helpers.qt_windows import delete_closed_windows
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +32,7 @@ def window(qtbot, bundled: AppContext) -> Iterator[MainWindow]:  # noqa: ANN001
     win.show()
     qtbot.waitExposed(win)
     yield win
+    delete_closed_windows()  # with the step cards of 171 steps: not restyled once more on its way out
     apply_theme(app, choice)
 
 
@@ -85,3 +87,20 @@ def test_every_inline_label_of_the_pack_reads_after_a_switch_to_dark(window: Mai
             bad += [f"{walkthrough.id}/{step.id}: {problem}" for problem in low_contrast(player, theme)]
     assert seen > 200
     assert bad == []
+
+
+def test_a_theme_switch_reads_nothing_from_disk(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's grey line follows the theme from the text its rows have: re-reading the progress
+    file ran inside Qt's restyle of every widget, on the UI thread."""
+    window.show_page("walkthroughs")
+    QApplication.processEvents()
+    reads: list[str] = []
+    userdata = window.context.userdata
+    read = userdata.read
+    monkeypatch.setattr(userdata, "read", lambda sql, params: reads.append(sql) or read(sql, params))
+    window.set_theme("dark")
+    QApplication.processEvents()
+    listing = window.pages["walkthroughs"].list
+    card = listing.itemWidget(listing.item(1))
+    assert card is not None and "#b4b4bb" in card.text(), "the grey line is the dark theme's"
+    assert reads == []
