@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers.packs import FIRST_WALKTHROUGH, SECOND_WALKTHROUGH, write_pack
 from PySide6.QtWidgets import QLabel
 
@@ -26,6 +27,7 @@ def start_text(win: MainWindow) -> str:
     return " ".join(label.text() for label in win.pages["start"].findChildren(QLabel))
 
 
+@pytest.mark.usefixtures("dictionary_index")  # the page warms the dictionary: opened, not built (closing waited 6 s)
 def test_start_mentions_the_screenshot_page_and_read_from_screen_and_links_there(qtbot, mini_pack: Path) -> None:
     win = launch(qtbot, mini_pack)
     text = start_text(win)
