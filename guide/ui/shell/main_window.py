@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide import APP_NAME
-from guide.core.fonts import cjk_font_advice
+from guide.core.fonts import cjk_font_advice, emoji_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
@@ -292,7 +292,9 @@ class MainWindow(QMainWindow):
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
         nav.clear_history.connect(self.clear_history)
         nav.review.connect(self.open_review)
-        self.context.userdata.on_notice(self.notices.add)
+        userdata, listener = self.context.userdata, self.notices.add
+        userdata.on_notice(listener)
+        self.notices.destroyed.connect(lambda *_: userdata.off_notice(listener))
 
     def _shortcuts(self) -> None:
         from PySide6.QtGui import QShortcut
@@ -453,6 +455,9 @@ class MainWindow(QMainWindow):
         advice = cjk_font_advice(list(families))
         if advice:
             self.notices.add(advice)
+        emoji = emoji_font_advice(list(QFontDatabase.families()))
+        if emoji:
+            self.notices.add(emoji)
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks this window to show itself."""
