@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self._report_problems()
         self._check_fonts()
         if not shell_later:  # else in finish_after_content
-            QTimer.singleShot(0, lambda: self._watch_clipboard(context))
+            QTimer.singleShot(0, self, lambda: self._watch_clipboard(context))  # not after the window is gone
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         # only once the first screen is done: the thread holds the GIL in turns with the UI
         # and made that screen ~50 ms later when started at once. A Ctrl+K before then
         # builds the index itself (~50 ms for the bundled pack).
-        QTimer.singleShot(INDEX_DELAY_MS, lambda: self._build_search_index(context))
+        QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._build_search_index(context))
         if self._read_screen_when_ready:
             self._read_screen_when_ready = False
             QTimer.singleShot(0, self.read_from_screen)
