@@ -101,7 +101,7 @@ class StartPage(QWidget):
         self.progress = QLabel("")
         self.progress.setObjectName("startProgress")
         layout.addWidget(self.progress)
-        review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
+        self._review_row = review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
         self.due = QLabel("")
         self.due.setObjectName("startDue")
         review_row.addWidget(self.due)
@@ -205,6 +205,8 @@ class StartPage(QWidget):
                          "Learn as you go: press Learn this (Ctrl+L) beside a word, label or line you meet to keep "
                          "it as a card; Review brings it back on a schedule.")
         self.due.setWordWrap(not kept)
+        self._review_row.setStretch(0, 0 if kept else 1)  # the hint alone takes the row's width,
+        self._review_row.setStretch(2, 1 if kept else 0)  # a count sits beside its button
         self.review.setText("Review now →" if due else "Review…")
         self.review.setVisible(kept)
 

@@ -78,3 +78,15 @@ def test_view_theme_restyles_the_links_at_once(qtbot, mini_pack: Path) -> None:
         assert light_link_pixels() == 0, "after View → Theme → Dark no link keeps the light theme's red"
     finally:
         apply_theme(app, choice)
+
+
+@pytest.mark.usefixtures("dictionary_index")
+def test_the_learn_hint_uses_the_pages_width_not_a_third_of_it(qtbot, mini_pack: Path) -> None:
+    """At 800×600 "Learn as you go…" wrapped into a 280 px column beside empty space (its row
+    kept a stretch for the Review button, hidden until the user keeps a card)."""
+    win = launch(qtbot, mini_pack)
+    qtbot.waitExposed(win)
+    page = win.pages["start"]
+    qtbot.waitUntil(lambda: "Learn as you go" in page.due.text())
+    intro = page.intro
+    assert page.due.width() >= 0.9 * intro.width(), (page.due.width(), intro.width())
