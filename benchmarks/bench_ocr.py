@@ -85,8 +85,9 @@ def _reader(pack, client):  # noqa: ANN001, ANN202 - Pack, OcrClient -> ScreenRe
 
 
 def _cues(reader, reading):  # noqa: ANN001, ANN202 - what the step matcher is given for a reading
-    return reader.screens.cues([(line.text, line.entry.zh if line.entry else None, line.box) for line in reading.lines],
-                               reading.width, reading.height)
+    from guide.core.screen.reader import cue_lines  # the reader's own, so the figure is the app's
+
+    return reader.screens.cues(cue_lines(reading.lines), reading.width, reading.height)
 
 
 def mockup_cues(every: int = 3, client=None) -> dict[str, frozenset[str]]:  # noqa: ANN001

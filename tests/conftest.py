@@ -14,6 +14,7 @@ import pytest
 from helpers.fake_server import FakeServer
 from helpers.memory_keyring import MemoryKeyring, use_memory_keyring
 from helpers.packs import write_pack
+from helpers.qt_windows import delete_closed_windows
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
@@ -82,6 +83,12 @@ def second_server() -> Iterator[FakeServer]:
 @pytest.fixture
 def mini_pack(tmp_path: Path) -> Path:
     return write_pack(tmp_path / "mini")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """After pytest-qt has closed the test's windows and its fixtures are gone: delete them."""
+    delete_closed_windows()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -180,7 +180,7 @@ class ScreenReader:
         self._labels_in_label_rows(lines)
         self._templates_on(lines, self.rate)
         screens = self.screens
-        screen = screens.best(screens.cues(_cue_lines(lines), output.width, output.height)) if screens else None
+        screen = screens.best(screens.cues(cue_lines(lines), output.width, output.height)) if screens else None
         return Reading(path, output.width, output.height, time.perf_counter() - started, lines, screen,
                        output.seconds, output.cold, output.peak_rss_kb)
 
@@ -369,7 +369,7 @@ def _save_output(ocr_file: Path, picture: Path, output: OcrOutput) -> None:
         log.info("cannot keep the OCR result of %s: %s", picture, exc)
 
 
-def _cue_lines(lines: list[ReadLine]) -> list[tuple[str, str | None, Box]]:
+def cue_lines(lines: list[ReadLine]) -> list[tuple[str, str | None, Box]]:
     """(text, label, box) per line for step matching; a line read whole by its template (共 19条评论)
     stands for each label in it, as the label did when it was cut out of the line."""
     return [(line.text, zh, line.box) for line in lines

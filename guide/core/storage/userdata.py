@@ -77,6 +77,11 @@ class UserData:
     def on_notice(self, listener: Callable[[str], None]) -> None:
         self._listeners.append(listener)
 
+    def off_notice(self, listener: Callable[[str], None]) -> None:
+        """A window that closes stops listening: its notice bar is gone, the data may stay."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _notice(self, message: str) -> None:
         self.notices.append(message)
         for listener in self._listeners:

@@ -11,7 +11,9 @@ import logging
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +48,8 @@ from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import SAFE_TOOLTIP_ROLE, markup, plain_label, rich_label, tooltip_text
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
+from guide.ui.widgets.status_line import StatusLine
+from guide.ui.widgets.wrapped_rows import fit_wrapped_rows
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +58,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("汉字", "Pinyin", "English", "Where", "Note")
 ZH_POINT_SIZE = 20
-COLUMN_WIDTHS = (130, 150, 190, 260, 300)  # full texts are in the tooltip and the card
+ZH_MIN_POINT_SIZE = 13  # a long label is drawn smaller, down to this, rather than cut
 CARD_MIN_WIDTH = 250
 STATUS_SECONDS = 12
-ZH_COLUMN_MAX = 320  # a very long label elides rather than pushing the English off screen
+ZH_COLUMN_MAX = 320
+ZH_COLUMN_MIN = 120  # four characters at full size
+ZH_SHARE, PINYIN_SHARE = 0.18, 0.16  # at most these parts of the table's width (a longer label is drawn smaller)
+TEXT_SHARES = (1.3, 1.3, 1.6)  # English, Where, Note share what is left
+WHERE_FROM, NOTE_FROM = 560, 900  # table widths (px) from which Where and Note have a column (the card has them always)
+CELL_MARGIN = 8
 
 
 class LabelTableModel(QAbstractTableModel):
@@ -132,6 +143,23 @@ class _LabelFilter(QSortFilterProxyModel):
         return zh in self.allowed
 
 
+class ZhDelegate(QStyledItemDelegate):
+    """The 汉字 column: a label longer than the column is drawn smaller (down to
+    ZH_MIN_POINT_SIZE) so it stays whole; only beyond that it ends in "…" (tooltip: all)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.font = fitted_zh_font(option.font, option.text, option.rect.width() - CELL_MARGIN)
+
+
+def fitted_zh_font(font: QFont, text: str, width: int) -> QFont:
+    """`font` at the largest point size from its own down to ZH_MIN_POINT_SIZE that fits `text` in `width`."""
+    fitted = QFont(font)
+    while fitted.pointSize() > ZH_MIN_POINT_SIZE and QFontMetrics(fitted).horizontalAdvance(text) > width:
+        fitted.setPointSize(fitted.pointSize() - 1)
+    return fitted
+
+
 class GlossaryPage(QWidget):
     def __init__(self, context: AppContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,7 +213,9 @@ class GlossaryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text is the cell's tooltip, and in the card
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit the width instead
+        self.table.setItemDelegateForColumn(0, ZhDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -194,8 +224,9 @@ class GlossaryPage(QWidget):
         header.sortIndicatorChanged.connect(self._user_sorted)  # before the view's own sort slot
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # pack order until a header is clicked
         self.table.setSortingEnabled(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # _fit_columns shares the width out
         header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_current(current))
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_details())
@@ -228,7 +259,7 @@ class GlossaryPage(QWidget):
         self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
         buttons.addWidget(self.learn_button)
         layout.addLayout(buttons)
-        self.copied = plain_label()
+        self.copied = StatusLine()  # keeps its height, so "Copied …" never moves the steps below
         self.copied.setObjectName("glossaryCopied")
         layout.addWidget(self.copied)
         self.copied_timer = QTimer(self)  # "Copied …" clears itself, as the Phrase book's status does
@@ -243,6 +274,9 @@ class GlossaryPage(QWidget):
         self.steps.setAccessibleName("Walkthrough steps that show this label")
         self.steps.setAccessibleDescription("Press Enter on a step to open it")
         self.steps.setWordWrap(True)
+        self.steps.setSpacing(2)  # one step per row, apart from the next
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.viewport().installEventFilter(self)
         self.steps.itemActivated.connect(self._open_step)
         self.steps.itemClicked.connect(self._open_step)
         layout.addWidget(self.steps, 1)
@@ -252,16 +286,49 @@ class GlossaryPage(QWidget):
         return scroller
 
     def _fill(self) -> None:
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
-        self.table.setColumnWidth(0, self.zh_column_width())
+        self._fit_columns()
         self._update_count()
 
     def zh_column_width(self) -> int:
         """Wide enough for the longest label (陌生人消息, 获赞与收藏), within reason."""
         metrics = QFontMetrics(self.model.zh_font)
         longest = max((metrics.horizontalAdvance(e.zh) for e in self.model.entries), default=0)
-        return max(COLUMN_WIDTHS[0], min(longest + 24, ZH_COLUMN_MAX))
+        return max(ZH_COLUMN_MIN, min(longest + 24, ZH_COLUMN_MAX))
+
+    def zh_floor_width(self) -> int:
+        """The narrowest 汉字 column in which the longest label fits at the smallest size it may be drawn."""
+        font = QFont(self.model.zh_font)
+        font.setPointSize(ZH_MIN_POINT_SIZE)
+        metrics = QFontMetrics(font)
+        return max((metrics.horizontalAdvance(e.zh) for e in self.model.entries), default=0) + CELL_MARGIN + 6
+
+    def _fit_columns(self) -> None:
+        """Columns share the table's width, never wider (no sideways scrolling): 汉字 and pinyin
+        as wide as they need within a share, English, Where and Note the rest; Where and Note
+        step aside in a narrow table (the card beside it shows them)."""
+        width = self.table.viewport().width()
+        if width < 100:
+            return
+        zh = max(self.zh_floor_width(), min(self.zh_column_width(), max(ZH_COLUMN_MIN, int(width * ZH_SHARE))))
+        metrics = self.table.fontMetrics()
+        longest_pinyin = max((metrics.horizontalAdvance(e.pinyin) for e in self.model.entries), default=60)
+        pinyin = min(longest_pinyin + 2 * CELL_MARGIN, max(90, int(width * PINYIN_SHARE)))
+        shown = [True, width >= WHERE_FROM, width >= NOTE_FROM]
+        for offset, visible in enumerate(shown[1:], start=3):
+            self.table.setColumnHidden(offset, not visible)
+        shares = [share for share, visible in zip(TEXT_SHARES, shown) if visible]
+        rest = max(width - zh - pinyin, 0)
+        widths = [zh, pinyin] + [int(rest * share / sum(shares)) for share in shares]
+        for column, column_width in zip([0, 1] + [2 + n for n, visible in enumerate(shown) if visible], widths):
+            self.table.setColumnWidth(column, column_width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.table.viewport():
+                self._fit_columns()
+            elif watched is self.steps.viewport():
+                fit_wrapped_rows(self.steps)
+        return super().eventFilter(watched, event)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -353,6 +420,7 @@ class GlossaryPage(QWidget):
             placeholder = QListWidgetItem("No walkthrough shows this label yet.")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.steps.addItem(placeholder)
+        fit_wrapped_rows(self.steps)
 
     def _open_step(self, item: QListWidgetItem) -> None:
         target = item.data(STEP_ROLE)

@@ -56,6 +56,7 @@ from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.safe_text import markup, plain_label, rich_label
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
+from guide.ui.widgets.status_line import StatusLine
 
 log = logging.getLogger(__name__)
 
@@ -174,9 +175,8 @@ class PhrasebookPage(QWidget):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([230, 470, 340])
         outer.addWidget(splitter, 1)
-        self.status = plain_label()  # quotes what was copied: pack text
+        self.status = StatusLine(lines=2)  # keeps its height: a message never moves the lists (issue 25 item 16)
         self.status.setObjectName("phraseStatus")
-        self.status.setWordWrap(True)
         outer.addWidget(self.status)
         self.status_timer = QTimer(self)
         self.status_timer.setSingleShot(True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -96,3 +98,33 @@ class WelcomeDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Get started")
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        if parent is not None:
+            parent.window().installEventFilter(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.centre()
+        QTimer.singleShot(0, self.centre)  # again once its wrapped text has its final height
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The window is placed by the window manager only after this dialog opens (the
+        dialog ended half outside it): follow it while the dialog is up."""
+        if self.isVisible() and event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self.centre)
+        return False
+
+    def centre(self) -> None:
+        """Centred on the main window, kept on the window's screen."""
+        parent = self.parentWidget()
+        if parent is None or not self.isVisible():
+            return
+        window = parent.window().frameGeometry()
+        frame = self.frameGeometry()
+        frame.moveCenter(window.center())
+        screen = parent.window().screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame.moveLeft(max(room.left(), min(frame.left(), room.right() - frame.width() + 1)))
+            frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height() + 1)))
+        if frame.topLeft() != self.frameGeometry().topLeft():
+            self.move(frame.topLeft())

@@ -41,8 +41,9 @@ CLOSE = Shortcut((), "Close a dialog or the search palette", EVERYWHERE, "Esc")
 NEXT_STEP = Shortcut(("Right", "PgDown"), "Next step", WALKTHROUGH, "→ or Page Down")
 PREVIOUS_STEP = Shortcut(("Left", "PgUp"), "Previous step", WALKTHROUGH, "← or Page Up")
 ZOOM_PICTURE = Shortcut(("+", "=", "Ctrl++"), "Enlarge the step's picture (Esc closes it)", WALKTHROUGH, "+")
-HOTSPOTS = Shortcut((), "Reach the highlighted labels on the picture; arrows move, Enter explains",
+HOTSPOTS = Shortcut((), "Reach the step's picture; arrows move between its labels and texts, Enter explains",
                     WALKTHROUGH, "Tab")
+INLINE_LABELS = Shortcut((), "In the step text: reach its Chinese labels; Enter explains", WALKTHROUGH, "↑ or ↓")
 COPY_LABEL = Shortcut(("Ctrl+C",), "Copy the selected label's Chinese", LABELS)
 COPY_PHRASE = Shortcut(("Ctrl+C",), "Copy the selected phrase's Chinese", PHRASES)
 FAVOURITE = Shortcut(("Ctrl+D",), "Star or unstar the selected phrase (Favourites)", PHRASES)
@@ -59,5 +60,5 @@ SHOW_ANSWER = Shortcut(("Space",), "Show the answer", REVIEWING)
 ANSWERS = Shortcut(("1", "2", "3", "4"), "Again, Hard, Good, Easy (each button says when the card comes back)",
                    REVIEWING, "1 2 3 4")
 
-ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
+ALL = (PAGES, OPEN_SCREENSHOT, READ_SCREEN, PASTE_PICTURE, SEARCH, HELP, QUIT, OPEN, CLOSE, NEXT_STEP, PREVIOUS_STEP, ZOOM_PICTURE, HOTSPOTS, INLINE_LABELS, COPY_LABEL, COPY_PHRASE, FAVOURITE,
        REVEAL, AGAIN, KNOWN, DELETE_HISTORY, ZOOM_SCREENSHOT, LEARN, SHOW_ANSWER, ANSWERS)

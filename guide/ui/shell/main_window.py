@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide import APP_NAME
-from guide.core.fonts import cjk_font_advice
+from guide.core.fonts import cjk_font_advice, emoji_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._report_problems()
         self._check_fonts()
         if not shell_later:  # else in finish_after_content
-            QTimer.singleShot(0, lambda: self._watch_clipboard(context))
+            QTimer.singleShot(0, self, lambda: self._watch_clipboard(context))  # not after the window is gone
         start = self.pages["start"]
         start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         # only once the first screen is done: the thread holds the GIL in turns with the UI
         # and made that screen ~50 ms later when started at once. A Ctrl+K before then
         # builds the index itself (~50 ms for the bundled pack).
-        QTimer.singleShot(INDEX_DELAY_MS, lambda: self._build_search_index(context))
+        QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._build_search_index(context))
         if self._read_screen_when_ready:
             self._read_screen_when_ready = False
             QTimer.singleShot(0, self.read_from_screen)
@@ -293,7 +293,9 @@ class MainWindow(QMainWindow):
         nav.translate_text.connect(lambda text: self._call_on_page("translator", "set_text", text))
         nav.clear_history.connect(self.clear_history)
         nav.review.connect(self.open_review)
-        self.context.userdata.on_notice(self.notices.add)
+        userdata, listener = self.context.userdata, self.notices.add
+        userdata.on_notice(listener)
+        self.notices.destroyed.connect(lambda *_: userdata.off_notice(listener))
 
     def _shortcuts(self) -> None:
         from PySide6.QtGui import QShortcut
@@ -460,6 +462,9 @@ class MainWindow(QMainWindow):
         advice = cjk_font_advice(list(families))
         if advice:
             self.notices.add(advice)
+        emoji = emoji_font_advice(list(QFontDatabase.families()))
+        if emoji:
+            self.notices.add(emoji)
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks this window to show itself."""

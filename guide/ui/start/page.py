@@ -4,28 +4,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.button_text import button_text
-from guide.ui.widgets.safe_text import make_plain, markup, set_markup
+from guide.ui.widgets.safe_text import Markup, join_markup, make_plain, markup, set_markup
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
 
 
-INTRO = (
-    "<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
-    "Keep this guide open beside it.</p>"
-    "<ul style='font-size:14px'>"
-    "<li><b>Walkthroughs</b> take you step by step: signing up, finding your way, posting, comments, "
-    "messages, privacy and the community rules — with a picture of each screen.</li>"
-    "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
-    "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
-    "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
-    "offline, and always shows a word-by-word breakdown.</li></ul>"
-    "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
-)
+LEAD = ("<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules and most comments are in Chinese. "
+        "Keep this guide open beside it.</p>")
+
+
+def intro_html(topics: list[tuple[str, str]] | None = None) -> Markup:
+    """What each page is for (under the buttons, so they come first in a short window). `topics` (walkthrough id, title) are the pack's own walkthroughs,
+    listed as links; before the pack has loaded a general line stands in for them."""
+    if topics:
+        listed = join_markup(" · ", (markup("<a href='walkthrough:{}' style='text-decoration:none'>{}</a>", wid, title)
+                                     for wid, title in topics))
+        walkthroughs = markup("<li><b>Walkthroughs</b> take you step by step, with a picture of each screen "
+                              "({}): {}.</li>", len(topics), listed)
+    else:
+        walkthroughs = markup("<li><b>Walkthroughs</b> take you step by step, with a picture of each screen.</li>")
+    return markup(
+        "<ul style='font-size:14px'>{}"
+        "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
+        "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
+        "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
+        "offline, and always shows a word-by-word breakdown.</li>"
+        "<li><b><a href='page:screenshot'>Screenshot</a></b>: paste (Ctrl+V), drop or open (Ctrl+O) a screenshot "
+        "of RedNote, or choose <b>File → Read from screen</b> and drag over any part of your screen (the website, a "
+        "mirrored phone). Every line is read offline and explained: UI labels, English for the rest, and the "
+        "walkthrough step it looks like.</li></ul>"
+        "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>",
+        walkthroughs)
 
 
 class StartPage(QWidget):
@@ -35,20 +49,30 @@ class StartPage(QWidget):
     it, and `populate` makes them escaped rich text and plain text once the pack is in.
 
     `refresh` (each time the page is shown) points "Start here" at the first unfinished
-    walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way."""
+    walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way. The page
+    list links to the Screenshot page, and `populate` lists the pack's walkthroughs as links."""
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
         self.navigator = navigator
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        # The page scrolls in a short window (a pack with many walkthroughs lists them all).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("startScroller")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("startContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 20, 32, 16)
         self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
         self.title.setObjectName("startTitle")
         layout.addWidget(self.title)
-        intro = QLabel(INTRO)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.lead = QLabel(LEAD)
+        self.lead.setWordWrap(True)
+        layout.addWidget(self.lead)
         # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
         # buttons kept the window from going below ~1000 px.
         resume_row = QHBoxLayout()
@@ -75,11 +99,10 @@ class StartPage(QWidget):
         buttons.addWidget(all_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.intro = intro
         self.progress = QLabel("")
         self.progress.setObjectName("startProgress")
         layout.addWidget(self.progress)
-        review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
+        self._review_row = review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
         self.due = QLabel("")
         self.due.setObjectName("startDue")
         review_row.addWidget(self.due)
@@ -91,7 +114,16 @@ class StartPage(QWidget):
         review_row.addWidget(self.review)
         review_row.addStretch(1)
         layout.addLayout(review_row)
+        self.intro = intro = QLabel(intro_html())
+        intro.setWordWrap(True)
+        intro.setObjectName("startIntro")
+        intro.linkActivated.connect(self._link)
+        layout.addWidget(intro)
         layout.addStretch(1)
+        self.scroller.setWidget(content)
+        for surface in (self.scroller.viewport(), content):
+            surface.setAutoFillBackground(False)  # the window's own background
+        outer.addWidget(self.scroller)
         self._first_id = ""
         self._continue_id = ""
         self._context: AppContext | None = None
@@ -102,10 +134,27 @@ class StartPage(QWidget):
         # After the first frame (content has loaded): now the labels can say they are plain or escaped
         set_markup(self.title, markup("<h1>Welcome to {} <span style='color:#FF2442'>{}</span></h1>",
                                       pack.app.name or pack.title, pack.app.native_name))
-        set_markup(self.intro, markup(INTRO))
+        set_markup(self.lead, markup(LEAD))
         make_plain(self.progress)
         make_plain(self.due)
+        self._topics = [(w.id, w.title) for w in pack.walkthroughs]
+        set_markup(self.intro, intro_html(self._topics))
         self.refresh(recent)
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+        """View → Theme: Qt fixes a link's colour when the text is set, so set it again."""
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and getattr(self, "_topics", None) is not None:
+            self.intro.clear()  # setText with the same text does nothing
+            set_markup(self.intro, intro_html(self._topics))
+
+    def _link(self, target: str) -> None:
+        """page:NAME shows a page; walkthrough:ID opens that walkthrough where the user left it."""
+        kind, _, name = target.partition(":")
+        if kind == "page":
+            self.navigator.show_page.emit(name)
+        elif kind == "walkthrough":
+            self.navigator.open_walkthrough.emit(name, "")
 
     def refresh(self, recent: str = "") -> None:
         """Buttons and counts from the progress saved now; `recent` is the walkthrough last
@@ -161,6 +210,8 @@ class StartPage(QWidget):
                          "Learn as you go: press Learn this (Ctrl+L) beside a word, label or line you meet to keep "
                          "it as a card; Review brings it back on a schedule.")
         self.due.setWordWrap(not kept)
+        self._review_row.setStretch(0, 0 if kept else 1)  # the hint alone takes the row's width,
+        self._review_row.setStretch(2, 1 if kept else 0)  # a count sits beside its button
         self.review.setText("Review now →" if due else "Review…")
         self.review.setVisible(kept)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -17,10 +19,11 @@ from guide.core.content.model import Walkthrough
 from guide.core.context import AppContext
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.player import WalkthroughPlayer
-from guide.ui.widgets.safe_text import markup, rich_label
+from guide.ui.widgets.safe_text import Markup, markup, rich_label, set_markup
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ESTIMATE = 84  # px, until a row's card is made and measured
+WHEEL_LINE = 20  # px per scroll step; a wheel notch is three of them
 
 
 def describe(walkthrough: Walkthrough, done: bool, started_step: str | None, before: list[str] | None = None) -> str:
@@ -57,6 +60,9 @@ class WalkthroughsPage(QStackedWidget):
         self.list.setAccessibleDescription("Each with its app version and what to do first; Enter opens one where you left it")
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        # A wheel notch moves a few lines, not three whole cards (per-item scrolling jumped 320 px).
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.verticalScrollBar().setSingleStep(WHEEL_LINE)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.list.verticalScrollBar().valueChanged.connect(self._fill_visible)
@@ -109,10 +115,13 @@ class WalkthroughsPage(QStackedWidget):
                 self._make_card(item)
             row += 1
 
-    def _make_card(self, item: QListWidgetItem) -> None:
+    def _card_text(self, item: QListWidgetItem) -> Markup:
         title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
-        card = rich_label(markup("<b style='font-size:15px'>{}</b><br>{}<br><span style='color:{}'>{}</span>",
-                                 title, summary, self._grey, meta))
+        return markup("<b style='font-size:15px'>{}</b><br>{}<br><span style='color:{}'>{}</span>",
+                      title, summary, self._grey, meta)
+
+    def _make_card(self, item: QListWidgetItem) -> None:
+        card = rich_label(self._card_text(item))
         card.setWordWrap(True)
         card.setContentsMargins(8, 6, 8, 6)
         card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -135,8 +144,19 @@ class WalkthroughsPage(QStackedWidget):
             self._fit_rows()
         elif watched is self.list.viewport() and event.type() == QEvent.Type.PaletteChange \
                 and meta_grey(self.list) != getattr(self, "_grey", None):
-            self.refresh()  # the theme changed: the meta line's grey follows it
+            self._recolour_cards()
         return super().eventFilter(watched, event)
+
+    def _recolour_cards(self) -> None:
+        """The theme changed: the meta line's grey follows it, from the text the rows already
+        have. Not `refresh`: this runs inside Qt's restyle of every widget, where reading the
+        progress file is disk work on the UI thread, and an error raised here (a notice to a
+        closed window) made PySide repeat it into every later event until memory ran out."""
+        self._grey = meta_grey(self.list)
+        for row in range(self.list.count()):
+            card = self.list.itemWidget(self.list.item(row))
+            if isinstance(card, QLabel):
+                set_markup(card, self._card_text(self.list.item(row)))
 
     def _card_height(self, card: QWidget) -> int:
         """Row heights follow the list's width, so a narrower window never cuts the grey line."""

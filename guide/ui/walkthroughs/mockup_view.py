@@ -1,11 +1,13 @@
-"""Draws a step's screen mockup scaled to fit, with its highlight rectangles on top.
+"""Draws a step's screen mockup scaled to fit, with its highlight rectangles on top, and
+makes every Chinese text written on it clickable.
 
 The picture is clipped to its own bounds (an SVG may draw past its viewBox, e.g. feed
-cards below the tab bar, which a browser or rsvg hides). Each labelled highlight is a
-small focusable button over the picture, so the keyboard reaches it: Tab or the arrow
-keys move between them in reading order, Enter or Space emits `labelClicked` with that
-highlight's glossary label, as a click does. Clicking the picture elsewhere emits
-`zoomRequested` (the player opens the enlarged view).
+cards below the tab bar, which a browser or rsvg hides). Each labelled highlight, and each
+other Chinese text of the SVG (guide.core.content.mockup_text), is a small focusable spot
+over the picture. The picture is one Tab stop: Tab enters it at the first highlight, the
+arrow keys move between the spots in reading order, Enter or Space explains the focused one
+(`labelClicked` with a highlight's glossary label, `textClicked` with any other text), as a
+click does, and Tab leaves. Clicking the picture elsewhere emits `zoomRequested`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from guide.core.content.images import safe_screen
+from guide.core.content.mockup_text import MockupText, mockup_texts
 from guide.core.content.model import Highlight
 from guide.ui.widgets.safe_text import set_tooltip
 
@@ -41,10 +44,10 @@ PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
-def reading_order(highlights: tuple[Highlight, ...]) -> list[Highlight]:
-    """Top to bottom, then left to right; highlights whose tops are within 2 % of the
-    picture's height count as one row, so a tab bar reads left to right."""
-    rows: list[list[Highlight]] = []
+def reading_order(highlights):  # noqa: ANN001, ANN201 - Highlights or MockupTexts (anything with x, y)
+    """Top to bottom, then left to right; boxes whose tops are within 2 % of the picture's
+    height count as one row, so a tab bar reads left to right."""
+    rows: list[list] = []
     for highlight in sorted(highlights, key=lambda h: (h.y, h.x)):
         if rows and abs(highlight.y - rows[-1][0].y) < 0.02:
             rows[-1].append(highlight)
@@ -53,22 +56,23 @@ def reading_order(highlights: tuple[Highlight, ...]) -> list[Highlight]:
     return [h for row in rows for h in sorted(row, key=lambda h: h.x)]
 
 
-class Hotspot(QAbstractButton):
-    """One labelled highlight: transparent, with a focus ring drawn when it has focus."""
+class Spot(QAbstractButton):
+    """One clickable place on the picture: transparent, with a ring drawn when it has focus.
 
-    def __init__(self, highlight: Highlight, description: str, parent: QWidget) -> None:
+    Only the picture's current spot takes Tab focus (the others take focus by click or
+    arrow key), so the whole picture is a single Tab stop."""
+
+    def __init__(self, box: Highlight | MockupText, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("hotspot")
-        self.highlight = highlight
-        self.label = highlight.label or ""
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.box = box
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"Highlighted label {description}")
-        self.setAccessibleDescription("On the picture of the screen; Enter shows what it means")
-        set_tooltip(self, f"{self.label}: click for its meaning")
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - the red box is the view's; only the ring here
         if not self.hasFocus():
+            if self.underMouse():
+                self._hover_mark()
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -79,12 +83,17 @@ class Hotspot(QAbstractButton):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 8, 8)
         painter.end()
 
+    def _hover_mark(self) -> None:
+        """Under the mouse: nothing for a highlight (its red box shows already)."""
+
     def event(self, event: QEvent) -> bool:
-        # Arrow keys move between hotspots here, not to the next step (the player's shortcut).
+        # Arrow keys move between spots here, not to the next step (the player's shortcut).
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
                 and event.key() in (*NEXT_KEYS, *PREVIOUS_KEYS) and not event.modifiers():
             event.accept()
             return True
+        if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
+            self.update()
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -92,9 +101,9 @@ class Hotspot(QAbstractButton):
         if event.key() in ACTIVATE_KEYS and not event.isAutoRepeat():
             self.click()
         elif event.key() in NEXT_KEYS and isinstance(view, MockupView):
-            view.focus_hotspot(self, +1)
+            view.focus_spot(self, +1)
         elif event.key() in PREVIOUS_KEYS and isinstance(view, MockupView):
-            view.focus_hotspot(self, -1)
+            view.focus_spot(self, -1)
         else:
             super().keyPressEvent(event)
 
@@ -104,6 +113,9 @@ class Hotspot(QAbstractButton):
 
     def focusInEvent(self, event) -> None:  # noqa: N802, ANN001
         super().focusInEvent(event)
+        view = self.parentWidget()
+        if isinstance(view, MockupView):
+            view.make_current(self)
         self.update()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
@@ -111,20 +123,60 @@ class Hotspot(QAbstractButton):
         self.update()
 
 
+class Hotspot(Spot):
+    """A labelled highlight: its glossary label's card on click or Enter."""
+
+    def __init__(self, highlight: Highlight, description: str, parent: QWidget) -> None:
+        super().__init__(highlight, parent)
+        self.setObjectName("hotspot")
+        self.highlight = highlight
+        self.label = highlight.label or ""
+        self.setAccessibleName(f"Highlighted label {description}")
+        self.setAccessibleDescription("On the picture of the screen; Enter shows what it means, arrows move")
+        set_tooltip(self, f"{self.label}: click for its meaning")
+
+
+class TextSpot(Spot):
+    """Any other Chinese text on the picture: what it means on click or Enter."""
+
+    def __init__(self, text: MockupText, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("textSpot")
+        self.text_on_screen = text.text
+        self.setAccessibleName(f"Text on the picture: {text.text}")
+        self.setAccessibleDescription("Enter shows what it means, arrows move")
+        set_tooltip(self, f"{text.text}: click for its meaning")  # pack text drawn in the mockup
+
+    def _hover_mark(self) -> None:
+        painter = QPainter(self)
+        painter.setPen(QPen(FOCUS_RING, 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
+
+
 class MockupView(QWidget):
     labelClicked = Signal(str)
+    textClicked = Signal(str)
     zoomRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, describe=None) -> None:  # noqa: ANN001
-        """`describe(label)` gives a hotspot's spoken name (e.g. 发布, fābù, Post)."""
+    def __init__(self, parent: QWidget | None = None, describe=None, align_top: bool = True) -> None:  # noqa: ANN001
+        """`describe(label)` gives a hotspot's spoken name (e.g. 发布, fābù, Post). `align_top`
+        draws the picture at the top of the view (beside a step, so it does not move from step
+        to step), else centred."""
         super().__init__(parent)
         self.setObjectName("mockup")
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
         self._path: Path | None = None
         self._highlights: tuple[Highlight, ...] = ()
+        self._texts: list[MockupText] = []
         self._describe = describe or (lambda label: label)
+        self.align_top = align_top
         self.hotspots: list[Hotspot] = []
+        self.text_spots: list[TextSpot] = []
+        self.spots: list[Spot] = []  # every spot, in reading order (the arrow keys' order)
+        self.current: Spot | None = None  # the one spot Tab reaches
         self.zoomable = True
         self.problem: str | None = None
         self.setMinimumSize(180, 260)
@@ -136,11 +188,13 @@ class MockupView(QWidget):
         self._svg = None
         self._image = None
         self._path = path
+        self._texts = []
         # drawn only from checked bytes; `problem` says why a screen is not shown (too large, wrong kind …)
         safe, self.problem = safe_screen(path) if path is not None else (None, None)
         if safe is not None and safe.kind == "svg":
             renderer = QSvgRenderer(QByteArray(safe.data))
             self._svg = renderer if renderer.isValid() else None
+            self._texts = mockup_texts(safe.data) if self._svg is not None else []
         elif safe is not None:
             image = QImage.fromData(safe.data, "PNG")
             self._image = None if image.isNull() else image
@@ -148,8 +202,9 @@ class MockupView(QWidget):
             self._svg.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self._highlights = highlights
         labels = [h.label for h in highlights if h.label]
-        self.setAccessibleDescription("Highlighted: " + ", ".join(labels) if labels else "")
-        self._make_hotspots()
+        described = "Highlighted: " + ", ".join(labels) + ". " if labels else ""
+        self.setAccessibleDescription(described + ("Every Chinese text on it can be chosen for its meaning" if self._texts else ""))
+        self._make_spots()
         self.setVisible(self.has_image())
         self.update()
 
@@ -157,33 +212,57 @@ class MockupView(QWidget):
         """What is shown, so a second view (the zoom) can show the same."""
         return self._path, self._highlights
 
-    def _make_hotspots(self) -> None:
-        for hotspot in self.hotspots:
-            hotspot.hide()  # out of the Tab chain now, not when deleted
-            hotspot.deleteLater()
-        self.hotspots = []
+    def _make_spots(self) -> None:
+        for spot in self.spots:
+            spot.hide()  # out of the Tab chain now, not when deleted
+            spot.deleteLater()
+        self.hotspots, self.text_spots, self.spots, self.current = [], [], [], None
         if not self.has_image():
             return
-        for highlight in reading_order(tuple(h for h in self._highlights if h.label)):
+        labelled = tuple(h for h in self._highlights if h.label)
+        for highlight in reading_order(labelled):
             hotspot = Hotspot(highlight, self._describe(highlight.label), self)
             hotspot.clicked.connect(lambda _=False, label=highlight.label: self.labelClicked.emit(label))
             self.hotspots.append(hotspot)
-        for before, after in zip(self.hotspots, self.hotspots[1:]):
+        for text in self._texts:
+            if any(text.inside(h) for h in labelled):
+                continue  # the highlight over it already explains it
+            spot = TextSpot(text, self)
+            spot.clicked.connect(lambda _=False, said=text.text: self.textClicked.emit(said))
+            self.text_spots.append(spot)
+        by_box = {id(s.box): s for s in (*self.hotspots, *self.text_spots)}
+        self.spots = [by_box[id(box)] for box in reading_order([s.box for s in by_box.values()])]
+        for before, after in zip(self.spots, self.spots[1:]):
             QWidget.setTabOrder(before, after)
-        self._place_hotspots()
-        for hotspot in self.hotspots:
-            hotspot.show()
+        self._place_spots()
+        for spot in self.spots:
+            spot.show()
+        first = self.hotspots[0] if self.hotspots else (self.spots[0] if self.spots else None)
+        if first is not None:
+            self.make_current(first)
 
-    def _place_hotspots(self) -> None:
-        for hotspot in self.hotspots:
-            m = HOTSPOT_MARGIN
-            hotspot.setGeometry(self.highlight_rect(hotspot.highlight).adjusted(-m, -m, m, m).toAlignedRect())
+    def make_current(self, spot: Spot) -> None:
+        """`spot` becomes the picture's one Tab stop (where Tab re-enters the picture)."""
+        if spot is self.current or spot not in self.spots:
+            return
+        if self.current is not None:
+            self.current.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.current = spot
+        spot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def focus_hotspot(self, current: Hotspot, step: int) -> None:
-        """Move focus to the next (+1) or previous (-1) hotspot, wrapping round."""
-        if current in self.hotspots:
-            index = (self.hotspots.index(current) + step) % len(self.hotspots)
-            self.hotspots[index].setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+    def tab_stop(self) -> Spot | None:
+        return self.current
+
+    def _place_spots(self) -> None:
+        for spot in self.spots:
+            m = HOTSPOT_MARGIN if isinstance(spot, Hotspot) else 0
+            spot.setGeometry(self.highlight_rect(spot.box).adjusted(-m, -m, m, m).toAlignedRect())
+
+    def focus_spot(self, current: Spot, step: int) -> None:
+        """Move focus to the next (+1) or previous (-1) spot, wrapping round."""
+        if current in self.spots:
+            index = (self.spots.index(current) + step) % len(self.spots)
+            self.spots[index].setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
 
     def has_image(self) -> bool:
         return self._svg is not None or self._image is not None
@@ -202,22 +281,23 @@ class MockupView(QWidget):
         return QSize(320, 560)
 
     def image_rect(self) -> QRectF:
-        """Where the image is drawn: as large as fits, aspect ratio kept, centred."""
+        """Where the image is drawn: as large as fits, aspect ratio kept, centred across (and
+        down too unless `align_top`)."""
         natural = self.natural_size()
         if natural.isEmpty():
             return QRectF()
         scale = min(self.width() / natural.width(), self.height() / natural.height())
         w, h = natural.width() * scale, natural.height() * scale
-        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        return QRectF((self.width() - w) / 2, 1 if self.align_top else (self.height() - h) / 2, w, h)
 
-    def highlight_rect(self, highlight: Highlight) -> QRectF:
+    def highlight_rect(self, highlight: Highlight | MockupText) -> QRectF:
         area = self.image_rect()
         return QRectF(area.x() + highlight.x * area.width(), area.y() + highlight.y * area.height(),
                       highlight.w * area.width(), highlight.h * area.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._place_hotspots()
+        self._place_spots()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)

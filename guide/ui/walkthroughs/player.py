@@ -8,11 +8,13 @@ walkthrough stays finished (a replay is not a reset of what was done).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCursor,
@@ -20,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -28,21 +29,24 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from guide.core.content.model import Walkthrough
+from guide.core.content.model import GlossaryEntry, Walkthrough
 from guide.core.content.step_text import expand_ui_labels, link_action, progress_text
 from guide.core.context import AppContext
 from guide.core.study import drafts
+from guide.core.translate.explain import TextMeaning
 from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.label_card import LabelCard, LabelChip
+from guide.ui.walkthroughs.meaning_card import Explainer, TextCard
 from guide.ui.walkthroughs.mockup_view import MockupView
 from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
-from guide.ui.widgets.button_text import button_text
+from guide.ui.widgets.enter_key import enter_clicks
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.safe_text import (
@@ -57,12 +61,179 @@ from guide.ui.widgets.safe_text import (
     set_tooltip,
     tooltip_text,
 )
+from guide.ui.widgets.scrolling import vertical_scroller
+from guide.ui.widgets.wrapped_rows import fit_wrapped_rows
 
 # Below this width the step list column would cut every title to a few letters, so the steps
 # move into a drop-down above the step ("Step 5 of 8 [5. Channels under 发现 ▾]").
 COMPACT_WIDTH = 900
 STEP_LIST_MIN_WIDTH = 220
 STEP_ROW_PADDING = 5  # QListWidget#stepList::item padding in the stylesheets
+NEXT_BUTTON_TEXTS = ("Next →", "Finish ✓", "Next walkthrough →", "All walkthroughs")
+
+
+class StepText(SafeTextBrowser):
+    """The step's instructions, as tall as their text: the column around them scrolls, never
+    the text alone, so no line hides behind a scroll bar while space sits below.
+
+    One Tab stop (with the stylesheet's focus ring): ↑ and ↓ move between its inline labels
+    (→ and ← stay the step keys), Enter opens the label's card; with no label left that way,
+    ↑ and ↓ scroll the column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._heights: dict[int, int] = {}
+        self._anchor = -1
+        self.document().contentsChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        self._heights.clear()
+        self._anchor = -1
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - a theme's new font changes the height
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._changed()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The document's height laid out at `width` (a copy, so the shown one is untouched)."""
+        if width not in self._heights:
+            margins = self.contentsMargins()
+            document = self.document().clone(self)
+            document.setDocumentMargin(self.document().documentMargin())
+            document.setDefaultFont(self.document().defaultFont())
+            document.setTextWidth(max(1, width - margins.left() - margins.right()))
+            self._heights[width] = math.ceil(document.size().height()) + margins.top() + margins.bottom()
+            document.deleteLater()
+        return self._heights[width]
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self.width() if self.width() > 100 else 400
+        return QSize(super().sizeHint().width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(120, self.heightForWidth(self.width()) if self.width() > 100 else 40)
+
+    # -- keyboard: the inline labels ----------------------------------------------------
+
+    def anchors(self) -> list[tuple[int, int, str]]:
+        """(start, end, link) of every link in the text, in reading order."""
+        found: list[tuple[int, int, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+                if href:
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if found and found[-1][2] == href and found[-1][1] == start:
+                        found[-1] = (found[-1][0], end, href)  # one link in two formats (bold part)
+                    else:
+                        found.append((start, end, href))
+                it += 1
+            block = block.next()
+        return found
+
+    def focused_anchor(self) -> str:
+        anchors = self.anchors()
+        return anchors[self._anchor][2] if 0 <= self._anchor < len(anchors) else ""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Tab leaves; it does not walk the links
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().focusInEvent(event)
+        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                      Qt.FocusReason.ShortcutFocusReason)
+        self._show_ring(keyboard)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().focusOutEvent(event)
+        self._show_ring(False)
+
+    def _show_ring(self, shown: bool) -> None:
+        """The focus ring (style-*.qss, `keyboardFocus`) only for keyboard users, as a browser's
+        :focus-visible: the text has focus whenever a step opens, so the arrow keys work."""
+        if bool(self.property("keyboardFocus")) != shown:
+            self.setProperty("keyboardFocus", shown)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self._show_ring(True)
+        key, plain = event.key(), not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._move_anchor(+1 if key == Qt.Key.Key_Down else -1)
+            return
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focused_anchor():
+            self.anchorClicked.emit(QUrl(self.focused_anchor()))
+            return
+        super().keyPressEvent(event)
+
+    def _move_anchor(self, step: int) -> None:
+        anchors = self.anchors()
+        index = self._anchor + step if self._anchor >= 0 else (0 if step > 0 else len(anchors) - 1)
+        if not anchors or not 0 <= index < len(anchors):
+            self._scroll_column(step)
+            return
+        self._anchor = index
+        start, end, _href = anchors[index]
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._show(self.cursorRect(cursor))
+
+    def _column(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def _show(self, rect: QRect) -> None:
+        column = self._column()
+        if column is not None and column.widget() is not None:
+            centre = self.viewport().mapTo(column.widget(), rect.center())
+            column.ensureVisible(centre.x(), centre.y(), 10, rect.height())
+
+    def _scroll_column(self, step: int) -> None:
+        column = self._column()
+        if column is not None:
+            bar = column.verticalScrollBar()
+            bar.setValue(bar.value() + step * bar.singleStep() * 3)
+
+
+class CardSlot(QWidget):
+    """Where a label's card appears under the step: the card's full height, the column scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._card: QWidget | None = None
+
+    def setWidget(self, card: QWidget) -> None:  # noqa: N802 - as QScrollArea, which this replaced
+        if self._card is not None:
+            self._card.hide()
+            self._card.deleteLater()
+        self._card = card
+        self.layout().addWidget(card)
+
+    def widget(self) -> QWidget | None:
+        return self._card
 
 
 class WalkthroughPlayer(QWidget):
@@ -79,6 +250,9 @@ class WalkthroughPlayer(QWidget):
         self.finished = False
         self._chips: list[QWidget] = []
         self.learn_button: LearnButton | None = None  # on the label card shown, if any
+        self._next_width_font = ""
+        self.explainer = Explainer(context.pack, self)
+        self.explainer.explained.connect(self._explained)
         self._build()
 
     # -- layout ---------------------------------------------------------------------
@@ -149,42 +323,47 @@ class WalkthroughPlayer(QWidget):
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(8, 0, 8, 0)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        # Everything about the step scrolls as one column; Back and Next stay put under it.
+        self.step_content = QWidget()
+        self.step_content.setObjectName("stepContent")
+        content_layout = QVBoxLayout(self.step_content)
+        content_layout.setContentsMargins(8, 0, 8, 0)
         self.title = plain_label()
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
-        middle_layout.addWidget(self.title)
-        self.body = SafeTextBrowser()
+        content_layout.addWidget(self.title)
+        self.body = StepText()
         self.body.setObjectName("stepBody")
-        self.body.setAccessibleDescription("What to do on this step, with the Chinese labels to look for")
+        self.body.setAccessibleDescription("What to do on this step; the up and down arrows reach its Chinese labels, "
+                                           "Enter explains one")
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName("Step instructions")
         self.body.anchorClicked.connect(self._link_clicked)
-        middle_layout.addWidget(self.body, 100)
-        # The step text is never taller than itself, so in a tall window the tip, warning and
-        # label chips sit right under it instead of at the bottom, far from the text they go with.
-        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        content_layout.addWidget(self.body)
         self.tip = rich_label()
         self.tip.setObjectName("stepTip")
         self.tip.setWordWrap(True)
         self.warning = rich_label()
         self.warning.setObjectName("stepWarning")
         self.warning.setWordWrap(True)
-        middle_layout.addWidget(self.tip)
-        middle_layout.addWidget(self.warning)
+        content_layout.addWidget(self.tip)
+        content_layout.addWidget(self.warning)
         self.chips_host = QWidget()
         self.chips = FlowLayout(self.chips_host)
-        middle_layout.addWidget(self.chips_host)
-        self.card_host = QScrollArea()
-        self.card_host.setObjectName("labelPanel")
-        self.card_host.setWidgetResizable(True)
-        self.card_host.setFrameShape(QFrame.Shape.NoFrame)
-        self.card_host.setMaximumHeight(170)
+        content_layout.addWidget(self.chips_host)
+        self.card_host = CardSlot()
         self.card_host.hide()
-        middle_layout.addWidget(self.card_host)
-        middle_layout.addStretch(1)  # takes what the step text does not need
+        content_layout.addWidget(self.card_host)
+        content_layout.addStretch(1)  # a short step keeps its text, tip and chips together at the top
+        self.step_scroller = vertical_scroller(self.step_content, "stepScroller")
+        self.step_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys scroll it from the step text
+        for surface in (self.step_scroller.viewport(), self.step_content):  # the page's background, not a grey box
+            surface.setAutoFillBackground(False)
+        middle_layout.addWidget(self.step_scroller, 1)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(8, 4, 8, 0)
         self.back_button = QPushButton("← Back")
         self.back_button.setObjectName("stepBack")
         self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
@@ -206,6 +385,7 @@ class WalkthroughPlayer(QWidget):
         panel_layout.setContentsMargins(0, 0, 0, 0)
         self.mockup = MockupView(describe=self._describe_label)
         self.mockup.labelClicked.connect(self.show_label)
+        self.mockup.textClicked.connect(self.show_text)
         self.mockup.zoomRequested.connect(self.zoom)
         panel_layout.addWidget(self.mockup, 1)
         self.zoom_button = QPushButton("Enlarge picture (+)")
@@ -221,6 +401,7 @@ class WalkthroughPlayer(QWidget):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([STEP_LIST_MIN_WIDTH, 520, 340])
         outer.addWidget(splitter, 1)
+        enter_clicks(self.back_to_list, self.restart_button, self.back_button, self.next_button, self.zoom_button)
 
         for declared, slot in ((keys.NEXT_STEP, self.next), (keys.PREVIOUS_STEP, self.back)):
             for key in declared.keys:
@@ -236,7 +417,7 @@ class WalkthroughPlayer(QWidget):
         self.addAction(self.zoom_action)
         self._zoom: ZoomDialog | None = None
         self._record = True  # remember the step shown (False while open() shows one only to look at)
-        QShortcut(keys.LEARN.sequence(), self, lambda: self.card_host.isVisible() and self.learn_button.click())
+        QShortcut(keys.LEARN.sequence(), self, lambda: self.card_host.isVisible() and self.learn_button is not None and self.learn_button.click())
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -296,8 +477,7 @@ class WalkthroughPlayer(QWidget):
         set_tooltip(self.step_picker, step.title)
         self.step_picker.blockSignals(False)
         self.title.setText(step.title)
-        self.body.setMarkdown(expand_ui_labels(self.context.pack, step.body))
-        self._space_paragraphs()
+        self._show_text(expand_ui_labels(self.context.pack, step.body))
         self.chips_host.show()
         set_markup(self.tip, markup("<b>Tip:</b> {}", step.tip) if step.tip else Markup())
         self.tip.setVisible(bool(step.tip))
@@ -305,11 +485,14 @@ class WalkthroughPlayer(QWidget):
         self.warning.setVisible(bool(step.warning))
         self._show_chips(step.labels)
         self.mockup.show_screen(step.screen, step.highlight)
-        self.mockup_panel.setVisible(self.mockup.has_image())
+        # The panel keeps its width without a picture, so the columns never move from step to step.
+        self.mockup_panel.show()
+        self.zoom_button.setVisible(self.mockup.has_image())
         self._tab_chain()
         if self.mockup.problem:
             self.navigator.notice.emit(f"The screen image for this step is not shown: {self.mockup.problem}")
         self.card_host.hide()
+        self.step_scroller.verticalScrollBar().setValue(0)
         self.back_button.setEnabled(index > 0)
         self.back_button.setToolTip("Previous step (Left arrow or Page Up)")
         last = index == total - 1
@@ -317,8 +500,38 @@ class WalkthroughPlayer(QWidget):
         self.next_button.setAccessibleName("Finish walkthrough" if last else "Next step")
         self.next_button.setToolTip("Mark this walkthrough complete (Right arrow or Page Down)" if last
                                     else "Next step (Right arrow or Page Down)")
+        self._keep_next_width()
         if self._record:
             self.context.userdata.set_step(self.walkthrough.id, step.id)
+
+    def _keep_next_width(self) -> None:
+        """Next is as wide as its widest wording (Next, Finish, Next walkthrough), so it never
+        moves under the pointer when its text changes. Measured once per font (a theme's)."""
+        button = self.next_button
+        key = button.font().key()
+        if self._next_width_font != key:
+            shown = button.text()
+            widths = []
+            for text in NEXT_BUTTON_TEXTS:
+                button.setText(text)
+                widths.append(button.sizeHint().width())
+            button.setText(shown)
+            self._next_width_font = key
+            button.setMinimumWidth(max(widths))
+
+    def _show_text(self, markdown: str) -> None:
+        self._markdown = markdown
+        self.body.setMarkdown(markdown)
+        self._space_paragraphs()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """View → Theme: the text is laid out again, since Qt fixes a link's colour (the inline
+        labels') from the palette when the text is set, not when it is drawn."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_markdown", None) is not None:
+            scrolled = self.step_scroller.verticalScrollBar().value()
+            self._show_text(self._markdown)
+            self.step_scroller.verticalScrollBar().setValue(scrolled)
 
     def _space_paragraphs(self) -> None:
         """Qt's Markdown import packs paragraphs tightly; give them room to breathe."""
@@ -349,9 +562,11 @@ class WalkthroughPlayer(QWidget):
         self._chips = chips
 
     def _tab_chain(self) -> None:
-        """Tab follows the screen: instructions, their labels, Back and Next, then the
-        picture's highlights in reading order and the Enlarge button."""
-        chain = [self.body, *self._chips, self.back_button, self.next_button, *self.mockup.hotspots, self.zoom_button]
+        """Tab goes from the instructions (one stop: ↑/↓ reach their labels) to the picture they
+        describe (one stop: arrows move between its highlights and texts), the Enlarge button,
+        the label chips, then Back and Next: three Tabs from Restart to the picture."""
+        chain = [self.step_list, self.step_picker, self.body, *self.mockup.spots, self.zoom_button, *self._chips,
+                 self.back_button, self.next_button]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
 
@@ -365,7 +580,8 @@ class WalkthroughPlayer(QWidget):
         if self.walkthrough is None or self.finished or not self.mockup.has_image():
             return
         path, highlights = self.mockup.screen()
-        dialog = ZoomDialog(path, highlights, self.walkthrough.steps[self.index].title, self._describe_label, self)
+        dialog = ZoomDialog(path, highlights, self.walkthrough.steps[self.index].title, self._describe_label, self,
+                            label=self.context.pack.label, explainer=self.explainer, translate=self.navigator.translate_text.emit)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.labelChosen.connect(self.show_label)
         dialog.finished.connect(lambda _result: setattr(self, "_zoom", None))
@@ -376,11 +592,35 @@ class WalkthroughPlayer(QWidget):
         entry = self.context.pack.label(zh)
         if entry is None:
             return
+        self._show_card(self._label_card(entry))
+
+    def _label_card(self, entry: GlossaryEntry) -> LabelCard:
+        """A label's card with Learn this, which keeps the step it was met in as its example."""
         self.learn_button = LearnButton.for_context(self.context, key=keys.LEARN.shown())
         if self.walkthrough is not None:
             self.learn_button.set_draft(drafts.step_label(entry, self.walkthrough, self.walkthrough.steps[self.index]))
-        self.card_host.setWidget(LabelCard(entry, learn=self.learn_button))
+        return LabelCard(entry, learn=self.learn_button)
+
+    def show_text(self, text: str) -> None:
+        """Any Chinese text on the picture: its label card, or its meaning word by word."""
+        self._shown_text = text
+        self._show_card(self._text_card(self.explainer.request(text)))
+
+    def _text_card(self, meaning: TextMeaning) -> QWidget:
+        if meaning.label is not None:
+            return self._label_card(meaning.label)
+        self.learn_button = None
+        return TextCard(meaning, translate=self.navigator.translate_text.emit)
+
+    def _explained(self, meaning: TextMeaning) -> None:
+        if meaning.zh == getattr(self, "_shown_text", None) and self.card_host.isVisible():
+            self._show_card(self._text_card(meaning))
+
+    def _show_card(self, card: QWidget) -> None:
+        """Under the step, whole; the column scrolls to it once it is laid out."""
+        self.card_host.setWidget(card)
         self.card_host.show()
+        QTimer.singleShot(0, lambda: self.step_scroller.ensureWidgetVisible(card, 0, 0) if self.card_host.widget() is card else None)
 
     def next(self) -> None:
         if self.walkthrough is None:
@@ -407,32 +647,35 @@ class WalkthroughPlayer(QWidget):
         done = f"You have finished **{self.walkthrough.title}**."
         if suggestion is not None:
             self.title.setText(f"Well done! Next up: {suggestion.title}")
-            self.body.setMarkdown(f"{done}\n\nNext up: **{suggestion.title}** — {suggestion.summary} "
+            self._show_text(f"{done}\n\nNext up: **{suggestion.title}** — {suggestion.summary} "
                                   f"(about {suggestion.minutes} min).\n\n"
                                   "Press **Next walkthrough →** to start it, or choose any other from **← All walkthroughs**.")
-            self.next_button.setText(button_text(f"Next walkthrough: {suggestion.title} →"))
+            self.next_button.setText("Next walkthrough →")  # the title is above: a short button stays where it was
             self.next_button.setAccessibleName(f"Next walkthrough: {suggestion.title}")
             self.next_button.setToolTip("Start the next walkthrough you have not finished")
         else:
             self.title.setText("Well done! You have finished every walkthrough")
-            self.body.setMarkdown(f"{done}\n\nThat was the last one. **UI labels** and the **Phrase book** are there "
+            self._show_text(f"{done}\n\nThat was the last one. **UI labels** and the **Phrase book** are there "
                                   "whenever a screen or a comment puzzles you (Ctrl+K searches everything).")
             self.next_button.setText("All walkthroughs")
             self.next_button.setAccessibleName("Back to all walkthroughs")
             self.next_button.setToolTip("The list of every walkthrough")
         self.back_button.setToolTip("Back to the last step")
-        self._space_paragraphs()
-        for widget in (self.tip, self.warning, self.chips_host, self.card_host, self.mockup_panel):
+        for widget in (self.tip, self.warning, self.chips_host, self.card_host, self.mockup, self.zoom_button):
             widget.hide()
         self.back_button.setEnabled(True)
         self.next_button.setFocus()
         self.completedChanged.emit(self.walkthrough.id)
 
     def next_suggestion(self) -> Walkthrough | None:
-        """The first walkthrough, in pack order, that is not complete yet (not this one)."""
+        """The walkthrough after this one in the pack's order that is not complete yet, going
+        round to the start of the pack (someone who began in the middle goes on from there)."""
         done = self.context.userdata.completed()
+        order = list(self.context.pack.walkthroughs)
         current = self.walkthrough.id if self.walkthrough is not None else ""
-        return next((w for w in self.context.pack.walkthroughs if w.id not in done and w.id != current), None)
+        start = next((n + 1 for n, w in enumerate(order) if w.id == current), 0)
+        following = order[start:] + order[:start]
+        return next((w for w in following if w.id not in done and w.id != current), None)
 
     def _next_clicked(self) -> None:
         """Next, Finish, then (once finished) the next walkthrough, or the list if none is left."""
@@ -481,25 +724,8 @@ class WalkthroughPlayer(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_steps(self) -> None:
-        """Row heights from the list's width, so every title wraps whole (Qt's own wrapped
-        rows are sized for another width and cut titles, CJK ones above all)."""
-        width = self.step_list.viewport().width() - 2 * STEP_ROW_PADDING - 4
-        if width < 40:
-            return
-        for row in range(self.step_list.count()):
-            item = self.step_list.item(row)
-            font = self.step_list.font()
-            font.setBold(item.font().bold())
-            text = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text())
-            height = text.height() + 2 * STEP_ROW_PADDING + 4
-            if item.sizeHint().height() != height:
-                item.setSizeHint(QSize(0, height))
-
-    def _fit_body(self) -> None:
-        frame = 2 * self.body.frameWidth() + self.body.contentsMargins().top() + self.body.contentsMargins().bottom()
-        height = int(self.body.document().size().height()) + frame + 2
-        if self.body.maximumHeight() != height:
-            self.body.setMaximumHeight(height)
+        """Row heights from the list's width, so every title wraps whole."""
+        fit_wrapped_rows(self.step_list)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -51,6 +51,8 @@ class FlowLayout(QLayout):
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            if hint.width() > rect.width() > 0:  # wider than a whole line: as wide as the line (a chip elides)
+                hint.setWidth(max(rect.width(), item.minimumSize().width()))
             if x + hint.width() > rect.right() and line_height > 0:
                 x, y = rect.x(), y + line_height + self.spacing()
                 line_height = 0

@@ -71,9 +71,9 @@ def test_hotspots_by_keyboard_tab_arrows_and_enter(qtbot, tmp_path: Path) -> Non
     assert [h.label for h in hotspots] == ["小红书", "收藏", "发布"], "top row left to right, then the bottom"
     assert all(h.accessibleName() and h.accessibleDescription() for h in hotspots)
     assert "fābù" in hotspots[2].accessibleName()
-    player.next_button.setFocus()
-    qtbot.keyClick(player.next_button, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is hotspots[0], "Tab goes from Next to the first hotspot"
+    player.body.setFocus()
+    qtbot.keyClick(player.body, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is hotspots[0], "Tab goes from the step text to the picture's first highlight"
     qtbot.keyClick(hotspots[0], Qt.Key.Key_Right)
     assert QApplication.focusWidget() is hotspots[1]
     assert win.findChild(QLabel, "stepTitle").text() == "Open the app", "the arrow moved between hotspots, not steps"
@@ -84,7 +84,9 @@ def test_hotspots_by_keyboard_tab_arrows_and_enter(qtbot, tmp_path: Path) -> Non
     assert player.card_host.isVisible()
     assert player.card_host.widget().findChild(QLabel, "cardZh").text() == "收藏"
     qtbot.keyClick(hotspots[1], Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is hotspots[2]
+    assert QApplication.focusWidget() is player.zoom_button, "the picture is one Tab stop; Tab leaves it"
+    qtbot.keyClick(player.zoom_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is hotspots[1], "Shift+Tab comes back to the highlight last reached"
 
 
 def test_focused_hotspot_draws_a_ring(qtbot, mini_pack: Path) -> None:
@@ -124,10 +126,11 @@ def test_click_on_the_picture_or_plus_opens_a_zoom_that_esc_closes(qtbot, mini_p
     player.body.setFocus()
     qtbot.keyClick(player.body, Qt.Key.Key_Plus)
     zoom = next(z for z in win.findChildren(ZoomDialog) if z.isVisible())
-    rect = zoom.view.highlight_rect(zoom.view.hotspots[0].highlight)
-    qtbot.mouseClick(zoom.view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert not zoom.isVisible(), "choosing a label closes the zoom"
-    assert player.card_host.widget().findChild(QLabel, "cardZh").text() == "发布"
+    hotspot = zoom.view.hotspots[0]
+    qtbot.mouseClick(hotspot, Qt.MouseButton.LeftButton, pos=hotspot.rect().center())
+    assert zoom.isVisible(), "choosing a label keeps the enlarged picture open (issue 25 item 11)"
+    assert zoom.card.findChild(QLabel, "cardZh").text() == "发布", "its card is beside the picture"
+    assert player.card_host.widget().findChild(QLabel, "cardZh").text() == "发布", "and under the step"
 
 
 def test_enlarge_button_and_no_zoom_without_a_picture(qtbot, mini_pack: Path) -> None:

@@ -80,7 +80,8 @@ def test_finish_marks_complete_and_offers_the_next_walkthrough(qtbot, window: Ma
     assert "Complete" in text_of(window, "stepProgress")
     assert text_of(window, "stepTitle") == "Well done! Next up: Second steps"
     assert window.context.userdata.completed() == {"first"}
-    assert text_of(window, "stepNext") == "Next walkthrough: Second steps →"
+    assert text_of(window, "stepNext") == "Next walkthrough →"
+    assert window.findChild(QPushButton, "stepNext").accessibleName() == "Next walkthrough: Second steps"
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # on to the next walkthrough
     assert text_of(window, "stepTitle") == "Step one"
     window.pages["walkthroughs"].player.backToList.emit()

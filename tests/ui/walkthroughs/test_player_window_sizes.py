@@ -11,15 +11,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from guide.core.context import AppContext, build_context
+from guide.core.context import AppContext
 from guide.ui.shell.main_window import MainWindow
 from guide.ui.shell.theme import apply_theme
 from guide.ui.walkthroughs.player import STEP_ROW_PADDING, WalkthroughPlayer
-
-
-@pytest.fixture(scope="module")
-def bundled() -> AppContext:
-    return build_context(None)
 
 
 @pytest.fixture

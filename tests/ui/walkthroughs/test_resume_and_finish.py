@@ -126,7 +126,7 @@ def test_finishing_replaces_the_last_step_and_start_points_at_the_next(qtbot, mi
     assert "Press 发布" not in body, "the last step's text does not linger"
     assert "Second steps" in body and "Post something." in body
     assert not [c for c in player.findChildren(QPushButton, "labelChip") if c.isVisible()]
-    assert not player.mockup_panel.isVisible()
+    assert not player.mockup.isVisible() and not player.zoom_button.isVisible()
     win.show_page("start")
     assert start_button(win, "startBegin").text() == "Next: Second steps →"
     assert "finished 1 of 2" in win.pages["start"].findChild(QLabel, "startProgress").text()
@@ -146,7 +146,8 @@ def test_back_from_the_summary_returns_to_the_last_step(qtbot, mini_pack: Path) 
     player.next()
     qtbot.mouseClick(win.findChild(QPushButton, "stepBack"), Qt.MouseButton.LeftButton)
     assert win.findChild(QLabel, "stepTitle").text() == "Post"
-    assert player.mockup_panel.isHidden() == (not player.mockup.has_image())
+    assert player.mockup.isHidden() == (not player.mockup.has_image())
+    assert player.zoom_button.isHidden() == (not player.mockup.has_image())
 
 
 def test_restart_asks_first_and_keeps_completion(qtbot, mini_pack: Path) -> None:
@@ -207,3 +208,30 @@ def test_keys_work_at_once_in_a_reopened_walkthrough(qtbot, mini_pack: Path) -> 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and player.isAncestorOf(QApplication.focusWidget()))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
     assert second.findChild(QLabel, "stepTitle").text() == "Post"
+
+
+def _pack_of_four(root: Path) -> Path:
+    from helpers.packs import FIRST_WALKTHROUGH, SECOND_WALKTHROUGH, write_pack
+
+    def named(walkthrough_id: str, title: str) -> str:
+        return FIRST_WALKTHROUGH.replace("id: first", f"id: {walkthrough_id}").replace("title: First steps", f"title: {title}")
+
+    return write_pack(root, walkthroughs={"first": FIRST_WALKTHROUGH, "second": SECOND_WALKTHROUGH,
+                                          "third": named("third", "Third steps"), "fourth": named("fourth", "Fourth steps")})
+
+
+def test_next_up_is_the_next_in_the_packs_order_after_the_one_finished(qtbot, tmp_path: Path) -> None:
+    """Issue 25 item 16: finishing the third of four offered the first unfinished one (the
+    first) instead of the fourth; it goes on from where the user is, round to the start."""
+    win = launch(qtbot, _pack_of_four(tmp_path / "p"))
+    win.open_walkthrough("third", "post")
+    player = player_of(win)
+    player.next()  # Finish
+    assert player.title.text() == "Well done! Next up: Fourth steps"
+    win.open_walkthrough("fourth", "post")
+    player.next()
+    assert player.title.text() == "Well done! Next up: First steps", "after the last, round to the start"
+    win.context.userdata.mark_complete("first", "post")
+    win.open_walkthrough("fourth", "post")
+    player.next()
+    assert player.title.text() == "Well done! Next up: Second steps", "finished ones are skipped"
