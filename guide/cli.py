@@ -142,15 +142,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    from guide.commands.printable import printable_output
+
+    with printable_output():  # names, pack text and answers printed can never drive the terminal
+        args = build_parser().parse_args(argv)
+        if args.command is not None or args.screenshot:
+            return _run_command(args)
+    from guide.ui.shell.app import run_app
+
+    return run_app(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command is None:
-        if args.screenshot:
-            from guide.commands.render_cmd import run_screenshot
+        from guide.commands.render_cmd import run_screenshot
 
-            return run_screenshot(args)
-        from guide.ui.shell.app import run_app
-
-        return run_app(args)
+        return run_screenshot(args)
     if args.command == "validate":
         from guide.commands.validate_cmd import run
     elif args.command == "translate":

@@ -25,9 +25,16 @@ def run(args: argparse.Namespace) -> int:
         history.close()
         cache.close()
     extra = f" and {cleared.damaged_files} damaged copies" if cleared.damaged_files else ""
-    screenshots = ScreenshotHistory().clear()
+    shots = ScreenshotHistory()
+    screenshots = shots.clear()
+    problems = list(cleared.problems)
+    left = shots.leftovers()
+    if left:
+        names = ", ".join(p.name for p in left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
+        problems.append(f"Could not delete {len(left)} files of recent screenshots in {shots.folder} ({names}); "
+                        f"they stay on disk.")
     print(f"Deleted {cleared.history} history entries and {cleared.cache} cached translations{extra}"
           f"{f', and {screenshots} screenshots' if screenshots else ''}.")
-    for problem in cleared.problems:
+    for problem in problems:
         print(f"rednote-guide: {problem}", file=sys.stderr)
-    return EXIT_PROBLEMS if cleared.problems else EXIT_OK
+    return EXIT_PROBLEMS if problems else EXIT_OK

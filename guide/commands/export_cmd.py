@@ -1,8 +1,8 @@
 """`rednote-guide export --anki FILE`: favourites, kept cards and labels met, as Anki flashcards.
 
 Writes FILE (tab-separated, Anki reads its header lines) and a CSV beside it. Exit 0
-when written (also with no cards yet, with a hint on stderr), 1 when the files could not
-be written, 2 when there is no pack.
+when written, 1 when there is nothing to export yet (nothing is written; stderr says how to
+collect cards) or the files could not be written, 2 when there is no pack.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from guide.commands.search_cmd import load_pack_for
     from guide.core.storage.userdata import UserData
     from guide.core.study.deck import Deck
-    from guide.core.study.export import collect_cards, files_replaced, write_anki
+    from guide.core.study.export import NothingToExport, collect_cards, files_replaced, write_anki
 
     pack = load_pack_for(args, "export")
     if pack is None:
@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     replaced = files_replaced(target)
     try:
         tsv, csv = write_anki(cards, target)
+    except NothingToExport as exc:
+        print(f"rednote-guide export: {exc}; {target} was not written.", file=sys.stderr)
+        return EXIT_PROBLEMS
     except OSError as exc:
         print(f"rednote-guide export: could not write {target} ({exc.strerror or exc}); choose another file",
               file=sys.stderr)
@@ -45,9 +48,5 @@ def run(args: argparse.Namespace) -> int:
           f"and a CSV copy to {csv}.")
     if replaced:
         print(f"Replaced what was there before: {', '.join(str(p) for p in replaced)}.")
-    if cards:
-        print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
-    else:
-        print("rednote-guide export: nothing to export yet: star phrases in the Phrase book, keep words with "
-              "Learn this, or finish a walkthrough to collect its UI labels.", file=sys.stderr)
+    print("In Anki: File > Import, choose the file; the columns are Chinese, Pinyin, English, Note.")
     return EXIT_OK

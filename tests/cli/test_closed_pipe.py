@@ -71,6 +71,12 @@ def test_a_closed_pipe_ends_the_command_quietly(name: str, places: dict[str, str
         pytest.skip(f"this version has no {name.split()[0]!r} command")
     if name.startswith("read"):
         needs_ocr_extra()  # not importorskip: the test process itself must never import rapidocr
+    if name == "export":  # something to export (with nothing, export writes no file and exits 1)
+        from guide.core.storage.userdata import UserData
+
+        userdata = UserData("mini")
+        userdata.set_favourite("你好", True)
+        userdata.close()
     reading, writing = os.pipe()
     os.close(reading)  # the reader is gone before the first line is written
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")

@@ -46,12 +46,13 @@ def test_exports_favourites_and_labels_met(capsys, pack: Path, tmp_path: Path) -
     assert rows[0] == ["Chinese", "Pinyin", "English", "Note", "Type"] and len(rows) == 6
 
 
-def test_nothing_to_export_still_writes_and_explains(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_nothing_to_export_writes_nothing_and_exits_1(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Empty files and "Wrote 0 cards" with exit 0 looked like an export that lost the cards."""
     target = tmp_path / "empty.txt"
     code = main(["--pack", str(pack), "export", "--anki", str(target)])
-    _, err = capsys.readouterr()
-    assert code == 0 and target.is_file()
-    assert "star phrases" in err
+    out, err = capsys.readouterr()
+    assert code == 1 and list(tmp_path.iterdir()) == [pack], "no file, not even the CSV"
+    assert "nothing to export yet" in err and "star phrases" in err and "Wrote" not in out
 
 
 def test_unwritable_target_exits_1(capsys, pack: Path, tmp_path: Path) -> None:  # noqa: ANN001

@@ -120,3 +120,90 @@ def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch
     data = json.loads(capsys.readouterr().out)
     assert any(line["label"] for line in data["lines"]) and all(line["origin"] in ("phrasebook", "none", "cache")
                                                                 for line in data["lines"])
+
+
+def test_clear_history_deletes_screenshots_in_a_linked_folder(capsys, shot: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """A screenshots folder that is a link to another folder: the kept pictures were reported
+    deleted and stayed (shutil.rmtree refuses links; its error was ignored)."""
+    from guide.core.screen.history import ScreenshotHistory, default_dir
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("not the app's")
+    default_dir().parent.mkdir(parents=True, exist_ok=True)
+    default_dir().symlink_to(elsewhere)
+    ScreenshotHistory().add_file(shot)
+    assert main(["clear-history"]) == 0
+    assert "1 screenshots" in capsys.readouterr().out
+    assert [p.name for p in elsewhere.iterdir()] == ["mine.txt"], "the app's files went; nothing else did"
+
+
+def test_clear_history_names_screenshots_it_could_not_delete(capsys, shot: Path,  # noqa: ANN001
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.core.screen.history import ScreenshotHistory
+
+    kept = ScreenshotHistory().add_file(shot)
+    real_unlink = Path.unlink
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        if self.parent == kept.parent:
+            raise PermissionError(30, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    code = main(["clear-history"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "screenshots" not in out
+    assert kept.name in err and "stay on disk" in err and kept.exists()
+
+
+def test_a_picture_too_long_and_thin_is_a_bad_picture_not_an_engine_failure(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    """8×2100: the OCR engine failed with "ResizeImgError: " (exit 1, no reason); the picture is the problem."""
+    from PIL import Image
+
+    thin = tmp_path / "thin.png"
+    Image.new("RGB", (8, 2100), "white").save(thin)
+    assert main(["read", "--offline", str(thin)]) == 2
+    err = capsys.readouterr().err
+    assert "thin.png" in err and "too long and thin" in err and "ResizeImgError" not in err
+
+
+HOSTILE = "\x1b]0;PWNED-TITLE\x07\x1b[41m\u202e"
+
+
+def _drives_the_terminal(text: str) -> bool:
+    return any(c in text for c in "\x1b\x07\u202e\r")
+
+
+def test_a_file_name_with_escape_codes_is_printed_escaped(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    bad = tmp_path / f"shot{HOSTILE}.png"
+    bad.write_bytes(b"not a picture")
+    assert main(["read", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "PWNED-TITLE" in err and "\\u001b]0;" in err and not _drives_the_terminal(err), repr(err)
+
+
+def test_pack_and_picture_text_with_escape_codes_is_printed_escaped(capsys, tmp_path: Path,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name of the picture, a pack label's English and a line OCR read, in plain and JSON output."""
+    from helpers.fake_ocr import LinesClient
+    from helpers.packs import GLOSSARY, write_pack
+    from PIL import Image
+
+    from guide.core.screen import ocr_client
+    from guide.core.screen.lines import Box
+
+    pack = write_pack(tmp_path / "pack", glossary=GLOSSARY.replace("en: Post", 'en: "Post\\e]0;PACK-TITLE\\a\\e[42m"'))
+    picture = tmp_path / f"shot{HOSTILE}.png"
+    Image.new("RGB", (1080, 2340), "white").save(picture)
+    client = LinesClient()
+    client.lines = [("发布", Box(100, 100, 120, 60)), (f"你好{HOSTILE}", Box(100, 300, 400, 60))]
+    monkeypatch.setattr(ocr_client, "OcrClient", lambda **_kwargs: client)
+    assert main(["--pack", str(pack), "read", str(picture), "--offline"]) == 0
+    out = capsys.readouterr().out
+    assert "PACK-TITLE" in out and "PWNED-TITLE" in out and not _drives_the_terminal(out), repr(out)
+    assert main(["--pack", str(pack), "read", str(picture), "--offline", "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert not _drives_the_terminal(out), "JSON keeps its data, escaped"
+    assert data["image"].endswith(f"shot{HOSTILE}.png") and any(HOSTILE in line["text"] for line in data["lines"])

@@ -311,3 +311,26 @@ def test_clear_history_while_another_process_reads_is_not_reported_as_done(capsy
     assert code != 0 and "still reading" in err
     code, _, err = run(capsys, "clear-history")
     assert code == 0 and err == ""
+
+
+def test_clear_history_on_a_data_folder_that_cannot_be_written_says_what_stays(  # noqa: ANN001
+        capsys, pack: Path, isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only data folder: the history opens as a copy in memory. Clearing that copy
+    deleted nothing on disk, yet the command said "Deleted 1 history entries" and exited 0."""
+    import sqlite3
+
+    from guide.core.storage import sqlite_store
+
+    run(capsys, "--pack", str(pack), "translate", "--offline", "你好")  # a phrase-book answer: only translated text is kept in history
+    history_file = next(isolated_dirs["data"].rglob("history.sqlite"))
+
+    def read_only(path: Path, migrations: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(sqlite_store, "_connect", read_only)  # what SQLite says on a read-only mount
+    code, out, err = run(capsys, "clear-history")
+    assert code == 1
+    assert "Deleted 0 history entries" in out, "only what really left the disk is counted"
+    assert str(history_file) in err and "stays on disk" in err
+    rows = sqlite3.connect(history_file).execute("SELECT source FROM history").fetchall()
+    assert rows == [("你好",)], "and it is true: the text is still there"

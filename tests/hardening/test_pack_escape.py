@@ -142,7 +142,7 @@ def test_body_renderer_never_resolves_a_resource_it_was_not_given(tmp_path: Path
     from PySide6.QtGui import QColor, QImage, QTextDocument
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui.walkthroughs.player import SafeTextBrowser
+    from guide.ui.widgets.safe_text import SafeTextBrowser
 
     app = QApplication.instance() or QApplication([])
     secret = tmp_path / "secret.png"
@@ -195,6 +195,9 @@ def test_mockup_never_draws_a_file_from_outside(tmp_path: Path, kind: str) -> No
     ("walkthroughs/first.yaml", "title: First steps", "title: <img src='{secret}'>", 2),
     ("walkthroughs/first.yaml", "tip: Take your time.", 'tip: "<img src={secret}>"', 20),
     ("phrasebook.yaml", "note: Everyday hello.", "note: <img src='{secret}'>", 8),
+    # a tag left open: Qt's HTML parser builds the <img> all the same
+    ("pack.yaml", "  name: RedNote", '  name: "RedNote<img src={secret} "', 4),
+    ("glossary.yaml", "note: Saves matter more than likes.", 'note: "Saves<img src={secret} "', 10),
 ])
 def test_html_in_plain_text_fields_is_an_error_at_its_line(tmp_path: Path, file: str, old: str, new: str, line: int) -> None:
     """Qt shows a label whose first line holds a tag as rich text, and loads an <img> file itself."""
@@ -207,3 +210,21 @@ def test_html_in_plain_text_fields_is_an_error_at_its_line(tmp_path: Path, file:
     pack = load_pack(root)
     shown = repr((pack.glossary, pack.categories, [(w.title, [s.tip for s in w.steps]) for w in pack.walkthroughs]))
     assert "<img" not in shown
+
+
+@pytest.mark.parametrize(("file", "old", "key", "line"), [
+    ("glossary.yaml", "note: Saves matter more than likes.", "note", 10),
+    ("glossary.yaml", "en: Save", "en", 8),
+    ("phrasebook.yaml", "note: Everyday hello.", "note", 8),
+])
+def test_an_over_long_plain_text_field_is_an_error_at_its_line(tmp_path: Path, file: str, old: str, key: str,
+                                                                line: int) -> None:
+    """A 30,000-character note froze the window each time it was glossed: fields have a limit."""
+    root = write_pack(tmp_path / "p")
+    path = root / file
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, f"{key}: {'A' * 30_000}"))
+    errors = _errors(root)
+    assert any(e.startswith(f"{path.name}:{line}: {key} is 30,000 characters long") for e in errors), errors
+    pack = load_pack(root)
+    assert "A" * 2000 not in repr((pack.glossary, pack.categories))

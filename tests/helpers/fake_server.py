@@ -71,6 +71,7 @@ class Behaviour:
     api_error: dict[str, object] | None = None  # sent as a 200 JSON body, as Baidu and Microsoft do
     note: str = ""  # LLM: the slang note line added after the translation
     body_bytes: int = 64 * 1024 * 1024  # size of the *-huge and gzip-bomb bodies (decoded)
+    redirect_to: str = ""  # when set, every request is answered 307 to this root + the same path and query
 
 
 class FakeServer:
@@ -192,6 +193,12 @@ class FakeServer:
             return
         if b.mode in ("chunked-huge", "close-huge", "gzip-bomb"):
             self._unbounded(handler, b.mode, b.body_bytes)
+            return
+        if b.redirect_to:
+            handler.send_response(307)
+            handler.send_header("Location", b.redirect_to + handler.path)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
             return
         if b.mode == "redirect-loop":
             handler.send_response(302)

@@ -12,12 +12,13 @@ stylesheets that import, DOCTYPE and entities. The UI draws only the bytes retur
 from __future__ import annotations
 
 import html  # not xml.sax.saxutils: that one imports urllib, http and ssl (20 ms at start-up)
-import os
 import stat
 import struct
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from guide.core.storage import user_files
 
 MAX_SVG_BYTES = 1024 * 1024
 MAX_PNG_BYTES = 4 * 1024 * 1024
@@ -74,35 +75,21 @@ def pack_path(root: Path, relative: str, real_root: Path | None = None) -> Path:
 def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
     """Read a regular file of at most `limit` bytes; the size is checked before reading.
 
-    Opened non-blocking and checked with fstat on the open handle, so a FIFO or device
-    swapped in after an earlier check still never hangs or floods memory."""
+    The same rule as for the user's own files (guide.core.storage.user_files): opened
+    non-blocking and checked with fstat on the open handle, so a FIFO or device swapped in
+    after an earlier check still never hangs or floods memory."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        return user_files.read_regular(path, limit)
+    except user_files.NotRegularFile:
+        raise UnsafeFile(f"the {what} is not a regular file; only plain files are read from a pack") from None
+    except user_files.FileTooLarge as exc:
+        shown = f"is {_size(exc.size)}; the limit is {_size(limit)}" if exc.size is not None else f"is over {_size(limit)}, the limit"
+        raise UnsafeFile(f"the {what} {shown}") from None
     except OSError as exc:
         raise UnsafeFile(f"cannot read the {what} ({exc.strerror or exc})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFile(f"the {what} is not a regular file; only plain files are read from a pack")
-        if info.st_size > limit:
-            raise UnsafeFile(f"the {what} is {_size(info.st_size)}; the limit is {_size(limit)}")
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise UnsafeFile(f"the {what} is over {_size(limit)}, the limit")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
+_size = user_files.size_text
 
 
 def _shown(root: Path, path: Path) -> str:

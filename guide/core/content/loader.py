@@ -134,16 +134,32 @@ def safe_pack_path(root: Path, relative: str, real_root: Path | None = None) -> 
         return None, f"image {exc.message}"
 
 
+# Longest plain-text field a pack may hold, by key (the bundled pack's longest note is ~400
+# characters). Every field is glossed, searched and drawn; nothing needs an essay.
+PLAIN_TEXT_LIMITS = {"note": 1000, "where": 400, "literal": 300, "en": 300, "zh": 200, "pinyin": 400,
+                     "summary": 600, "tip": 1000, "warning": 1000}
+DEFAULT_PLAIN_TEXT_LIMIT = 200  # ids, titles, names, versions
+_OPEN_TAG_RE = re.compile(r"<[A-Za-z/!?]")  # a tag, closed or not: Qt's parser builds one either way
+
+
 def _html_free(f: dict[str, Node], names: tuple[str, ...], out: FileProblems) -> bool:
-    """Plain-text fields must hold no HTML tag: Qt shows a label that starts with one as rich
-    text, and an `<img src="/any/file">` there would load a file from outside the pack."""
+    """Plain-text fields hold no HTML tag, not even one left open (`<img src=/dev/zero `): Qt
+    shows a label that looks like HTML as rich text and loads an `<img>` file itself. And
+    each stays within its length limit, so no check or gloss of it can take long."""
     clean = True
     for name in names:
         node = f.get(name)
         text_value = node.value if node is not None else None
-        match = markdown_links.HTML_TAG_RE.search(text_value) if isinstance(text_value, str) else None
+        if not isinstance(text_value, str):
+            continue
+        match = _OPEN_TAG_RE.search(text_value)
+        limit = PLAIN_TEXT_LIMITS.get(name, DEFAULT_PLAIN_TEXT_LIMIT)
         if match:
-            out.at(node, f"HTML {match.group(0)[:30]!r} is not allowed in {name}; write plain text")
+            out.at(node, f"HTML {text_value[match.start():match.start() + 30]!r} is not allowed in {name}; write plain "
+                         f"text (a < may not be followed by a letter)")
+            clean = False
+        elif len(text_value) > limit:
+            out.at(node, f"{name} is {len(text_value):,} characters long; the limit is {limit:,}: write it shorter")
             clean = False
     return clean
 

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 # Every pattern is linear in the body's length: no unbounded run can cross the character
-# that starts another match (a body of 100,000 `[` or `{{ui:` must not take minutes).
+# that starts another match (a body of 100,000 `[` or `{{ui:` must not take minutes), and a run
+# of spaces is taken whole (`\s*(?!\s)`), never given back one space at a time.
 _TEXT = r"(?:[^\[\]]|\[[^\[\]]*\])*"  # link text: brackets nest one level, as authors write them
-LINK_RE = re.compile(r"(!?)\[(" + _TEXT + r")\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK_RE = re.compile(r"(!?)\[(" + _TEXT + r")\]\(\s*(?!\s)<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
 IMAGE_RE = re.compile(r"!\[" + _TEXT + r"\]")  # inline, reference (`![x][p]`) or shortcut (`![p]`)
 REFERENCE_RE = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s<>]+)>?", re.MULTILINE)  # `[p]: /path`
 AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")

@@ -25,7 +25,7 @@ NARROW_EM = 0.56  # Latin letters, digits and ASCII punctuation, on average
 SPACE_EM = 0.3
 PAD = 2.0  # viewBox units around each box, so small labels are easy to hit
 _NUMBER_RE = re.compile(r"[-+]?\d*\.?\d+(?:e[-+]?\d+)?", re.IGNORECASE)
-_TRANSFORM_RE = re.compile(r"(\w+)\s*\(([^)]*)\)")
+_TRANSFORM_RE = re.compile(r"(?<!\w)(\w+)\s*\(([^)]*)\)")  # from a word's start only: linear on a long word
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from guide.core.content import images, pinyin_check, templates
+from guide.core.content import images, markdown_links, pinyin_check, templates
 from guide.core.content.loader import load_pack
 from guide.core.content.model import Location, Pack, Problem, Severity
 from guide.core.content.yamlsafe import MAX_FILE_BYTES, YamlError, read_file
@@ -58,9 +58,10 @@ def _line_index(path: Path) -> dict[str, list[int]]:
     try:
         data = images.read_limited(images.inside_pack(path.parent, path), MAX_FILE_BYTES)  # loading reported any problem
         for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
-            match = re.match(r"\s*-?\s*zh:\s*(.+?)\s*$", line)
-            if match:
-                index.setdefault(match.group(1).strip("'\""), []).append(number)
+            match = re.match(r"(?<!\s)\s*(?:-\s*)?zh:(.*)", line)
+            value = match.group(1).strip() if match else ""
+            if value:
+                index.setdefault(value.strip("'\""), []).append(number)
     except (images.UnsafeFile, UnicodeDecodeError):
         pass
     return index
@@ -130,7 +131,7 @@ def _check_walkthrough_text(pack: Pack, problems: list[Problem]) -> None:
 
 # What may follow a {{ui:…}} tag and gloss it again: a parenthesis, or a dash, colon,
 # equals sign, comma or "means"/"is" followed by the words themselves.
-_AFTER_LABEL_RE = re.compile(r"\s*(?:\(([^()]*)\)|(?:—|–|-|:|=|,|\bmeans\b|\bis\b)\s*([^\n]{0,80}))")
+_AFTER_LABEL_RE = re.compile(r"(?<!\s)\s*(?:\(([^()]*)\)|(?:—|–|-|:|=|,|\bmeans\b|\bis\b)\s*([^\n]{0,80}))")
 
 
 def _plain(text: str) -> str:
@@ -144,7 +145,7 @@ def _plain(text: str) -> str:
 
 def _meanings(en: str) -> list[str]:
     """"Hot / Trending (tab)" -> ["hot", "trending"]: each way the meaning could be repeated."""
-    parts = re.split(r"\s*[/;]\s*|\s+or\s+", re.sub(r"\([^)]*\)", "", en))
+    parts = re.split(r"(?:(?<!\s)\s+)?[/;]\s*|(?<!\s)\s+or\s+", re.sub(r"\([^()]*\)", "", en))
     return [p for p in (_plain(part) for part in parts) if len(p) >= 2]
 
 
@@ -155,7 +156,7 @@ def repeated_glosses(pack: Pack) -> list[Problem]:
     problems: list[Problem] = []
     for walkthrough in pack.walkthroughs:
         for step in walkthrough.steps:
-            for match in re.finditer(r"\{\{\s*ui:\s*([^}]+?)\s*\}\}", step.body or ""):
+            for match in markdown_links.UI_LABEL_RE.finditer(step.body or ""):
                 entry = pack.label(match.group(1))
                 follow = _AFTER_LABEL_RE.match(step.body, match.end())
                 if entry is None or follow is None:

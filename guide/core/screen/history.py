@@ -40,6 +40,10 @@ SLACK_BYTES = 1024 * 1024
 _NAME_CHARS = re.compile(r"[^\w .()+,=@\[\]{}~-]+")
 _PART = ".part"
 _PASTED_LABEL = "pasted"
+# What this module writes: "STAMP-DIGEST[-NAME].EXT", its ".ocr.json", their temporary files
+# (the reader's ".….ocr.json.PID.tmp", ours ".XXXXXXXX.part"); nothing else in the folder is ours
+_KEPT_NAME = re.compile(r"^\.?\d{20}-[0-9a-f]{10}(?:-.{1,60})?\.[a-z]{3,4}(?:\.ocr\.json)?(?:\.\d+\.tmp)?$"
+                        r"|^\.\w+\.part$")
 
 
 @dataclass(frozen=True)
@@ -179,12 +183,31 @@ class ScreenshotHistory:
             self._remove(old)
 
     def clear(self) -> int:
-        """Delete every kept screenshot; returns how many there were."""
-        count = len(self.items())
-        if self.folder.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
+        """Delete every kept screenshot and what OCR read on it; returns how many pictures were
+        really deleted. `leftovers()` names what could not be (a read-only folder). Only the
+        app's own files go, also when the folder is a link to another one."""
+        removed = 0
+        for path in self._own_files():
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.info("cannot delete %s: %s", path, exc)
+                continue
+            removed += path.suffix.lower() in SUFFIXES
+        if not self.folder.is_symlink() and not self._own_files():
+            shutil.rmtree(self.folder, ignore_errors=True)  # the app's own folder: nothing else of the user's
         self.discard_scratch()
-        return count
+        return removed
+
+    def leftovers(self) -> list[Path]:
+        """Kept screenshots and OCR results still on disk (after a `clear` that could not finish)."""
+        return self._own_files()
+
+    def _own_files(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.iterdir() if _KEPT_NAME.match(p.name))
+        except OSError:
+            return []
 
 
 def _pixels(source: Path) -> tuple[int, int] | None:

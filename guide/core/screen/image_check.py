@@ -11,7 +11,9 @@ checks run (exists, readable, not empty); the caller then says the extra is miss
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import struct
 import warnings
 from dataclasses import dataclass
@@ -20,7 +22,12 @@ from pathlib import Path
 MAX_PIXELS = 40_000_000  # ~40 megapixels: far above any phone screenshot (1440×3200 = 4.6 MP)
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MIN_SIDE = 8
+# The detector scales the long side to 960 px: past 50 times the other, the short side is under
+# 20 px and nothing on it can be read (past ~125 the OCR engine fails outright).
+MAX_ASPECT = 50
 FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF", "TIFF")
+BITS_PER_CHANNEL = {"I;16": "16-bit", "I;16B": "16-bit", "I;16L": "16-bit", "I;16N": "16-bit", "I": "32-bit",
+                    "F": "32-bit floating-point"}
 # Ordinary progressive JPEGs have about 10 scans; each scan is another decoder pass over every
 # block, so thousands of tiny ones (a few hundred KB) freeze any decoder for seconds to minutes.
 MAX_JPEG_SCANS = 50
@@ -40,18 +47,26 @@ class ImageInfo:
 
 def check_path(path: Path) -> None:
     """Exists, is a file, is readable and not empty: needs nothing but the standard library."""
-    if not path.exists():
-        raise BadImage(f"{path}: no such file")
-    if not path.is_file():
-        raise BadImage(f"{path}: not a file")
     try:
-        size = path.stat().st_size
-        with path.open("rb"):
-            pass
+        info = path.stat()
+    except FileNotFoundError:
+        raise BadImage(f"{path}: a link to a file that does not exist" if path.is_symlink()
+                       else f"{path}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BadImage(f"{path}: a link that leads round in a loop, never to a picture") from None
+        raise BadImage(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BadImage(f"{path}: not a file")
+    size = info.st_size
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(1) if size == 0 else b""
     except OSError as exc:
         raise BadImage(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if size == 0:
-        raise BadImage(f"{path}: the file is empty")
+        raise BadImage(f"{path}: a system file that gives no size (as in /proc), not a picture" if first
+                       else f"{path}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise BadImage(f"{path}: the file is too large ({size // (1024 * 1024)} MB) to be a screenshot")
 
@@ -128,6 +143,9 @@ def check_image(path: Path | str) -> ImageInfo:
         raise BadImage(f"{path}: the picture is far too large (over {MAX_PIXELS // 1_000_000} megapixels)") from None
     except (OSError, SyntaxError, ValueError, struct.error, EOFError) as exc:
         raise BadImage(f"{path}: not a picture this app can read ({_reason(exc)})") from None
+    # What many cameras save as .jpg: a JPEG followed by a preview (MPO). Its first frame is the
+    # photo, checked and read as the JPEG it is; the second is not a frame to play.
+    animated, fmt = (False, "JPEG") if fmt == "MPO" else (animated, fmt)
     if fmt not in FORMATS:
         raise BadImage(f"{path}: {fmt} pictures are not supported; use a PNG or JPEG screenshot")
     if width * height > MAX_PIXELS:
@@ -135,11 +153,15 @@ def check_image(path: Path | str) -> ImageInfo:
                        f"{width * height / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000})")
     if width < MIN_SIDE or height < MIN_SIDE:
         raise BadImage(f"{path}: the picture is too small ({width}×{height}) to hold any text")
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise BadImage(f"{path}: the picture is {width}×{height}, too long and thin to read (one side is over "
+                       f"{MAX_ASPECT} times the other); crop it into screen-sized pieces")
     if animated:
         raise BadImage(f"{path}: this is an animation; take a still screenshot instead")
     depth = _png_bit_depth(path) if fmt == "PNG" else None
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F") or (depth is not None and depth > 8):
-        raise BadImage(f"{path}: 16-bit pictures are not supported; save the screenshot as an ordinary 8-bit PNG or JPEG")
+    if mode in BITS_PER_CHANNEL or (depth is not None and depth > 8):
+        bits = BITS_PER_CHANNEL.get(mode, f"{depth}-bit")
+        raise BadImage(f"{path}: {bits} pictures are not supported; save the screenshot as an ordinary 8-bit PNG or JPEG")
     if fmt == "JPEG" and _jpeg_scans(path, MAX_JPEG_SCANS) > MAX_JPEG_SCANS:
         raise BadImage(f"{path}: this JPEG is built of more than {MAX_JPEG_SCANS} scans (ordinary ones have about 10) "
                        "and would take minutes to draw; save it again as an ordinary PNG or JPEG")

@@ -34,7 +34,7 @@ MAX_LABEL_LENGTH = 12  # in characters, for cutting a line into labels
 ALONE_ONLY = frozenset({"我"})
 
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*(?:万|千|亿|w|k|\+)?\+?)"
-_EDGE_COUNT_RE = re.compile(rf"^{_COUNT}\s*|\s*{_COUNT}$", re.IGNORECASE)
+_EDGE_COUNT_RE = re.compile(rf"^{_COUNT}\s*|(?<!\s)\s*{_COUNT}$", re.IGNORECASE)  # (?<!\s): linear on spaces
 _EDGE_JUNK = " .,!?;:'\"()[]<>~-*…|/\\·•>"
 
 

@@ -9,7 +9,8 @@ import re
 from guide.core.screen.reader import ReadLine
 from guide.core.translate.gloss import GlossWord
 
-_INNERMOST_BRACKETS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
+# Spaces before a bracket are tried once, from the start of their run: linear on a run of spaces.
+_INNERMOST_BRACKETS = re.compile(r"(?:(?<!\s)\s+)?(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
 
 
 def breakdown_summary(words: list[GlossWord]) -> str:

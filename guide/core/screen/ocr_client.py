@@ -33,6 +33,13 @@ INSTALL_HINT = 'pip install "rednote-guide[ocr]"'
 IDLE_SECONDS = 180.0
 START_TIMEOUT = 60.0
 READ_TIMEOUT = 120.0
+# What the app takes from the worker (or from a kept .ocr.json), far above any real screen: a
+# broken or stand-in worker sent a 600 MiB line (1.8 GB in the app) and 100,000 boxes (a minute
+# of grouping). A 2000-px picture holds a few hundred lines of at most ~250 characters.
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+MAX_LINES = 2000
+MAX_LINE_CHARS = 500
+WORKER_COMMAND = [sys.executable, "-m", "guide.core.screen.ocr_worker"]  # tests put a stand-in here
 
 
 class OcrUnavailable(RuntimeError):
@@ -85,9 +92,17 @@ def output_to_json(output: OcrOutput) -> dict[str, Any]:
 
 
 def lines_from_json(items: list[dict[str, Any]]) -> list[RawLine]:
-    """Raises KeyError, TypeError or ValueError for anything malformed."""
-    return [RawLine(str(item["text"]), tuple((float(x), float(y)) for x, y in item["points"]), float(item["score"]))
-            for item in items]
+    """Raises KeyError, TypeError or ValueError for anything malformed, or more than any
+    screen holds (over MAX_LINES lines, a line over MAX_LINE_CHARS, a box not of 4 corners)."""
+    if len(items) > MAX_LINES:
+        raise ValueError(f"{len(items)} lines, more than any screen holds ({MAX_LINES})")
+    lines = []
+    for item in items:
+        text, points = str(item["text"]), item["points"]
+        if len(text) > MAX_LINE_CHARS or len(points) != 4:
+            raise ValueError(f"a line of {len(text)} characters with {len(points)} corners")
+        lines.append(RawLine(text, tuple((float(x), float(y)) for x, y in points), float(item["score"])))
+    return lines
 
 
 def output_from_json(data: dict[str, Any]) -> OcrOutput:
@@ -119,20 +134,28 @@ class _Worker:
             except OSError:
                 self._log = None
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "guide.core.screen.ocr_worker", "--idle", str(idle_seconds)],
+            [*WORKER_COMMAND, "--idle", str(idle_seconds)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
         self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.broken = ""  # why the app stopped it, when it did
         self.ready = False
         self.last_used = time.monotonic()
         threading.Thread(target=self._pump, name="ocr-worker-reader", daemon=True).start()
 
     def _pump(self) -> None:
+        """Answers, one JSON object a line, each at most MAX_ANSWER_BYTES: a longer one stops
+        the worker (it is broken), instead of growing the app until it ends."""
         assert self.process.stdout is not None
         try:
-            for raw in self.process.stdout:
+            while raw := self.process.stdout.readline(MAX_ANSWER_BYTES + 1):
+                if len(raw) > MAX_ANSWER_BYTES:
+                    self.broken = f"it sent an answer over {MAX_ANSWER_BYTES // 2**20} MiB, far more than any picture holds"
+                    log.warning("OCR worker stopped: %s", self.broken)
+                    self.process.kill()
+                    break
                 try:
                     self.answers.put(json.loads(raw.decode("utf-8")))
-                except (UnicodeDecodeError, json.JSONDecodeError):
+                except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                     log.warning("OCR worker wrote a line that is not JSON: %r", raw[:200])
         except (OSError, ValueError):  # the pipe was closed under us by kill()
             pass
@@ -181,6 +204,8 @@ class _Worker:
                 pass
 
     def describe_exit(self) -> str:
+        if self.broken:
+            return self.broken
         code = self.process.poll()
         if code is None:
             return "it stopped answering"
@@ -325,7 +350,11 @@ class OcrClient:
             if answer.get("kind") == "bad_image":
                 raise BadImage(str(answer.get("message")))
             raise OcrFailed(f"the OCR engine could not read this picture: {answer.get('message')}")
-        output = output_from_json(answer)
+        try:
+            output = output_from_json(answer)
+        except (KeyError, TypeError, ValueError) as exc:
+            worker.kill()  # it answers nonsense: the next read starts a fresh one
+            raise OcrFailed(f"the OCR engine sent an answer this app cannot use ({exc}); try again") from None
         output.peak_rss_kb, output.cold = int(answer.get("peak_rss_kb", 0)), cold
         return output
 
@@ -344,8 +373,8 @@ class OcrClient:
                 if on_lines is not None:
                     try:
                         on_lines(lines_from_json(answer.get("lines", [])))
-                    except (KeyError, TypeError, ValueError):
-                        log.warning("OCR worker sent malformed partial lines")
+                    except (KeyError, TypeError, ValueError) as exc:
+                        log.warning("OCR worker sent malformed partial lines: %s", exc)
                 continue
             if answer.get("id") == message["id"]:
                 worker.last_used = time.monotonic()

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import queue
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 # Before onnxruntime can be imported: from 1.29 it otherwise contacts a telemetry host from
 # native code and writes under ~/.cache/Microsoft. The client sets it too.
@@ -83,27 +84,119 @@ def build_engine() -> Any:
     return engine
 
 
-def load_pixels(path: Path) -> Any:
-    """Decode to an 8-bit BGR array (rapidocr's layout); transparent parts become white."""
-    import numpy as np
+# A picture of up to this many pixels (a little over a 1440×3200 phone screenshot) is read as it
+# is. A larger one is decoded smaller (JPEG) or made smaller band by band as it is converted,
+# down to OCR_LONG_SIDE: rapidocr scales every picture's long side to that before it detects or
+# recognises anything (and crops the lines from that copy), so nothing it could read is lost.
+MAX_OCR_PIXELS = 5_000_000
+OCR_LONG_SIDE = 2000  # rapidocr's Global.max_side_len
+BAND_ROWS = 128  # rows of the result converted at a time
+
+
+class Pixels(NamedTuple):
+    """What OCR reads (`bgr`, perhaps smaller) and the picture's own size, which boxes are given in."""
+
+    bgr: Any
+    width: int
+    height: int
+
+    def in_picture(self, points: Any) -> list[list[float]]:
+        """Box corners found on `bgr`, in the picture's own pixels."""
+        scale_x, scale_y = self.width / self.bgr.shape[1], self.height / self.bgr.shape[0]
+        return [[float(x) * scale_x, float(y) * scale_y] for x, y in points]
+
+
+def ocr_size(width: int, height: int) -> tuple[int, int]:
+    """The size OCR reads a picture at: its own within MAX_OCR_PIXELS, else OCR_LONG_SIDE long."""
+    if width * height <= MAX_OCR_PIXELS:
+        return width, height
+    ratio = OCR_LONG_SIDE / max(width, height)
+    return max(1, round(width * ratio)), max(1, round(height * ratio))
+
+
+def load_pixels(path: Path) -> Pixels:
+    """Decode to an 8-bit BGR array (rapidocr's layout); transparent parts become white.
+
+    Memory: a 6000×6600 WebP took the worker to 1 GB when the whole picture was converted
+    (RGBA, a white composite, RGB, a BGR copy) before rapidocr scaled it down. Now the decoded
+    picture is held once: a large JPEG is decoded at 1/2, 1/4 or 1/8 size (Pillow's draft),
+    WebP by OpenCV (once, where Pillow holds it three times), and the conversions and the
+    scaling work a band of rows at a time into the one array OCR reads."""
     from PIL import Image
 
     from guide.core.screen.image_check import check_image
 
-    check_image(path)
+    info = check_image(path)
+    target = ocr_size(info.width, info.height)
+    if info.format == "WEBP":
+        return Pixels(_webp_bgr(path, target), info.width, info.height)
     with Image.open(path) as image:
+        width, height = image.size
+        if target != (width, height) and image.format == "JPEG":
+            image.draft("RGB", target)  # the decoder skips detail: never smaller than target
         image.load()  # a truncated file fails here
-        if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-            rgba = image.convert("RGBA")
-            background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-            rgb = Image.alpha_composite(background, rgba).convert("RGB")
-        else:
-            rgb = image.convert("RGB")
-    array = np.asarray(rgb)
-    return np.ascontiguousarray(array[:, :, ::-1])
+        return Pixels(_bgr_in_bands(image, target), width, height)
 
 
-def decode(path: Path) -> Any:
+def _bgr_in_bands(image: Any, target: tuple[int, int]) -> Any:
+    """`image` as BGR at `target` size, converted and scaled a band of rows at a time (an area
+    average, the same as scaling it whole): converting it whole, or Pillow's own resize of an
+    RGBA picture (which first makes a premultiplied copy), held it two or three times over."""
+    import numpy as np
+    from PIL import Image
+
+    transparent = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    out = np.empty((target[1], target[0], 3), np.uint8)
+    step = image.height / target[1]
+    for top in range(0, target[1], BAND_ROWS):
+        bottom = min(top + BAND_ROWS, target[1])
+        first, last = math.floor(top * step), min(image.height, math.ceil(bottom * step))
+        band = image.crop((0, first, image.width, last))
+        if transparent:
+            rgba = band.convert("RGBA")
+            band = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
+        band = band.convert("RGB")
+        if band.size != (target[0], bottom - top):
+            box = (0, top * step - first, image.width, bottom * step - first)
+            band = band.resize((target[0], bottom - top), Image.Resampling.BOX, box=box)
+        out[top:bottom] = np.asarray(band)[:, :, ::-1]
+    return out
+
+
+def _webp_bgr(path: Path, target: tuple[int, int]) -> Any:
+    """WebP through OpenCV: Pillow holds the decoded picture three times over (650 MB for
+    6000×6600), OpenCV once, straight in BGR(A). Only the RIFF chunk is read (bytes a file
+    carries after it are not the picture), and from memory, so any file name works."""
+    import cv2
+    import numpy as np
+
+    with path.open("rb") as handle:
+        head = handle.read(12)
+        data = head + handle.read(max(0, int.from_bytes(head[4:8], "little") - 4))
+    picture = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    del data
+    if picture is None or picture.ndim != 3 or picture.shape[2] not in (3, 4):
+        raise ValueError("the WebP decoder could not read it")
+    if (picture.shape[1], picture.shape[0]) != target:
+        picture = cv2.resize(picture, target, interpolation=cv2.INTER_AREA)
+    if picture.shape[2] == 4:  # transparent parts on white, as for every other format
+        alpha = picture[:, :, 3:4].astype(np.uint16)
+        picture = ((picture[:, :, :3] * alpha + 255 * (255 - alpha) + 127) // 255).astype(np.uint8)
+    return np.ascontiguousarray(picture)
+
+
+def give_back_memory() -> None:
+    """Return the decoded picture's freed memory to the system (glibc keeps freed blocks under
+    32 MB for itself, so the worker's size stayed at its largest picture's)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
+        pass
+
+
+def decode(path: Path) -> Pixels:
     """`load_pixels`, with every way a damaged file can fail turned into BadImage."""
     from guide.core.screen.image_check import BadImage
 
@@ -121,6 +214,16 @@ def decode(path: Path) -> Any:
 
 
 def peak_rss_kb() -> int:
+    """The worker's own peak resident memory. On Linux VmHWM: ru_maxrss also counts the peak of
+    the process that started the worker (it is carried over the exec), so a large app made a
+    small worker look large."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):  # not Linux
+        pass
     try:
         import resource
 
@@ -130,20 +233,20 @@ def peak_rss_kb() -> int:
         return 0
 
 
-def recognise(engine: Any, pixels: Any, on_lines: Any = None) -> Any:
-    """`engine(pixels)`; with `on_lines`, the lines recognised so far are also passed to it
+def recognise(engine: Any, pixels: Pixels, on_lines: Any = None) -> Any:
+    """`engine(pixels.bgr)`; with `on_lines`, the lines recognised so far are also passed to it
     every PARTIAL_EVERY seconds, top of the picture first. rapidocr 3 finds every box
     (`detect_and_crop`), then recognises all the crops in one call (`recognize_txt`): that call
     is made here a crop at a time, on this engine only and for this read only."""
     steps = ("detect_and_crop", "recognize_txt")
     if on_lines is None or not all(callable(getattr(engine, name, None)) for name in steps):
-        return engine(pixels)
+        return engine(pixels.bgr)
     from rapidocr.ch_ppocr_rec import TextRecOutput
     from rapidocr.utils.process_img import map_boxes_to_original
 
     detect, recognise_crops = engine.detect_and_crop, engine.recognize_txt
     found: dict[str, Any] = {}
-    height, width = pixels.shape[:2]
+    height, width = pixels.bgr.shape[:2]
     min_score = float(getattr(engine, "text_score", 0.5))
 
     def detect_and_note(image: Any, op_record: dict[str, Any]) -> Any:
@@ -158,7 +261,7 @@ def recognise(engine: Any, pixels: Any, on_lines: Any = None) -> Any:
             waited = time.perf_counter() - last
             if index + 1 < len(crops) and waited >= (PARTIAL_FIRST if sent == 0 else PARTIAL_EVERY):
                 boxes = map_boxes_to_original(found["boxes"][sent:index + 1].copy(), found["record"], height, width)
-                lines = [_line(points, part.txts[0], part.scores[0]) for points, part in zip(boxes, parts[sent:])
+                lines = [_line(pixels, points, part.txts[0], part.scores[0]) for points, part in zip(boxes, parts[sent:])
                          if str(part.txts[0]).strip() and float(part.scores[0]) >= min_score]
                 if lines:
                     on_lines(lines)
@@ -171,13 +274,14 @@ def recognise(engine: Any, pixels: Any, on_lines: Any = None) -> Any:
 
     engine.detect_and_crop, engine.recognize_txt = detect_and_note, recognise_in_steps
     try:
-        return engine(pixels)
+        return engine(pixels.bgr)
     finally:
         del engine.detect_and_crop, engine.recognize_txt  # the class's own again
 
 
-def _line(points: Any, text: Any, score: Any) -> dict[str, Any]:
-    return {"text": str(text), "points": [[float(x), float(y)] for x, y in points], "score": float(score)}
+def _line(pixels: Pixels, points: Any, text: Any, score: Any) -> dict[str, Any]:
+    """One line of the answer; its box in the picture's own pixels, also when OCR read a smaller copy."""
+    return {"text": str(text), "points": pixels.in_picture(points), "score": float(score)}
 
 
 def handle(engine: Any, request: dict[str, Any], send: Any = None) -> dict[str, Any]:
@@ -196,6 +300,8 @@ def handle(engine: Any, request: dict[str, Any], send: Any = None) -> dict[str, 
         pixels = decode(path)
     except BadImage as exc:
         return {**answer, "ok": False, "kind": "bad_image", "message": str(exc)}
+    finally:
+        give_back_memory()
     on_lines = None
     if request.get("stream") and send is not None:
         def on_lines(lines: list[dict[str, Any]]) -> None:
@@ -205,8 +311,8 @@ def handle(engine: Any, request: dict[str, Any], send: Any = None) -> dict[str, 
     boxes = getattr(result, "boxes", None)
     if boxes is not None:
         for points, text, score in zip(boxes, result.txts, result.scores):
-            lines.append(_line(points, text, score))
-    height, width = pixels.shape[:2]
+            lines.append(_line(pixels, points, text, score))
+    width, height = pixels.width, pixels.height
     return {**answer, "ok": True, "width": int(width), "height": int(height), "lines": lines,
             "seconds": round(time.perf_counter() - started, 3), "peak_rss_kb": peak_rss_kb()}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from guide.core.screen.ocr_client import (
     output_to_json,
 )
 from guide.core.screen.screen_match import ScreenMatch, ScreenMatcher
+from guide.core.storage import user_files
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.gloss import GlossWord
 from guide.core.translate.normalise import has_han
@@ -343,21 +345,27 @@ def _fingerprint(path: Path) -> list[int]:
 
 
 def _load_output(ocr_file: Path, picture: Path) -> OcrOutput | None:
-    """A kept OCR result, if it is for this very file (same size and time); else None."""
+    """A kept OCR result, if it is for this very file (same size and time); else None (read
+    again). Only a small regular file is read: a FIFO or a huge file in its place is ignored."""
     try:
-        data = json.loads(ocr_file.read_text(encoding="utf-8"))
+        data = json.loads(user_files.read_regular(ocr_file).decode("utf-8"))
         if data.get("picture") != _fingerprint(picture):
             return None
         return output_from_json(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, user_files.UnusableFile, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
 def _save_output(ocr_file: Path, picture: Path, output: OcrOutput) -> None:
+    """Written beside the picture through a temporary file and a rename, so whatever was in
+    its place (a FIFO would block a plain write) is replaced, never written into."""
+    temporary = ocr_file.with_name(f".{ocr_file.name}.{os.getpid()}.tmp")
     try:
         data = {"picture": _fingerprint(picture), **output_to_json(output)}
-        ocr_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, ocr_file)
     except OSError as exc:
+        temporary.unlink(missing_ok=True)
         log.info("cannot keep the OCR result of %s: %s", picture, exc)
 
 

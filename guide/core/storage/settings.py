@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from guide.core.storage import paths
+from guide.core.storage import paths, user_files
 
 log = logging.getLogger(__name__)
 
@@ -121,17 +121,15 @@ class SettingsStore:
 
     def load(self) -> Settings:
         try:
-            raw = self.path.read_bytes()
+            data = json.loads(user_files.read_regular(self.path).decode("utf-8-sig"))  # a bad byte is damage too
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
         except FileNotFoundError:
             return Settings()
         except OSError as exc:
             self.notices.append(f"Cannot read {self.path} ({exc.strerror}); using default settings.")
             return Settings()
-        try:
-            data = json.loads(raw.decode("utf-8-sig"))  # a bad byte is damage too (UnicodeDecodeError)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-        except (ValueError, RecursionError) as exc:
+        except (user_files.UnusableFile, ValueError, RecursionError) as exc:
             aside = self.path.with_name(f"{self.FILE_NAME}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 self.path.rename(aside)

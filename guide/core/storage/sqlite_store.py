@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from guide.core.storage import user_files
+
 log = logging.getLogger(__name__)
 
 
@@ -253,6 +255,10 @@ def open_store(path: Path, migrations: Sequence[str], what: str) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _memory(path, migrations, f"Cannot create {path.parent} ({exc.strerror}); your {what} will not be saved this session.")
+    try:  # SQLite itself would block on a FIFO or read a device: only a regular file is opened
+        user_files.check_regular(path, user_files.SQLITE_SIDECARS)
+    except user_files.NotRegularFile as exc:
+        return _rebuild(path, migrations, what, f"was damaged: not a regular file ({exc.reason})")
     last: sqlite3.DatabaseError | None = None
     for attempt in range(8):
         try:

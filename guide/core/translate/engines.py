@@ -32,6 +32,7 @@ from guide.core.translate.errors import (
 )
 from guide.core.translate.llm import LLMEngine
 from guide.core.translate.normalise import normalise, strip_controls
+from guide.core.translate.redirects import RedirectedElsewhere
 from guide.core.translate.sentences import chunk
 
 log = logging.getLogger(__name__)
@@ -279,6 +280,10 @@ def classify(engine: Engine, outcome: deadline.Outcome[Any], timeout: float) -> 
         return err
     status = outcome.status
     type_name = type(err).__name__ if err is not None else ""
+    elsewhere = next((e for e in _causes(err) if isinstance(e, RedirectedElsewhere)), None)
+    if elsewhere is not None:
+        return ServerError(name, f"the server redirected elsewhere ({elsewhere.target}); not followed, so neither your "
+                                 f"text nor a key was sent there (check the URL)")
     if any(type(e).__name__ in ("TooManyRedirects", "MaxRetryError") and "redirect" in str(e).lower()
            for e in _causes(err)):
         return ServerError(name, "the server sent it round a redirect loop (check the URL)")

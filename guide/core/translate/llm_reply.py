@@ -20,9 +20,10 @@ _THINK_CLOSE_RE = re.compile(r"</think(?:ing)?\s*>|\[/THINK\]", re.IGNORECASE)
 _THINK_OPEN_RE = re.compile(r"<think(?:ing)?\s*>|\[THINK\]", re.IGNORECASE)
 _ANY_THINK_RE = re.compile(r"</?think(?:ing)?\s*>|\[/?THINK\]", re.IGNORECASE)
 _FENCE_RE = re.compile(r"^```[\w-]*\s*$", re.MULTILINE)
+# Each run of spaces is taken by one \s* (three in a row took cubic time on a line of spaces).
 _NOTE_RE = re.compile(
-    r"^\s*[(（]?\s*[*_]{0,2}\s*(?:notes?|slang notes?|slang|explanation|注|注释|备注|说明)\s*[*_]{0,2}\s*[:：]"
-    r"\s*[*_]{0,2}\s*", re.IGNORECASE)
+    r"^\s*(?:[(（]\s*)?(?:[*_]{1,2}\s*)?(?:notes?|slang notes?|slang|explanation|注|注释|备注|说明)\s*(?:[*_]{1,2}\s*)?[:：]"
+    r"\s*(?:[*_]{1,2}\s*)?", re.IGNORECASE)
 _LABEL_RE = re.compile(r"^\s*(?:\*\*)?(?:translation|english|chinese|译文|翻译)(?:\*\*)?\s*[:：]\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 # A note that says there is nothing to note ("Note: None", "No slang here.").

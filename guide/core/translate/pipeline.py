@@ -323,7 +323,7 @@ class Translator:
         for item in items:
             self._by_zh.setdefault(match_key(item.zh), item)
             self._by_en.setdefault(match_key(item.en), item)
-            for part in re.split(r"\s*/\s*", item.en):
+            for part in re.split(r"(?:(?<!\s)\s+)?/\s*", item.en):  # linear on a run of spaces
                 if part and part != item.en:
                     self._by_en.setdefault(match_key(part), item)
 

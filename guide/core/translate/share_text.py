@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINK_RE = re.compile(r"https?://(?:[\w-]+\.)*(?:xhslink\.com|xiaohongshu\.com)(?:/[^\s，,。！!【】\"'<>]*)?", re.IGNORECASE)
+# Links RedNote writes are ASCII: the match stops at anything else (a U+202E in the path made the
+# link shown in the Translator read backwards), and at punctuation that ends the sentence.
+_LINK_RE = re.compile(r"https?://(?:[A-Za-z0-9-]+\.)*(?:xhslink\.com|xiaohongshu\.com)(?:/[A-Za-z0-9\-._~:/?#\[\]@$&()*+;=%]*)?",
+                      re.IGNORECASE)
+# Direction controls that reorder what is shown (kept out of the title and author shown)
+_BIDI_CONTROLS = dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _OLD_FORMAT = "发布了一篇小红书笔记"
+# `(?:(?<!\s)\s+)?`: a run of spaces is tried once, from its start, so each pattern is linear
 _BOILERPLATE = (
     re.compile(r"发布了一篇小红书笔记[，,]?\s*快来看吧[！!]?"),
-    re.compile(r"[，,]?\s*复制本条信息[，,]?\s*打开【小红书】\s*App\s*查看精彩内容[！!]?", re.IGNORECASE),
+    re.compile(r"[，,]?(?:(?<!\s)\s+)?复制本条信息[，,]?\s*打开【小红书】\s*App\s*查看精彩内容[！!]?", re.IGNORECASE),
     re.compile(r"😆\s*\w+\s*😆"),  # the share code between two laughing faces
 )
-_BRACKETED = re.compile(r"【(?P<inner>[^】]*?)\s*\|\s*小红书\s*-\s*你的生活指南\s*】")
+_BRACKETED = re.compile(r"【(?P<inner>[^】]*?)(?:(?<!\s)\s+)?\|\s*小红书\s*-\s*你的生活指南\s*】")
 # The app's own wording in a share text, as it is written there and what it means; the message
 # explains the pieces a text holds (a reader sees them and wonders), nothing is translated.
 _WORDING = (
@@ -70,11 +76,12 @@ class SharedNote:
 
 def parse_share(text: str) -> SharedNote | None:
     """The shared note in `text`, or None when `text` is not a RedNote share text."""
+    text = text.translate(_BIDI_CONTROLS)
     link = _LINK_RE.search(text)
     bracketed = _BRACKETED.search(text)
     if link is None or (_OLD_FORMAT not in text and bracketed is None and "【小红书】" not in text):
         return None
-    url = link.group(0).rstrip(".，,。")
+    url = link.group(0).rstrip(".")
     if bracketed is not None:
         inner = bracketed.group("inner").strip()
         title, _, author = inner.rpartition(" - ")

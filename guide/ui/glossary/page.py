@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,6 +45,7 @@ from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import SAFE_TOOLTIP_ROLE, markup, plain_label, rich_label, tooltip_text
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
 from guide.ui.widgets.status_line import StatusLine
@@ -94,8 +94,10 @@ class LabelTableModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return (entry.zh, entry.pinyin, entry.en, entry.where, entry.note)[column]
+        if role in (Qt.ItemDataRole.ToolTipRole, SAFE_TOOLTIP_ROLE):  # pack text: never read as HTML
+            return tooltip_text((entry.zh, entry.pinyin, entry.en, entry.where, entry.note)[column])
         if role == ID_ROLE:
             return entry.zh
         if role == SORT_ROLE:  # 汉字 and pinyin sort by pinyin, as dictionaries do
@@ -176,9 +178,9 @@ class GlossaryPage(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        heading = QLabel(f"<h2>UI labels</h2>The Chinese words on {self.context.pack.app.name or 'the app'}'s buttons "
-                         "and tabs, what they mean and where you find them. Filter in English, 汉字 or pinyin "
-                         "(shoucang, shou cang, shōucáng).")
+        heading = rich_label(markup("<h2>UI labels</h2>The Chinese words on {}'s buttons "
+                                    "and tabs, what they mean and where you find them. Filter in English, 汉字 or pinyin "
+                                    "(shoucang, shou cang, shōucáng).", self.context.pack.app.name or "the app"))
         heading.setWordWrap(True)
         outer.addWidget(heading)
 
@@ -190,7 +192,7 @@ class GlossaryPage(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         bar.addWidget(self.filter, 1)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("glossaryCount")
         bar.addWidget(self.count)
         outer.addLayout(bar)
@@ -264,7 +266,7 @@ class GlossaryPage(QWidget):
         self.copied_timer.setSingleShot(True)
         self.copied_timer.setInterval(STATUS_SECONDS * 1000)
         self.copied_timer.timeout.connect(self.copied.clear)
-        self.steps_heading = QLabel("<b>Walkthrough steps that show it</b>")
+        self.steps_heading = rich_label(markup("<b>Walkthrough steps that show it</b>"))
         self.steps_heading.setWordWrap(True)
         layout.addWidget(self.steps_heading)
         self.steps = QListWidget()

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.context import AppContext
 from guide.core.study.deck import Deck
-from guide.core.study.export import collect_cards, csv_path_for, write_anki
+from guide.core.study.export import NOTHING_YET, NothingToExport, collect_cards, csv_path_for, write_anki
+from guide.ui.widgets.safe_text import plain_label
 
 FILE_NAME = "rednote-guide-flashcards.txt"
 
@@ -32,10 +32,10 @@ class ExportChoiceDialog(QDialog):
         self.setObjectName("ankiExportDialog")
         self.setWindowTitle("Export for Anki")
         layout = QVBoxLayout(self)
-        intro = QLabel(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''}, "
-                       f"the {kept} card{'s' if kept != 1 else ''} you keep to learn (with where you met them) "
-                       f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
-                       "finished. Choose what to export:")
+        intro = plain_label(f"The flashcards can hold your {favourites} favourite phrase{'s' if favourites != 1 else ''}, "
+                            f"the {kept} card{'s' if kept != 1 else ''} you keep to learn (with where you met them) "
+                            f"and the {labels} UI label{'s' if labels != 1 else ''} you met in the walkthroughs you "
+                            "finished. Choose what to export:")
         intro.setWordWrap(True)
         intro.setMinimumWidth(420)
         layout.addWidget(intro)
@@ -94,6 +94,9 @@ def export_flashcards(parent: QWidget, context: AppContext, show_status: Callabl
     kept_cards = collect_cards(context.pack, favourites, (), kept)
     every_card = collect_cards(context.pack, favourites, completed, kept)
     labels = len(every_card) - len(kept_cards)
+    if not every_card:  # asked for no file: an empty one looked like an export that lost the cards
+        show_status(f"{NOTHING_YET[0].upper()}{NOTHING_YET[1:]}.")
+        return None
     if path is None:
         if include is None and (labels or len(kept_cards) > len(phrase_cards)):
             include = ask_what_to_export(parent, len(phrase_cards), labels, len(kept_cards) - len(phrase_cards))
@@ -107,6 +110,9 @@ def export_flashcards(parent: QWidget, context: AppContext, show_status: Callabl
                           kept if with_kept else ())
     try:
         write_anki(cards, path)
+    except NothingToExport:
+        show_status(f"{NOTHING_YET[0].upper()}{NOTHING_YET[1:]}.")
+        return None
     except OSError as exc:
         message = f"Could not export to {path}: {exc.strerror or exc}. Choose another folder."
         show_status(message)
@@ -114,12 +120,8 @@ def export_flashcards(parent: QWidget, context: AppContext, show_status: Callabl
         return None
     context.settings.last_export_folder = str(path.parent)
     context.save_settings()
-    if cards:
-        count = {source: sum(1 for c in cards if c.source == source) for source in ("phrase", "kept", "label")}
-        show_status(f"Exported {len(cards)} cards ({count['phrase']} favourites, {count['kept']} kept cards, "
-                    f"{count['label']} UI labels met) to {path} "
-                    f"(and a CSV copy, {csv_path_for(path).name}). In Anki: File › Import.")
-    else:
-        show_status(f"Wrote {path}, but it has no cards yet: star phrases, keep words with Learn this, or finish "
-                    "a walkthrough first.")
+    count = {source: sum(1 for c in cards if c.source == source) for source in ("phrase", "kept", "label")}
+    show_status(f"Exported {len(cards)} cards ({count['phrase']} favourites, {count['kept']} kept cards, "
+                f"{count['label']} UI labels met) to {path} "
+                f"(and a CSV copy, {csv_path_for(path).name}). In Anki: File › Import.")
     return path

@@ -4,16 +4,17 @@ pinyin, or listening (only when the [speech] extra can speak)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from guide.core.study.cards import DEFAULT_FRONT, Front, fronts
+from guide.ui.widgets.safe_text import plain_label
 
 
 def labelled(text: str, widget: QWidget, row: QHBoxLayout | None = None) -> QHBoxLayout:
     """`text` then `widget` in a row (a new one, or `row`); the label names the widget for
     screen readers (Linux reads a combo or spin box by its label) and its "&" letter focuses it."""
     row = row if row is not None else QHBoxLayout()
-    label = QLabel(text)
+    label = plain_label(text)
     label.setBuddy(widget)
     row.addWidget(label)
     row.addWidget(widget)

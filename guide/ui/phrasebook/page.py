@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -54,6 +53,7 @@ from guide.ui.shell import keys
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.scrolling import vertical_scroller
 from guide.ui.widgets.status_line import StatusLine
@@ -102,8 +102,8 @@ class PhrasebookPage(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        heading = QLabel("<h2>Phrase book</h2>Ready-made Chinese for comments, messages and your profile. "
-                         "Star the ones you use; search in English, 汉字 or pinyin.")
+        heading = rich_label(markup("<h2>Phrase book</h2>Ready-made Chinese for comments, messages and your profile. "
+                                    "Star the ones you use; search in English, 汉字 or pinyin."))
         heading.setWordWrap(True)
         outer.addWidget(heading)
 
@@ -115,7 +115,7 @@ class PhrasebookPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         bar.addWidget(self.search, 1)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("phraseCount")
         bar.addWidget(self.count)
         self.practice_button = QPushButton("Practice…")

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from guide.core.study.practice import PracticeRound
 from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.phrasebook.speech import Speaker, speech_available
 from guide.ui.shell import keys
+from guide.ui.widgets.safe_text import plain_label
 
 
 class PracticeDialog(QDialog):
@@ -45,27 +45,26 @@ class PracticeDialog(QDialog):
         top = labelled("&Front:", self.front_choice)
         top.addStretch(1)
         layout.addLayout(top)
-        self.progress = QLabel()
+        self.progress = plain_label()
         self.progress.setObjectName("practiceProgress")
         self.progress.setWordWrap(True)  # the summary at "Done!" wraps instead of widening the dialog
         self.progress.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read out by screen readers when focused
         layout.addWidget(self.progress)
-        self.zh = QLabel()
+        self.zh = plain_label()
         self.zh.setObjectName("practiceZh")
         self.zh.setStyleSheet("font-size: 44px; font-weight: 600;")  # a flashcard reads from arm's length
         self.zh.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zh.setWordWrap(True)
         layout.addWidget(self.zh, 2)
-        self.pinyin = QLabel()
+        self.pinyin = plain_label()
         self.pinyin.setObjectName("cardPinyin")
         self.pinyin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pinyin.setWordWrap(True)
         layout.addWidget(self.pinyin)
-        self.answer = QLabel()
+        self.answer = plain_label()
         self.answer.setObjectName("practiceAnswer")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop)
         self.answer.setWordWrap(True)
-        self.answer.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.answer, 1)
         buttons = QHBoxLayout()
         self.play_button = QPushButton("Play again")

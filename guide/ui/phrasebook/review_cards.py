@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from guide.core.study.deck import Deck
 from guide.core.study.due import state_name
 from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
+from guide.ui.widgets.safe_text import message_box, plain_label, set_tooltip
 
 COLUMNS = ("汉字", "Pinyin", "Meaning", "Met in", "Next")
 LIKE_THE_DECK = "Like the other cards"
@@ -36,7 +36,7 @@ LIKE_THE_DECK = "Like the other cards"
 def _describe(widget: QWidget, name: str, accessible: str, tooltip: str) -> None:
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
-    widget.setToolTip(tooltip)
+    set_tooltip(widget, tooltip)
 
 
 def next_text(card: KeptCard, now: datetime) -> str:
@@ -63,7 +63,7 @@ class CardsTab(QWidget):
         self.save_settings = save_settings
         self.cards: list[KeptCard] = []
         layout = QVBoxLayout(self)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("reviewCardCount")
         self.count.setWordWrap(True)
         layout.addWidget(self.count)
@@ -131,7 +131,7 @@ class CardsTab(QWidget):
             met = card.where_met() + (f": {card.example}" if card.example else "")
             for column, text in enumerate((card.zh, card.pinyin, card.en, met, next_text(card, now))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                set_tooltip(item, text)  # card text: OCR, translations, pack text
                 self.table.setItem(row, column, item)
         learning = sum(1 for c in self.cards if state_name(c) != "new")
         self.count.setText(f"{len(self.cards)} card{'s' if len(self.cards) != 1 else ''}, {learning} started. "
@@ -165,9 +165,11 @@ class CardsTab(QWidget):
         if card is None:
             return
         if confirm:
-            answer = QMessageBox.question(self, "Remove card",
-                                          f"Remove {card.zh} ({card.en}) and its review history?")
-            if answer != QMessageBox.StandardButton.Yes:
+            buttons = QMessageBox.StandardButton
+            box = message_box(self, QMessageBox.Icon.Question, "Remove card",  # card text: OCR, translations
+                              f"Remove {card.zh} ({card.en}) and its review history?", buttons=buttons.Yes | buttons.No)
+            box.exec()
+            if box.standardButton(box.clickedButton()) != buttons.Yes:
                 return
         self.deck.remove(card.id)
         self.fill()

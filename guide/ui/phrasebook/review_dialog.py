@@ -33,6 +33,7 @@ from guide.ui.phrasebook.review_cards import CardsTab
 from guide.ui.phrasebook.review_chart import ReviewChart
 from guide.ui.phrasebook.speech import Speaker, speech_available
 from guide.ui.shell import keys
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 
 PICTURE_HEIGHT = 120
 WAIT_CHECK_MS = 15_000  # a card coming back in a few minutes is shown when it is due
@@ -46,10 +47,9 @@ ANSWER_HINTS = {
 
 def _plain(name: str = "", wrap: bool = True) -> QLabel:
     """A label for text the app did not write (card text, OCR, translations): never rich text."""
-    label = QLabel()
+    label = plain_label()
     if name:
         label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
@@ -123,7 +123,7 @@ class ReviewDialog(QDialog):
         self.example = _plain("reviewExample")
         self.example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.example)
-        self.picture = QLabel()
+        self.picture = plain_label()  # a picture only
         self.picture.setObjectName("reviewPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setAccessibleName("Where you met it, on the screenshot")
@@ -155,7 +155,7 @@ class ReviewDialog(QDialog):
             button = QPushButton(answer.title)
             button.setObjectName(f"review{answer.title}")
             button.setShortcut(keys.ANSWERS.sequence(number))
-            button.setToolTip(f"{ANSWER_HINTS[answer]} ({number + 1})")
+            set_tooltip(button, f"{ANSWER_HINTS[answer]} ({number + 1})")
             button.clicked.connect(lambda _checked=False, a=answer: self.answer(a))
             row.addWidget(button)
             self.answer_buttons[answer] = button

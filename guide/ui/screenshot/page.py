@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -45,6 +44,7 @@ from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton, PictureSource
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label, set_tooltip
 from guide.ui.widgets.scrolling import vertical_scroller
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class ScreenshotPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        heading = QLabel("<h2>Screenshot</h2>")
+        heading = rich_label(markup("<h2>Screenshot</h2>"))
         heading.setObjectName("screenshotHeading")
         heading.setAccessibleName("Screenshot")
         bar.addWidget(heading)
@@ -128,11 +128,10 @@ class ScreenshotPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.status = QLabel("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
-                             "read and explained here. The picture stays on your computer.")
+        self.status = plain_label("Paste (Ctrl+V), drop or open a screenshot of RedNote: every Chinese line is "
+                                  "read and explained here. The picture stays on your computer.")  # it names files
         self.status.setObjectName("screenshotStatus")
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setObjectName("screenshotProgress")
@@ -153,10 +152,9 @@ class ScreenshotPage(QWidget):
         layout.addLayout(status_row)
 
         match_row = QHBoxLayout()
-        self.match_label = QLabel()
+        self.match_label = plain_label()
         self.match_label.setObjectName("screenshotMatch")
         self.match_label.setWordWrap(True)
-        self.match_label.setTextFormat(Qt.TextFormat.PlainText)
         self.match_button = QPushButton("Open it")
         self.match_button.setObjectName("screenshotOpenStep")
         self.match_button.clicked.connect(self.open_matched_step)
@@ -196,7 +194,7 @@ class ScreenshotPage(QWidget):
                                        ("screenshotFit", "Fit", "Show the whole picture (0)", self.view.fit)):
             button = QPushButton(text)
             button.setObjectName(name)
-            button.setToolTip(what)
+            set_tooltip(button, what)
             button.setAccessibleName(what.split(" (")[0])
             button.setAccessibleDescription(what)
             button.clicked.connect(slot)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from guide.core.screen.history import ScreenshotHistory
 from guide.ui.screenshot.worker import THUMBNAIL, PictureLoader
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 
 
 class RecentStrip(QWidget):
@@ -27,7 +28,7 @@ class RecentStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        title = QLabel("Recent")
+        title = plain_label("Recent")
         title.setObjectName("screenshotRecentTitle")
         layout.addWidget(title)
         self.list = QListWidget()
@@ -69,7 +70,7 @@ class RecentStrip(QWidget):
             when = kept.when.strftime("%H:%M" if today else "%d %b %H:%M")
             name = metrics.elidedText(kept.name, Qt.TextElideMode.ElideMiddle, room)
             item = QListWidgetItem(self._thumbs.get(str(path), QIcon(blank)), f"{name}\n{when}")
-            item.setToolTip(f"{kept.name}\n{kept.when.strftime('%d %B %Y, %H:%M')}")
+            set_tooltip(item, f"{kept.name}\n{kept.when.strftime('%d %B %Y, %H:%M')}")  # a file's name
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kept.name}, {when}")
             self.list.addItem(item)

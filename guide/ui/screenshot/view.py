@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui.widgets.safe_text import set_tooltip
+
 LABEL_COLOUR = QColor("#ff2442")  # RedNote red: a UI label
 TEXT_COLOUR = QColor("#2d7ff9")  # any other line
 SELECTED_COLOUR = QColor("#ffb000")
@@ -68,7 +70,7 @@ class _English(QGraphicsRectItem):
         self.set_outline(False)
         self.setZValue(3)  # above the boxes; clicks fall through to the box below
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip(english)
+        set_tooltip(self, english)  # an engine's translation
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setBrush(QBrush(LABEL_INK if is_label else TEXT_INK))
 

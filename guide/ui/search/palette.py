@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.study.search import SearchIndex, SearchResult
 from guide.ui.shell.navigator import Navigator
+from guide.ui.widgets.safe_text import plain_label
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 50
@@ -117,7 +117,7 @@ class SearchPalette(QDialog):
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         layout.addWidget(self.results, 1)
-        self.hint = QLabel(HINT)
+        self.hint = plain_label(HINT)
         self.hint.setObjectName("searchHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)

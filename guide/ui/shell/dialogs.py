@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from guide import APP_NAME, __version__
 from guide.core.about import LICENCES, NETWORK_USE, data_locations
+from guide.ui.widgets.safe_text import SafeTextBrowser, markup, rich_label
 
 
 def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QDialog:
@@ -25,7 +24,7 @@ def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QD
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    text = QTextBrowser()
+    text = SafeTextBrowser()  # names folders from the environment: escaped, and never loads a picture
     text.setAccessibleName(title)
     text.setOpenExternalLinks(True)
     text.setHtml(html_text)
@@ -80,14 +79,13 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(f"Welcome to {APP_NAME}")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = rich_label(markup(
             "<h2>Welcome!</h2><p>This guide sits beside RedNote and helps you through it: walkthroughs, "
             "the Chinese labels on its buttons, a phrase book and a translator.</p>"
             "<p><b>Stored on this computer only:</b> your walkthrough progress, favourite phrases, settings, "
             "and the texts you translate (history and cache, so translations work offline). "
             "You can clear the history and cache at any time (File → Clear history and cache).</p>"
-            f"<p><b>Network:</b> {html.escape(NETWORK_USE)}</p>"
-        )
+            "<p><b>Network:</b> {}</p>", NETWORK_USE))
         intro.setWordWrap(True)
         intro.setMinimumWidth(520)
         layout.addWidget(intro)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -31,6 +30,7 @@ from guide.core.fonts import cjk_font_advice, emoji_font_advice
 from guide.core.storage.settings import Settings, SettingsStore
 from guide.ui.shell.navigator import Navigator
 from guide.ui.shell.notice_bar import NoticeBar
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_WIDTH)
         for number, (name, title) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (Ctrl+{number})")
+            set_tooltip(item, f"{title} (Ctrl+{number})")
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         from guide.ui.shell.sidebar import SidebarDelegate
 
         self.nav.setItemDelegate(SidebarDelegate(self.nav))  # one clean selection colour, see sidebar.py
+        self.notices.make_plain()
         self._shortcuts()
         self._menus()
 
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
                     widget = _page_factory(name)(self.context, self.navigator)
             except Exception as exc:  # a broken page must not take the window down
                 log.exception("could not build page %s", name)
-                widget = QLabel(f"This page could not be opened: {exc}")
+                widget = plain_label(f"This page could not be opened: {exc}")
                 widget.setWordWrap(True)
                 widget.setAlignment(_qt().AlignmentFlag.AlignCenter)
             widget.setProperty("pageName", name)
@@ -409,15 +410,21 @@ class MainWindow(QMainWindow):
 
     def clear_screenshots(self) -> int:
         """Delete the screenshots the Screenshot page keeps (part of Clear history and cache)."""
+        from guide.core.screen.history import ScreenshotHistory
+
         page = self.pages.get("screenshot")
         if page is not None and hasattr(page, "clear_history"):
             count = page.clear_history()
+            shots = page.history
         else:
-            from guide.core.screen.history import ScreenshotHistory
-
-            count = ScreenshotHistory().clear()
+            shots = ScreenshotHistory()
+            count = shots.clear()
         if count:
             self.notices.add(f"Deleted {count} recent screenshots.")
+        left = shots.leftovers()
+        if left:
+            self.notices.add(f"Could not delete {len(left)} files of recent screenshots in {shots.folder}; they stay on "
+                             f"disk.")
         return count
 
     # -- screenshots: File → Open, Ctrl+V of a picture anywhere, drag and drop ------------

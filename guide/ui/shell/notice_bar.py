@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from guide.ui.widgets.safe_text import make_plain
+
 
 class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -23,11 +25,20 @@ class NoticeBar(QFrame):
         close.clicked.connect(self.clear)
         layout.addWidget(close)
         self.messages: list[str] = []
+        self._plain = False
         self.hide()
+
+    def make_plain(self) -> None:
+        """Notices quote file names, settings values and pack text: never rich text. Not in
+        __init__: the bar is part of the first frame, which must not touch the Qt namespace."""
+        if not self._plain:
+            make_plain(self.label)
+            self._plain = True
 
     def add(self, message: str) -> None:
         if message in self.messages:
             return
+        self.make_plain()
         self.messages.append(message)
         self.label.setText("\n".join(self.messages[-6:]))
         self.show()

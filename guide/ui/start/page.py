@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.button_text import button_text
+from guide.ui.widgets.safe_text import Markup, join_markup, make_plain, markup, set_markup
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
@@ -18,18 +18,18 @@ LEAD = ("<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules an
         "Keep this guide open beside it.</p>")
 
 
-def intro_html(topics: list[tuple[str, str]] | None = None) -> str:
+def intro_html(topics: list[tuple[str, str]] | None = None) -> Markup:
     """What each page is for (under the buttons, so they come first in a short window). `topics` (walkthrough id, title) are the pack's own walkthroughs,
     listed as links; before the pack has loaded a general line stands in for them."""
     if topics:
-        listed = " · ".join(f"<a href='walkthrough:{html.escape(wid, quote=True)}' style='text-decoration:none'>"
-                            f"{html.escape(title)}</a>" for wid, title in topics)
-        walkthroughs = (f"<li><b>Walkthroughs</b> take you step by step, with a picture of each screen "
-                        f"({len(topics)}): {listed}.</li>")
+        listed = join_markup(" · ", (markup("<a href='walkthrough:{}' style='text-decoration:none'>{}</a>", wid, title)
+                                     for wid, title in topics))
+        walkthroughs = markup("<li><b>Walkthroughs</b> take you step by step, with a picture of each screen "
+                              "({}): {}.</li>", len(topics), listed)
     else:
-        walkthroughs = "<li><b>Walkthroughs</b> take you step by step, with a picture of each screen.</li>"
-    return (
-        f"<ul style='font-size:14px'>{walkthroughs}"
+        walkthroughs = markup("<li><b>Walkthroughs</b> take you step by step, with a picture of each screen.</li>")
+    return markup(
+        "<ul style='font-size:14px'>{}"
         "<li><b>UI labels</b> explains every Chinese button and menu item you will tap.</li>"
         "<li><b>Phrase book</b> has ready-to-use comments and replies, and the slang you will meet (yyds, 绝绝子, 种草…).</li>"
         "<li><b>Translator</b>: paste a comment or caption. It remembers what it has translated, so it keeps working "
@@ -38,14 +38,15 @@ def intro_html(topics: list[tuple[str, str]] | None = None) -> str:
         "of RedNote, or choose <b>File → Read from screen</b> and drag over any part of your screen (the website, a "
         "mirrored phone). Every line is read offline and explained: UI labels, English for the rest, and the "
         "walkthrough step it looks like.</li></ul>"
-        "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>"
-    )
+        "<p style='font-size:14px'>Press <b>Ctrl+K</b> anywhere to search everything, and <b>F1</b> for keyboard shortcuts.</p>",
+        walkthroughs)
 
 
 class StartPage(QWidget):
     """Static text first (shown before content loads), then `populate` adds the pack's
     name, the "Start here" button and the user's progress. Part of the first frame, so
-    no `Qt` namespace here (see main_window); the labels detect rich text themselves.
+    no `Qt` namespace here (see main_window): the labels show the app's own text as Qt detects
+    it, and `populate` makes them escaped rich text and plain text once the pack is in.
 
     `refresh` (each time the page is shown) points "Start here" at the first unfinished
     walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way. The page
@@ -69,9 +70,9 @@ class StartPage(QWidget):
         self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
         self.title.setObjectName("startTitle")
         layout.addWidget(self.title)
-        lead = QLabel(LEAD)
-        lead.setWordWrap(True)
-        layout.addWidget(lead)
+        self.lead = QLabel(LEAD)
+        self.lead.setWordWrap(True)
+        layout.addWidget(self.lead)
         # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
         # buttons kept the window from going below ~1000 px.
         resume_row = QHBoxLayout()
@@ -130,10 +131,14 @@ class StartPage(QWidget):
     def populate(self, context: "AppContext", recent: str = "") -> None:
         pack = context.pack
         self._context = context
-        self.title.setText(f"<h1>Welcome to {html.escape(pack.app.name or pack.title)} "
-                           f"<span style='color:#FF2442'>{html.escape(pack.app.native_name)}</span></h1>")
+        # After the first frame (content has loaded): now the labels can say they are plain or escaped
+        set_markup(self.title, markup("<h1>Welcome to {} <span style='color:#FF2442'>{}</span></h1>",
+                                      pack.app.name or pack.title, pack.app.native_name))
+        set_markup(self.lead, markup(LEAD))
+        make_plain(self.progress)
+        make_plain(self.due)
         self._topics = [(w.id, w.title) for w in pack.walkthroughs]
-        self.intro.setText(intro_html(self._topics))
+        set_markup(self.intro, intro_html(self._topics))
         self.refresh(recent)
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -141,7 +146,7 @@ class StartPage(QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and getattr(self, "_topics", None) is not None:
             self.intro.clear()  # setText with the same text does nothing
-            self.intro.setText(intro_html(self._topics))
+            set_markup(self.intro, intro_html(self._topics))
 
     def _link(self, target: str) -> None:
         """page:NAME shows a page; walkthrough:ID opens that walkthrough where the user left it."""

@@ -6,7 +6,6 @@ run off the UI thread by `TranslationRunner` (newest request wins).
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from dataclasses import replace
@@ -54,6 +53,7 @@ from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
+from guide.ui.widgets.safe_text import Markup, markup, plain_label, rich_label, set_markup, set_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +102,8 @@ class TranslatorPage(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        heading = QLabel("<h2>Translator</h2>Paste a comment, caption or message from the app, or type a reply "
-                         "in English. Answers you have seen before work offline.")
+        heading = rich_label(markup("<h2>Translator</h2>Paste a comment, caption or message from the app, or type a "
+                                    "reply in English. Answers you have seen before work offline."))
         heading.setWordWrap(True)
         head = QHBoxLayout()  # the status sits beside the heading, so the bar below fits an 800 px window
         head.addWidget(heading, 1)
@@ -117,7 +117,7 @@ class TranslatorPage(QWidget):
         for key, title in DIRECTIONS:
             self.direction.addItem(title, key)
         self.direction.currentIndexChanged.connect(lambda _i: self._translate_now())
-        direction_label = QLabel("&Direction:")
+        direction_label = plain_label("&Direction:")
         direction_label.setBuddy(self.direction)  # screen readers on Linux name a combo box by its label
         bar.addWidget(direction_label)
         bar.addWidget(self.direction)
@@ -136,7 +136,7 @@ class TranslatorPage(QWidget):
         self.check.toggled.connect(self._set_check)
         bar.addWidget(self.check)
         bar.addStretch(1)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("translatorStatus")
         head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         settings = QPushButton("Settings…")
@@ -168,7 +168,7 @@ class TranslatorPage(QWidget):
         self.direction_warning.setObjectName("translatorDirectionWarning")
         warning_row = QHBoxLayout(self.direction_warning)
         warning_row.setContentsMargins(0, 0, 0, 0)
-        self.direction_warning_text = QLabel()
+        self.direction_warning_text = rich_label()
         self.direction_warning_text.setWordWrap(True)
         warning_row.addWidget(self.direction_warning_text, 1)
         anyway = QPushButton("Translate anyway")
@@ -248,7 +248,7 @@ class TranslatorPage(QWidget):
         # Long pinyin scrolls inside its own small area instead of pushing everything down.
         self.pinyin_area = FitScrollArea(self.fontMetrics().lineSpacing() * PINYIN_LINES + 8, self.fontMetrics().lineSpacing() + 8)
         self.pinyin_area.setObjectName("translatorPinyinArea")
-        self.pinyin = QLabel()
+        self.pinyin = plain_label()
         self.pinyin.setObjectName("translatorPinyin")
         self.pinyin.setWordWrap(True)
         self.pinyin.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -256,7 +256,7 @@ class TranslatorPage(QWidget):
         self.pinyin_area.setWidget(self.pinyin)
         column.addWidget(self.pinyin_area)
 
-        self.origin = QLabel()
+        self.origin = plain_label()  # quotes a sentence an engine handed back: never rich text
         self.origin.setObjectName("translatorOrigin")
         self.origin.setTextFormat(Qt.TextFormat.PlainText)  # carries a server's own error message
         self.origin.setWordWrap(True)
@@ -285,7 +285,7 @@ class TranslatorPage(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>History</b>"))
+        side_layout.addWidget(rich_label(markup("<b>History</b>")))
         self.history_search = QLineEdit()
         self.history_search.setObjectName("translatorHistorySearch")
         self.history_search.setPlaceholderText("Search history…")
@@ -397,17 +397,17 @@ class TranslatorPage(QWidget):
         self.output.setPlaceholderText("" if result.translated else NO_TRANSLATION)
         self._set_pinyin(result.pinyin)
         self.origin.setText(result.origin_label())
-        self.origin.setToolTip("\n".join(result.reasons()) or result.origin_title)
+        set_tooltip(self.origin, "\n".join(result.reasons()) or result.origin_title)
         words = result.target_gloss if result.target_lang == "zh" and result.target_gloss else result.gloss
         self.words.set_words(words)
         self.learn_line.set_draft(drafts.translated_line(result))
         self.learn_word.set_draft(None)
         if result.direction_warning:
-            self.direction_warning_text.setText(f"<b>{html.escape(result.direction_warning)}</b> Nothing was sent.")
+            set_markup(self.direction_warning_text, markup("<b>{}</b> Nothing was sent.", result.direction_warning))
             self.direction_warning.show()
             self.output.setPlaceholderText("Choose below: translate anyway, or let the text decide the direction.")
         _set_info(self.back_translation, _back_translation_html(result))
-        _set_info(self.note, f"<b>Note:</b> {html.escape(result.note)}" if result.note else "")
+        _set_info(self.note, markup("<b>Note:</b> {}", result.note) if result.note else Markup())
         _set_info(self.share, _share_html(result))
         self._show_parts(bool(words), answer=result.share is None or bool(result.share.title))
         self._set_status("")
@@ -523,7 +523,7 @@ class TranslatorPage(QWidget):
         for item in self.translator.history.recent(self.history_search.text()) if self.translator.history else []:
             entry = QListWidgetItem(_history_line(item))
             entry.setData(ID_ROLE, item.id)
-            entry.setToolTip(f"{item.source}\n→ {item.translation}")
+            set_tooltip(entry, f"{item.source}\n→ {item.translation}")
             self.history_list.addItem(entry)
             if item.id == selected:
                 self.history_list.setCurrentItem(entry)
@@ -557,39 +557,38 @@ class TranslatorPage(QWidget):
 
 
 def _info_label(name: str) -> QLabel:
-    label = QLabel()
+    label = rich_label()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no spare room below it
     label.hide()
     return label
 
 
-def _set_info(label: QLabel, text: str) -> None:
-    label.setText(text)
+def _set_info(label: QLabel, text: Markup) -> None:
+    set_markup(label, text)
     label.setVisible(bool(text))
 
 
-def _back_translation_html(result: TranslationResult) -> str:
+def _back_translation_html(result: TranslationResult) -> Markup:
     if not result.checked:
-        return ""
+        return Markup()
     if result.back_translation is None:
-        return "<b>Check:</b> <i>no back-translation right now</i>"
-    by = f" (by {html.escape(result.back_origin_title)})" if result.back_origin else ""
-    return f"<b>Check — your reply in English again{by}:</b> {html.escape(result.back_translation)}"
+        return markup("<b>Check:</b> <i>no back-translation right now</i>")
+    by = markup(" (by {})", result.back_origin_title) if result.back_origin else Markup()
+    return markup("<b>Check — your reply in English again{}:</b> {}", by, result.back_translation)
 
 
-def _share_html(result: TranslationResult) -> str:
+def _share_html(result: TranslationResult) -> Markup:
     if result.share is None:
-        return ""
+        return Markup()
     url = result.share.url
     shown = url.split("://", 1)[-1]
     shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a long link must not widen the page
     wording = result.share.wording_text()
-    return (f"{html.escape(result.share.summary())} <a href=\"{html.escape(url, quote=True)}\">Open the note in "
-            f"your browser</a> ({html.escape(shown)})" + (f"<br>{html.escape(wording)}" if wording else ""))
+    return markup('{} <a href="{}">Open the note in your browser</a> ({}){}', result.share.summary(), url, shown,
+                  markup("<br>{}", wording) if wording else Markup())
 
 
 def _open_web_link(url: str) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from guide.core.storage.settings import RATE_RANGE, TIMEOUT_RANGE, Settings
 from guide.core.translate.engines import REGISTRY
 from guide.core.translate.secrets import SECRET_NAMES, SecretStore
+from guide.ui.widgets.safe_text import make_plain, set_tooltip
 from guide.ui.translator.llm_settings import LLMServerFields
 
 log = logging.getLogger(__name__)
@@ -105,8 +106,8 @@ class TranslatorSettingsDialog(QDialog):
         self.rate = QDoubleSpinBox()  # prices (¥75) are shown with a dollar figure at this rate and its date
         self.rate.setObjectName("yuanPerDollar")
         self.rate.setAccessibleName("Yuan per US dollar, for the dollar figure beside prices")
-        self.rate.setToolTip(f"¥75 is shown as ~US$ at this rate, with its date (now {settings.yuan_rate_date}); "
-                             "changing it makes today the rate's date")
+        set_tooltip(self.rate, f"¥75 is shown as ~US$ at this rate, with its date (now {settings.yuan_rate_date}); "
+                               "changing it makes today the rate's date")  # a settings value
         self.rate.setRange(*RATE_RANGE)
         self.rate.setDecimals(2)
         self.rate.setSingleStep(0.01)
@@ -146,7 +147,7 @@ class TranslatorSettingsDialog(QDialog):
                                      else "no system keyring")
             field.setEnabled(available)
             if not available:
-                field.setToolTip(NO_KEYRING)
+                set_tooltip(field, NO_KEYRING)
             self.key_fields[name] = field
             keys_form.addRow(title, field)
         self.forget = QCheckBox("Forget all saved keys")
@@ -171,6 +172,8 @@ class TranslatorSettingsDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        for label in self.findChildren(QLabel):  # row titles and messages: the app's words, shown as written
+            make_plain(label)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Wide enough for the keyring warning to wrap into a few lines, small enough for 800×600."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from guide.core.translate.gloss import GlossWord, WordDetails
 from guide.ui.translator.breakdown_layout import CardsArea, CardsOverEntry
 from guide.ui.widgets.flow_layout import FlowLayout
+from guide.ui.widgets.safe_text import SafeTextBrowser, set_tooltip
 
 MAX_CHIPS = 120  # a long paste still shows a usable breakdown without thousands of widgets
 ENTRY_LINES = (3, 9)  # the entry panel's height in lines: at least, and at most for a chosen word (it scrolls beyond)
@@ -39,7 +40,7 @@ class WordChip(QPushButton):
         self.setObjectName("translatorWord")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"{word.text}, {word.pinyin}, {'; '.join(word.meanings[:2]) or 'no meaning found'}")
-        self.setToolTip("\n".join(word.meanings) or "Not in the dictionary")
+        set_tooltip(self, "\n".join(word.meanings) or "Not in the dictionary")  # dictionary and pack text
         self.clicked.connect(lambda: self.chosen.emit(self.word))
 
 
@@ -58,7 +59,7 @@ class WordBreakdown(QWidget):
         self.holder = QWidget()
         self.flow = FlowLayout(self.holder)
         self.scroll.setWidget(self.holder)
-        self.details = QTextBrowser()
+        self.details = SafeTextBrowser()  # dictionary and pack text: escaped, and never loads a picture
         self.details.setObjectName("translatorWordDetail")
         self.details.setAccessibleName("Word details")
         self.details.setAccessibleDescription("Pinyin and dictionary meanings of the chosen word")

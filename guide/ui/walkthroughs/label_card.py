@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
 from guide.core.content.model import GlossaryEntry
 from guide.ui.widgets.button_text import button_text
 from guide.ui.widgets.enter_key import enter_clicks
+from guide.ui.widgets.safe_text import markup, plain_label, rich_label, set_tooltip
 
 
 class LabelCard(QFrame):
@@ -30,7 +28,7 @@ class LabelCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        zh = QLabel(entry.zh)
+        zh = plain_label(entry.zh)
         zh.setObjectName("cardZh")
         zh.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(zh)
@@ -43,20 +41,18 @@ class LabelCard(QFrame):
         if learn is not None:  # "Learn this", beside Copy
             top.addWidget(learn)
         layout.addLayout(top)
-        pinyin = QLabel(entry.pinyin)
+        pinyin = plain_label(entry.pinyin)
         pinyin.setObjectName("cardPinyin")
         layout.addWidget(pinyin)
-        meaning = QLabel(f"<b>{html.escape(entry.en)}</b>")
+        meaning = rich_label(markup("<b>{}</b>", entry.en))
         meaning.setWordWrap(True)
         layout.addWidget(meaning)
         if entry.where:
-            where = QLabel(f"Where: {entry.where}")
-            where.setTextFormat(Qt.TextFormat.PlainText)
+            where = plain_label(f"Where: {entry.where}")
             where.setWordWrap(True)
             layout.addWidget(where)
         if entry.note:
-            note = QLabel(entry.note)
-            note.setTextFormat(Qt.TextFormat.PlainText)
+            note = plain_label(entry.note)
             note.setWordWrap(True)
             note.setObjectName("cardNote")
             layout.addWidget(note)
@@ -80,7 +76,7 @@ class LabelChip(QPushButton):
         enter_clicks(self)
         self.setAccessibleName(f"Label {entry.zh}, {entry.pinyin}, {entry.en}")
         self._hint = entry.where or entry.en
-        self.setToolTip(self._hint)
+        set_tooltip(self, self._hint)
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         self.setSizePolicy(policy)
@@ -105,4 +101,4 @@ class LabelChip(QPushButton):
             self.blockSignals(True)
             self.setText(button_text(shown))
             self.blockSignals(False)
-        self.setToolTip(self._hint if shown == self.full_text else f"{self.full_text}\n{self._hint}")
+        set_tooltip(self, self._hint if shown == self.full_text else f"{self.full_text}\n{self._hint}")

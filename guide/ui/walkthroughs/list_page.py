@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
@@ -20,6 +19,7 @@ from guide.core.content.model import Walkthrough
 from guide.core.context import AppContext
 from guide.ui.shell.navigator import Navigator
 from guide.ui.walkthroughs.player import WalkthroughPlayer
+from guide.ui.widgets.safe_text import Markup, markup, rich_label, set_markup
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ESTIMATE = 84  # px, until a row's card is made and measured
@@ -50,8 +50,8 @@ class WalkthroughsPage(QStackedWidget):
         self.navigator = navigator
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
-        heading = QLabel("<h2>Walkthroughs</h2>Step-by-step tours of the app. Start at the top if you are new; "
-                         "each one says which app version its screens were drawn from.")
+        heading = rich_label(markup("<h2>Walkthroughs</h2>Step-by-step tours of the app. Start at the top if you are "
+                                    "new; each one says which app version its screens were drawn from."))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.list = QListWidget()
@@ -115,13 +115,13 @@ class WalkthroughsPage(QStackedWidget):
                 self._make_card(item)
             row += 1
 
-    def _card_text(self, item: QListWidgetItem) -> str:
+    def _card_text(self, item: QListWidgetItem) -> Markup:
         title, summary, meta = item.data(Qt.ItemDataRole.AccessibleTextRole).split("\n", 2)
-        return (f"<b style='font-size:15px'>{html.escape(title)}</b><br>{html.escape(summary)}"
-                f"<br><span style='color:{self._grey}'>{html.escape(meta)}</span>")
+        return markup("<b style='font-size:15px'>{}</b><br>{}<br><span style='color:{}'>{}</span>",
+                      title, summary, self._grey, meta)
 
     def _make_card(self, item: QListWidgetItem) -> None:
-        card = QLabel(self._card_text(item))
+        card = rich_label(self._card_text(item))
         card.setWordWrap(True)
         card.setContentsMargins(8, 6, 8, 6)
         card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -156,7 +156,7 @@ class WalkthroughsPage(QStackedWidget):
         for row in range(self.list.count()):
             card = self.list.itemWidget(self.list.item(row))
             if isinstance(card, QLabel):
-                card.setText(self._card_text(self.list.item(row)))
+                set_markup(card, self._card_text(self.list.item(row)))
 
     def _card_height(self, card: QWidget) -> int:
         """Row heights follow the list's width, so a narrower window never cuts the grey line."""

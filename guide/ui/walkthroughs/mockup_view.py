@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 from guide.core.content.images import safe_screen
 from guide.core.content.mockup_text import MockupText, mockup_texts
 from guide.core.content.model import Highlight
+from guide.ui.widgets.safe_text import set_tooltip
 
 HIGHLIGHT = QColor("#FF2442")
 # Mockups are light pictures in both themes: a dark ring with a white inner edge shows on
@@ -132,7 +133,7 @@ class Hotspot(Spot):
         self.label = highlight.label or ""
         self.setAccessibleName(f"Highlighted label {description}")
         self.setAccessibleDescription("On the picture of the screen; Enter shows what it means, arrows move")
-        self.setToolTip(f"{self.label}: click for its meaning")
+        set_tooltip(self, f"{self.label}: click for its meaning")
 
 
 class TextSpot(Spot):
@@ -144,7 +145,7 @@ class TextSpot(Spot):
         self.text_on_screen = text.text
         self.setAccessibleName(f"Text on the picture: {text.text}")
         self.setAccessibleDescription("Enter shows what it means, arrows move")
-        self.setToolTip(f"{text.text}: click for its meaning")
+        set_tooltip(self, f"{text.text}: click for its meaning")  # pack text drawn in the mockup
 
     def _hover_mark(self) -> None:
         painter = QPainter(self)
@@ -333,7 +334,7 @@ class MockupView(QWidget):
         over = self.label_at(event.position())
         inside = self.zoomable and self.has_image() and self.image_rect().contains(event.position())
         self.setCursor(Qt.CursorShape.PointingHandCursor if over or inside else Qt.CursorShape.ArrowCursor)
-        self.setToolTip(f"{over}: click for its meaning" if over else ("Click to enlarge (+)" if inside else ""))
+        set_tooltip(self, f"{over}: click for its meaning" if over else ("Click to enlarge (+)" if inside else ""))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         label = self.label_at(event.position())

@@ -8,25 +8,21 @@ walkthrough stays finished (a replay is not a reset of what was done).
 
 from __future__ import annotations
 
-import html
 import math
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QImage,
     QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -35,7 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +49,18 @@ from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.enter_key import enter_clicks
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton
+from guide.ui.widgets.safe_text import (
+    SAFE_TOOLTIP_ROLE,
+    Markup,
+    SafeTextBrowser,
+    markup,
+    message_box,
+    plain_label,
+    rich_label,
+    set_markup,
+    set_tooltip,
+    tooltip_text,
+)
 from guide.ui.widgets.scrolling import vertical_scroller
 from guide.ui.widgets.wrapped_rows import fit_wrapped_rows
 
@@ -63,20 +70,6 @@ COMPACT_WIDTH = 900
 STEP_LIST_MIN_WIDTH = 220
 STEP_ROW_PADDING = 5  # QListWidget#stepList::item padding in the stylesheets
 NEXT_BUTTON_TEXTS = ("Next →", "Finish ✓", "Next walkthrough →", "All walkthroughs")
-
-
-class SafeTextBrowser(QTextBrowser):
-    """Never loads anything: bodies may not pull images or files from anywhere.
-
-    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
-    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
-
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
-        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(0)
-            return blank
-        return ""
 
 
 class StepText(SafeTextBrowser):
@@ -272,7 +265,7 @@ class WalkthroughPlayer(QWidget):
         self.back_to_list.setToolTip("Your place in this walkthrough is kept")
         self.back_to_list.clicked.connect(self.backToList)
         header.addWidget(self.back_to_list)
-        self.walkthrough_title = QLabel()
+        self.walkthrough_title = rich_label()
         self.walkthrough_title.setObjectName("walkthroughTitle")
         header.addWidget(self.walkthrough_title, 1)
         self.restart_button = QPushButton("Restart")
@@ -309,7 +302,7 @@ class WalkthroughPlayer(QWidget):
         left_layout = QVBoxLayout(left)
         self._left_layout = left_layout
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.progress_label.setObjectName("stepProgress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -336,7 +329,7 @@ class WalkthroughPlayer(QWidget):
         self.step_content.setObjectName("stepContent")
         content_layout = QVBoxLayout(self.step_content)
         content_layout.setContentsMargins(8, 0, 8, 0)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
         content_layout.addWidget(self.title)
@@ -349,10 +342,10 @@ class WalkthroughPlayer(QWidget):
         self.body.setAccessibleName("Step instructions")
         self.body.anchorClicked.connect(self._link_clicked)
         content_layout.addWidget(self.body)
-        self.tip = QLabel()
+        self.tip = rich_label()
         self.tip.setObjectName("stepTip")
         self.tip.setWordWrap(True)
-        self.warning = QLabel()
+        self.warning = rich_label()
         self.warning.setObjectName("stepWarning")
         self.warning.setWordWrap(True)
         content_layout.addWidget(self.tip)
@@ -432,16 +425,17 @@ class WalkthroughPlayer(QWidget):
         """Show `walkthrough` at `step_id`, or where the user left it, or step 1. `record`
         False (a step a screenshot looks like): not remembered as started until the user moves."""
         self.walkthrough = walkthrough
-        self.walkthrough_title.setText(f"<b>{html.escape(walkthrough.title)}</b>")
+        set_markup(self.walkthrough_title, markup("<b>{}</b>", walkthrough.title))
         self.step_list.blockSignals(True)
         self.step_list.clear()
         self.step_picker.blockSignals(True)
         self.step_picker.clear()
         for number, step in enumerate(walkthrough.steps, start=1):
             item = QListWidgetItem(f"{number}. {step.title}", self.step_list)
-            item.setToolTip(step.title)
+            set_tooltip(item, step.title)
             self.step_picker.addItem(f"{number}. {step.title}")
-            self.step_picker.setItemData(number - 1, step.title, Qt.ItemDataRole.ToolTipRole)
+            self.step_picker.setItemData(number - 1, tooltip_text(step.title), Qt.ItemDataRole.ToolTipRole)
+            self.step_picker.setItemData(number - 1, tooltip_text(step.title), SAFE_TOOLTIP_ROLE)
         self.step_picker.blockSignals(False)
         self.step_list.blockSignals(False)
         index = walkthrough.step_index(step_id) if step_id else None
@@ -480,14 +474,14 @@ class WalkthroughPlayer(QWidget):
         self._fit_steps()
         self.step_picker.blockSignals(True)
         self.step_picker.setCurrentIndex(index)
-        self.step_picker.setToolTip(step.title)
+        set_tooltip(self.step_picker, step.title)
         self.step_picker.blockSignals(False)
         self.title.setText(step.title)
         self._show_text(expand_ui_labels(self.context.pack, step.body))
         self.chips_host.show()
-        self.tip.setText(f"<b>Tip:</b> {html.escape(step.tip)}" if step.tip else "")
+        set_markup(self.tip, markup("<b>Tip:</b> {}", step.tip) if step.tip else Markup())
         self.tip.setVisible(bool(step.tip))
-        self.warning.setText(f"<b>Watch out:</b> {html.escape(step.warning)}" if step.warning else "")
+        set_markup(self.warning, markup("<b>Watch out:</b> {}", step.warning) if step.warning else Markup())
         self.warning.setVisible(bool(step.warning))
         self._show_chips(step.labels)
         self.mockup.show_screen(step.screen, step.highlight)
@@ -702,13 +696,12 @@ class WalkthroughPlayer(QWidget):
     def confirm_restart(self) -> bool:
         """Ask before moving back: the place reached is the one thing a restart loses."""
         assert self.walkthrough is not None
-        box = QMessageBox(QMessageBox.Icon.Question, "Start again?",
-                          f"Start \"{self.walkthrough.title}\" again from step 1?", parent=self)
-        box.setObjectName("restartQuestion")
         where = "You have finished it" if self.finished else f"You are at step {self.index + 1}"
         kept = "it stays marked finished" if self.finished or self.walkthrough.id in self.context.userdata.completed() \
             else "you can jump back with the step list"
-        box.setInformativeText(f"{where}; {kept}.")
+        box = message_box(self, QMessageBox.Icon.Question, "Start again?",
+                          f"Start \"{self.walkthrough.title}\" again from step 1?", f"{where}; {kept}.")
+        box.setObjectName("restartQuestion")
         again = box.addButton("Start again", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(again)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from guide.ui.walkthroughs.label_card import LabelCard
 from guide.ui.walkthroughs.meaning_card import Explainer, TextCard
 from guide.ui.walkthroughs.mockup_view import MockupView
 from guide.ui.widgets.enter_key import enter_clicks
+from guide.ui.widgets.safe_text import plain_label
 from guide.ui.widgets.scrolling import vertical_scroller
 
 CARD_WIDTH = 320
@@ -69,8 +69,8 @@ class ZoomDialog(QDialog):
         card_layout.setContentsMargins(0, 0, 0, 0)
         self.card_host = QWidget()
         QVBoxLayout(self.card_host).setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel("Click a highlighted label, or any Chinese text on the picture, for its meaning. "
-                                  "Keyboard: Tab to the picture, then the arrow keys and Enter.")
+        self.placeholder = plain_label("Click a highlighted label, or any Chinese text on the picture, for its meaning. "
+                                       "Keyboard: Tab to the picture, then the arrow keys and Enter.")
         self.placeholder.setObjectName("zoomHint")
         self.placeholder.setWordWrap(True)
         self.card_host.layout().addWidget(self.placeholder)
@@ -84,7 +84,7 @@ class ZoomDialog(QDialog):
         row.addWidget(self.card_column)
         layout.addLayout(row, 1)
         buttons = QHBoxLayout()
-        hint = QLabel("Esc closes")
+        hint = plain_label("Esc closes")
         hint.setObjectName("zoomHint")
         buttons.addWidget(hint, 1)
         self.close_button = QPushButton("Close")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from guide.core.study.cards import CardDraft, KeptCard
 from guide.core.study.deck import Deck
+from guide.ui.widgets.safe_text import set_tooltip
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
@@ -115,12 +116,8 @@ class LearnButton(QPushButton):
         self.setEnabled(problem is None)
         self.setText(KEPT if kept else self.label)
         key = f" ({self.key})" if self.key else ""
-        if problem:
-            self.setToolTip(problem)
-        elif kept:
-            self.setToolTip("In your cards already: Review (on Start) brings it back when it is due.")
-        else:
-            self.setToolTip(f"Keep it as a card: Review (on Start) asks you about it, on a schedule{key}")
+        set_tooltip(self, problem or ("In your cards already: Review (on Start) brings it back when it is due." if kept
+                                      else f"Keep it as a card: Review (on Start) asks you about it, on a schedule{key}"))
         zh = self.draft.zh.strip() if self.draft else ""
         self.setAccessibleName(f"{zh} is in your cards" if kept else f"Learn {zh}" if zh else self.label)
         self.setAccessibleDescription("Keeps it as a flashcard with where you met it; Review asks you about it "

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from guide.ui.widgets.safe_text import set_tooltip
+
 
 class StatusLine(QLabel):
     def __init__(self, lines: int = 1, parent: QWidget | None = None) -> None:
@@ -53,7 +55,7 @@ class StatusLine(QLabel):
             shown = self._full[:low].rstrip() + "…"
         self.setWordWrap(self.lines > 1)
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        set_tooltip(self, self._full if shown != self._full else "")  # what was copied: pack text
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -52,10 +52,22 @@ def make_bad(kind: str, folder: Path) -> Path:
     elif kind == "directory":
         path = folder / "a-folder.png"
         path.mkdir()
+    elif kind == "long_and_thin":  # 40 megapixels, within the limit, but no detector can scale it
+        png_header_only(path, 8, 5_000_000)
+    elif kind in ("float_tiff", "int_tiff"):
+        path = folder / f"{kind}.tif"
+        Image.new("F" if kind == "float_tiff" else "I", (64, 64), 7).save(path)
+    elif kind == "link_loop":
+        path = folder / "round.png"
+        (folder / "other.png").symlink_to(path)
+        path.symlink_to(folder / "other.png")
+    elif kind == "proc_file":
+        path = Path("/proc/self/status")  # size 0, yet it has content
     return path
 
 
-HEADER_KINDS = ["not_an_image", "empty", "missing", "bomb", "animated", "sixteen_bit", "sixteen_bit_rgb", "directory"]
+HEADER_KINDS = ["not_an_image", "empty", "missing", "bomb", "animated", "sixteen_bit", "sixteen_bit_rgb", "directory",
+                "long_and_thin", "float_tiff", "int_tiff", "link_loop", "proc_file"]
 
 
 @pytest.mark.parametrize("kind", HEADER_KINDS)
@@ -66,8 +78,24 @@ def test_header_checks_refuse_with_a_message(tmp_path: Path, kind: str) -> None:
     message = str(caught.value)
     assert path.name in message and "Traceback" not in message
     expected = {"bomb": "megapixels", "animated": "animation", "sixteen_bit": "16-bit", "sixteen_bit_rgb": "16-bit",
-                "missing": "no such file", "empty": "empty", "not_an_image": "not a picture"}
+                "missing": "no such file", "empty": "empty", "not_an_image": "not a picture",
+                "long_and_thin": "8×5000000, too long and thin", "float_tiff": "32-bit floating-point",
+                "int_tiff": "32-bit pictures", "link_loop": "loop", "proc_file": "system file"}
     assert expected.get(kind, "") in message
+
+
+def test_a_camera_mpo_is_read_as_the_jpeg_it_starts_with(tmp_path: Path) -> None:
+    """Many cameras save .jpg files as MPO (the photo, then a preview): it was refused."""
+    from guide.core.screen.ocr_worker import load_pixels
+
+    photo, preview = Image.new("RGB", (120, 80), (200, 30, 30)), Image.new("RGB", (60, 40), (0, 0, 255))
+    path = tmp_path / "camera.jpg"
+    photo.save(path, format="MPO", save_all=True, append_images=[preview])
+    assert Image.open(path).format == "MPO"
+    info = check_image(path)
+    assert (info.width, info.height, info.format) == (120, 80, "JPEG")
+    pixels = load_pixels(path).bgr
+    assert pixels.shape == (80, 120, 3) and pixels[40, 60, 2] > 150, "the photo (red, as BGR), not the preview"
 
 
 def test_a_truncated_file_is_reported_by_the_worker_as_a_bad_image(tmp_path: Path, ocr_client: OcrClient) -> None:
@@ -95,14 +123,16 @@ def test_a_bomb_never_reaches_the_worker(tmp_path: Path) -> None:
     assert client.starts == 0
 
 
-@pytest.mark.parametrize("mode", ["RGBA", "LA", "P", "L", "1", "CMYK", "RGB"])
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P", "P+tRNS", "L", "1", "CMYK", "RGB", "WEBP-RGBA"])
 def test_every_ordinary_picture_mode_becomes_8_bit_bgr_with_transparency_on_white(tmp_path: Path, mode: str) -> None:
     from guide.core.screen.ocr_worker import load_pixels
 
-    image = Image.new("RGBA", (40, 30), (0, 0, 0, 0)).convert(mode) if mode in ("RGBA", "LA") else Image.new(mode, (40, 30))
-    path = tmp_path / ("x.jpg" if mode == "CMYK" else "x.png")
-    image.save(path)
-    pixels = load_pixels(path)
+    clear = Image.new("RGBA", (40, 30), (0, 0, 0, 0))
+    image = {"RGBA": clear, "LA": clear.convert("LA"), "WEBP-RGBA": clear}.get(mode) or Image.new(mode[0] if mode == "P+tRNS" else mode, (40, 30))
+    suffix = {"CMYK": ".jpg", "WEBP-RGBA": ".webp"}.get(mode, ".png")
+    path = tmp_path / f"x{suffix}"
+    image.save(path, **({"transparency": 0} if mode == "P+tRNS" else {"lossless": True} if suffix == ".webp" else {}))
+    pixels = load_pixels(path).bgr
     assert pixels.shape == (30, 40, 3) and str(pixels.dtype) == "uint8"
-    if mode in ("RGBA", "LA"):
+    if mode in ("RGBA", "LA", "P+tRNS", "WEBP-RGBA"):
         assert int(pixels.min()) == 255  # fully transparent: white, not black

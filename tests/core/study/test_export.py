@@ -13,6 +13,7 @@ from guide.core.content.loader import load_pack
 from guide.core.content.model import Pack
 from guide.core.study.export import (
     Card,
+    NothingToExport,
     anki_field,
     anki_tsv,
     collect_cards,
@@ -84,8 +85,11 @@ def test_write_anki_writes_both_files_and_no_leftovers(tmp_path: Path, pack: Pac
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM so spreadsheet apps read UTF-8"
     assert "小红书" in raw.decode("utf-8-sig")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cards.txt", "cards.txt.csv"]
-    write_anki([], tsv)  # overwriting works and leaves the header only
-    assert len(tsv.read_text(encoding="utf-8").splitlines()) == 4
+    write_anki(cards[:1], tsv)  # overwriting works
+    assert len(tsv.read_text(encoding="utf-8").splitlines()) == 5
+    with pytest.raises(NothingToExport):  # no cards: the files are left as they were, not emptied
+        write_anki([], tsv)
+    assert len(tsv.read_text(encoding="utf-8").splitlines()) == 5
 
 
 def test_write_anki_raises_oserror_and_cleans_up(tmp_path: Path) -> None:

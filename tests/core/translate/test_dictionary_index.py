@@ -4,8 +4,10 @@ damaged (with a notice, never a crash), and giving the same answers as the file 
 from __future__ import annotations
 
 import gzip
+import os
 import random
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,50 @@ def test_an_index_damaged_while_open_is_rebuilt_with_a_notice(tmp_path: Path, so
     assert opened.lookup("新")[0].senses, "the lookup still answers, from a rebuilt index"
     assert opened.notice == DAMAGED_NOTICE
     opened.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_tampered_row_with_a_huge_sense_is_left_out(tmp_path: Path, source: Path) -> None:
+    """A row of 200,000 characters (no spaces, an unclosed bracket) planted in the index made
+    `translate` spin for minutes: such a row is not CC-CEDICT's and is not read."""
+    index = tmp_path / "index.sqlite3"
+    open_index(index, source)[0].close()
+    db = sqlite3.connect(index)
+    huge = "新 新 [xin1] /" + "A" * 100_000 + "[" + "a" * 100_000 + "/"
+    db.execute("UPDATE cedict SET line = ? WHERE word = '新' AND instr(line, '[xin1]') > 0", (huge,))
+    db.commit()
+    db.close()
+    opened, _ = open_index(index, source)
+    entries = opened.lookup("新")
+    shown = [s for e in entries for s in e.ordered_senses] + \
+        [s for e in opened.lookup_many(["新"])["新"] for s in e.ordered_senses]
+    assert [e.pinyin for e in entries] == ["Xīn"], "the untouched entry is still there"
+    assert all(len(s) < 1000 for s in shown)
+    opened.close()
+
+
+def test_a_cache_path_with_uri_characters_is_reused(tmp_path: Path, source: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`?`, `#` or `%` in the cache dir made the read-only URI name another file: the index was
+    rebuilt twice per process and then parsed into memory."""
+    builds = count_builds(monkeypatch)
+    index = tmp_path / "a?b#c%41" / "index.sqlite3"
+    first, notice = open_index(index, source)
+    first.close()
+    second, again = open_index(index, source)
+    assert notice is None and again is None and builds == [index], "built once, then reused"
+    assert second.lookup("银行")[0].senses[0] == "bank"
+    second.close()
+
+
+def test_temporary_files_of_killed_builds_are_removed(tmp_path: Path, source: Path) -> None:
+    index = tmp_path / "index.sqlite3"
+    killed = [tmp_path / f"index.sqlite3.{pid}.140000.tmp" for pid in (101, 102, 103)]
+    running = tmp_path / "index.sqlite3.104.140000.tmp"  # another process building right now
+    for path in [*killed, running]:
+        path.write_bytes(b"half an index")
+    an_hour_ago = time.time() - 3600
+    for path in killed:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    open_index(index, source)[0].close()
+    assert [p for p in killed if p.exists()] == [] and running.exists()

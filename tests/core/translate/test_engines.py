@@ -13,6 +13,7 @@ from guide.core.translate import errors
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.engines import (
     EngineConfig,
+    engine_names,
     get_engine,
     translate_chunks,
     translate_text,
@@ -279,3 +280,22 @@ def test_redirect_loop_is_named_as_such(server: FakeServer) -> None:
     with pytest.raises(errors.EngineError) as caught:
         call(server, "google")
     assert "redirect" in caught.value.reason and "empty" not in caught.value.reason
+
+
+KEYS_FOR = {"deepl": {"deepl": "DEEPL-SECRET-KEY:fx"}, "microsoft": {"microsoft": "MS-SECRET-KEY-456"},
+            "baidu": BAIDU_KEYS, "libretranslate": {"libretranslate": "LIBRE-SECRET-KEY"}, "llm": {"llm": "LLM-SECRET"}}
+
+
+@pytest.mark.parametrize("engine", engine_names())
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_no_engine_follows_a_redirect_to_another_server(server: FakeServer, second_server: FakeServer,
+                                                        engine: str, host: str) -> None:
+    """Microsoft's engine re-sent its key header and the text to wherever a 307 pointed."""
+    server.behaviour.redirect_to = f"http://{host}:{second_server.port}"
+    cfg = EngineConfig(base_url=server.base_urls()[engine], extra={"model": "qwen2.5:7b"},
+                       secrets={k: Secret(v) for k, v in KEYS_FOR.get(engine, {}).items()})
+    with pytest.raises(errors.ServerError) as caught:
+        translate_text(get_engine(engine), "hello my friend", "en", "zh", cfg, 5.0)
+    assert server.seen, "the chosen server was asked"
+    assert second_server.seen == [], "nothing reached the server the redirect pointed to"
+    assert "redirected elsewhere" in caught.value.reason

@@ -194,7 +194,18 @@ def test_export_button_asks_for_a_file_and_writes_it(qtbot, page: PhrasebookPage
     assert page.export_anki() is None, "cancelling the dialog writes nothing"
 
 
+def test_nothing_to_export_asks_for_no_file_and_writes_none(page: PhrasebookPage, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append("where") or ("", "")))
+    assert page.export_anki() is None and asked == []
+    (tmp_path / "out").mkdir()
+    assert page.export_anki(tmp_path / "out" / "cards.txt") is None and list((tmp_path / "out").iterdir()) == []
+    assert "Nothing to export yet" in page.status.text() and "star phrases" in page.status.text()
+
+
 def test_export_failure_is_reported(page: PhrasebookPage, tmp_path: Path) -> None:
+    page.set_favourite("yyds", True)
     blocker = tmp_path / "file"
     blocker.write_text("x")
     notices: list[str] = []

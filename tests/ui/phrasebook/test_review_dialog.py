@@ -166,10 +166,10 @@ def test_remove_a_card_and_change_the_settings(qtbot, context: AppContext, deck:
     tab.retention.setValue(80)
     assert context.settings.retention_goal == 0.8 and dialog.review.scheduler.desired_retention == 0.8
     tab.table.setCurrentCell(0, 0)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.button(QMessageBox.StandardButton.No).click())
     qtbot.mouseClick(button(dialog, "reviewRemove"), Qt.MouseButton.LeftButton)
     assert deck.find("谢谢") is not None, "asked first"
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     qtbot.mouseClick(button(dialog, "reviewRemove"), Qt.MouseButton.LeftButton)
     assert deck.find("谢谢") is None and tab.table.rowCount() == 13
     assert dialog.card.zh == "收藏", "the sitting goes on without it"

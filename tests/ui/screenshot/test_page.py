@@ -13,6 +13,7 @@ import pytest
 
 pytest.importorskip("PIL", reason='needs the [ocr] extra: pip install ".[ocr]"')
 from helpers import screens  # noqa: E402
+from helpers.plain_text import unsafe_text  # noqa: E402
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QListWidget
@@ -65,6 +66,7 @@ def test_click_a_box_shows_its_label_card_and_the_overlay_toggles(qtbot, page: S
     zh = page.detail.findChild(QLabel, "cardZh")
     assert zh.text() == page.reading.lines[other].text
     assert any("Offline" in label.text() or "offline" in label.text() for label in page.detail.findChildren(QLabel))
+    assert unsafe_text(page) == [], "OCR text, its English and file names are never rich text"
 
 
 def test_worker_killed_mid_read_is_explained_and_the_next_read_works(qtbot, page: ScreenshotPage, tmp_path: Path) -> None:  # noqa: ANN001
