@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 import guide
 import guide.core
@@ -57,9 +60,19 @@ def test_ui_and_commands_never_import_upwards() -> None:
     assert upward_imports("ui") + upward_imports("commands") == []
 
 
-def test_the_check_sees_an_upward_import(tmp_path: Path) -> None:
+@pytest.fixture
+def copied_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The checks run on a copy of guide/ to plant modules in: planting them in the real tree
+    tripped other tests walking guide/ in a parallel test process."""
+    copy = tmp_path / "guide"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", copy)
+    return copy
+
+
+def test_the_check_sees_an_upward_import(copied_tree: Path) -> None:
     """The checker itself works: a planted `from guide.cli import main` is found."""
-    planted = ROOT / "core" / "_planted_for_test.py"
+    planted = copied_tree / "core" / "_planted_for_test.py"
     planted.write_text("from guide.cli import main\nfrom ..ui import app\n", encoding="utf-8")
     try:
         found = upward_imports("core")
@@ -123,8 +136,8 @@ def test_no_page_imports_another_pages_modules() -> None:
     assert cross_page_imports() == []
 
 
-def test_the_page_check_sees_a_cross_page_import() -> None:
-    planted = ROOT / "ui" / "glossary" / "_planted_for_test.py"
+def test_the_page_check_sees_a_cross_page_import(copied_tree: Path) -> None:
+    planted = copied_tree / "ui" / "glossary" / "_planted_for_test.py"
     planted.write_text("from guide.ui.phrasebook.phrase_list import with_pinyin\nfrom guide.ui.shell import keys\n",
                        encoding="utf-8")
     try:
@@ -195,15 +208,15 @@ def test_no_import_circle_in_guide() -> None:
     assert import_circles(module_graph()) == []
 
 
-def test_the_circle_check_sees_a_circle_closed_by_a_lazy_import() -> None:
+def test_the_circle_check_sees_a_circle_closed_by_a_lazy_import(copied_tree: Path) -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert import_circles(graph) == [["a", "b", "c"]]
-    planted = ROOT / "core" / "_planted_for_test.py"
+    planted = copied_tree / "core" / "_planted_for_test.py"
     planted.write_text("def later():\n    from guide.core import _planted_for_test_2\n", encoding="utf-8")
-    planted_2 = ROOT / "core" / "_planted_for_test_2.py"
+    planted_2 = copied_tree / "core" / "_planted_for_test_2.py"
     planted_2.write_text("from guide.core._planted_for_test import later\n", encoding="utf-8")
     try:
-        found = import_circles(module_graph())
+        found = import_circles(module_graph(copied_tree))
     finally:
         planted.unlink()
         planted_2.unlink()
