@@ -84,6 +84,22 @@ def mini_pack(tmp_path: Path) -> Path:
     return write_pack(tmp_path / "mini")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Delete now the widgets a test closed (pytest-qt calls deleteLater outside any event
+    loop, where Qt defers the deletion until some later test happens to run a nested loop).
+    Left alive, every window of every earlier test is repolished on each theme switch and
+    processes each later test's events: the suite slowed down the further it got."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Empty the clipboard before Qt tears down: data a test put there is owned by Qt, and
     freeing it during interpreter exit crashed the process after every test had passed."""
