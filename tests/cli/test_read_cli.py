@@ -21,7 +21,7 @@ def shot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return screens.save(screens.clean(seed=4), tmp_path_factory.mktemp("read") / "note.png")
 
 
-def test_json_has_every_line_with_box_label_and_translation(shot: Path, tmp_path: Path) -> None:
+def test_json_has_every_line_with_box_label_and_translation(shot: Path, tmp_path: Path, dictionary_index: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "guide", "read", str(shot), "--json", "--offline"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
@@ -88,7 +88,7 @@ def test_history_keeps_the_newest_few_and_moves_a_repeat_to_the_top(tmp_path: Pa
     assert history.items()[0] == again and len(history.items()) == 3
 
 
-def test_plain_output_lists_labels_and_lines(capsys, shot: Path) -> None:  # noqa: ANN001
+def test_plain_output_lists_labels_and_lines(capsys, shot: Path, dictionary_index: Path) -> None:  # noqa: ANN001
     assert main(["read", str(shot), "--offline"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("note.png: 1080×1920") and "[label] 点赞" in out and "[label] 收藏" in out
@@ -107,7 +107,8 @@ def test_a_failing_ocr_engine_exits_1_with_its_reason(capsys, shot: Path, monkey
     assert "signal 9" in err and "Traceback" not in err
 
 
-def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                                dictionary_index: Path) -> None:
     """The worker's own connections are traced in tests/core/screen/test_worker.py."""
     import socket
 

@@ -45,7 +45,7 @@ class LoggedApp:
         return self.process.wait(30)
 
 
-def test_read_screen_starts_the_guide_then_asks_the_running_one(mini_pack: Path) -> None:
+def test_read_screen_starts_the_guide_then_asks_the_running_one(mini_pack: Path, dictionary_index: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REDNOTE_GUIDE_LOG="INFO")
     settings = Path(env["XDG_CONFIG_HOME"]) / "rednote-guide" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)

@@ -178,7 +178,7 @@ def test_clear_history_empties_history_and_cache(capsys, pack: Path, server: Fak
     assert code == 3 and json.loads(out)["origin"] == "none", "the cache is really gone"
 
 
-def test_the_installed_entry_point_runs_offline(pack: Path, isolated_dirs: dict[str, Path]) -> None:
+def test_the_installed_entry_point_runs_offline(pack: Path, isolated_dirs: dict[str, Path], dictionary_index: Path) -> None:
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     result = subprocess.run([sys.executable, "-m", "guide", "--pack", str(pack), "translate", "--offline", "yyds"],
                             capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
@@ -214,7 +214,7 @@ def test_endless_stdin_stops_at_the_limit(pack: Path) -> None:
     assert result.returncode == 2 and b"too long" in result.stderr and b"Traceback" not in result.stderr
 
 
-def test_closed_pipe_gives_no_traceback(pack: Path) -> None:
+def test_closed_pipe_gives_no_traceback(pack: Path, dictionary_index: Path) -> None:
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     script = (f"{sys.executable} -m guide --pack '{pack}' translate --offline 这个博主的穿搭绝绝子，已经种草了 | true")
     result = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60, cwd=ROOT, env=env)
