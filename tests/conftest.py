@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.dictionary_index import place_index
 from helpers.fake_server import FakeServer
 from helpers.memory_keyring import MemoryKeyring, use_memory_keyring
 from helpers.packs import write_pack
@@ -45,17 +46,7 @@ def built_dictionary_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def dictionary_index(built_dictionary_index: Path, isolated_dirs: dict[str, Path]) -> Path:
     """This test's cache dir holds a ready index (a hard link to the session's), so loading the
     dictionary only opens it."""
-    from guide.core.translate.dict_index import INDEX_NAME
-
-    target = isolated_dirs["cache"] / "rednote-guide" / INDEX_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(built_dictionary_index, target)
-    except OSError:
-        import shutil
-
-        shutil.copyfile(built_dictionary_index, target)
-    return target
+    return place_index(built_dictionary_index, isolated_dirs["cache"])
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ guide/core stays importable without Qt (the CLI and the tests rely on it)."""
 from __future__ import annotations
 
 import ast
+import os
 import pkgutil
 import shutil
 import subprocess
@@ -223,10 +224,42 @@ def test_the_circle_check_sees_a_circle_closed_by_a_lazy_import(copied_tree: Pat
     assert ["guide.core._planted_for_test", "guide.core._planted_for_test_2"] in found
 
 
+# Imports each module named on the command line in a fork of an interpreter that has imported
+# nothing beyond its start-up: as `python -c "import NAME"` does, without starting ~80 of them.
+FRESH_IMPORTS = """
+import os, sys
+failed = []
+for name in sys.argv[1:]:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            __import__(name)
+        except BaseException:
+            import traceback
+            os.write(write, traceback.format_exc()[-500:].encode())
+            os._exit(1)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        said = pipe.read().decode("utf-8", "replace")
+    if os.waitpid(pid, 0)[1] != 0:
+        failed.append(f"import {name} alone: {said or 'the process died'}")
+print("\\n".join(failed))
+sys.exit(1 if failed else 0)
+"""
+
+
 def test_every_translate_module_imports_first_in_a_fresh_process() -> None:
     """`import guide.core.translate.llm` before `engines` used to fail (a circle); each module
     must import on its own."""
     names = [m.name for m in pkgutil.walk_packages(guide.core.__path__, "guide.core.")]
+    if hasattr(os, "fork"):
+        result = subprocess.run([sys.executable, "-c", FRESH_IMPORTS, *names], capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-500:]
+        return
     for name in names:
         result = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, f"import {name} alone: {result.stderr[-500:]}"

@@ -41,6 +41,22 @@ def source(tmp_path: Path) -> Path:
     return write_source(tmp_path / "cedict.txt.gz", LINES)
 
 
+@pytest.fixture
+def small_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build in this process puts a few of jieba's counts and pypinyin's readings in the
+    index instead of all of them (reading those ~2 s a build): when an index is rebuilt, and
+    what survives a crash, does not depend on them."""
+    monkeypatch.setattr(dict_index, "jieba_rows", lambda: ([("银行", 1000), ("新", 5000)], [], 6000))
+    monkeypatch.setattr(dict_index, "_pypinyin_readings", lambda: iter([("银行", "yín háng"), ("新", "xīn")]))
+
+
+@pytest.fixture
+def quick_build(small_tables: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built in this process with small_tables: for the tests about when an index is built,
+    not where (test_the_build_runs_in_a_child_process checks that)."""
+    monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
+
+
 def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     builds: list[Path] = []
     real = dict_index.build
@@ -53,7 +69,7 @@ def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return builds
 
 
-def test_built_once_then_reused(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_built_once_then_reused(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch, quick_build: None) -> None:
     builds = count_builds(monkeypatch)
     index = tmp_path / "index.sqlite3"
     first, notice = open_index(index, source)
@@ -68,7 +84,8 @@ def test_built_once_then_reused(tmp_path: Path, source: Path, monkeypatch: pytes
     assert not list(tmp_path.glob("*.tmp")), "no temporary file is left behind"
 
 
-def test_rebuilt_when_the_source_changes(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuilt_when_the_source_changes(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch,
+                                         quick_build: None) -> None:
     builds = count_builds(monkeypatch)
     index = tmp_path / "index.sqlite3"
     open_index(index, source)[0].close()
@@ -80,7 +97,7 @@ def test_rebuilt_when_the_source_changes(tmp_path: Path, source: Path, monkeypat
 
 
 def test_rebuilt_when_the_versions_in_the_stamp_change(tmp_path: Path, source: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       monkeypatch: pytest.MonkeyPatch, quick_build: None) -> None:
     builds = count_builds(monkeypatch)
     index = tmp_path / "index.sqlite3"
     open_index(index, source)[0].close()
@@ -90,7 +107,7 @@ def test_rebuilt_when_the_versions_in_the_stamp_change(tmp_path: Path, source: P
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
-def test_a_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, source: Path, damage: str) -> None:
+def test_a_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, source: Path, damage: str, quick_build: None) -> None:
     index = tmp_path / "index.sqlite3"
     open_index(index, source)[0].close()
     data = index.read_bytes()
@@ -103,7 +120,7 @@ def test_a_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, source: Path, 
 
 
 def test_a_crash_while_building_leaves_the_old_index_intact(tmp_path: Path, source: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch, quick_build: None) -> None:
     index = tmp_path / "index.sqlite3"
     open_index(index, source)[0].close()
     before = index.read_bytes()
@@ -114,7 +131,6 @@ def test_a_crash_while_building_leaves_the_old_index_intact(tmp_path: Path, sour
         raise KeyboardInterrupt  # the process is stopped half-way
 
     monkeypatch.setattr(dict_index, "_fill", crash)
-    monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
     with pytest.raises(KeyboardInterrupt):
         open_index(index, source)
     assert index.read_bytes() == before and not list(tmp_path.glob("*.tmp"))
@@ -140,7 +156,8 @@ def test_the_build_runs_in_a_child_process(tmp_path: Path, source: Path, monkeyp
     built.close()
 
 
-def test_a_failing_child_build_is_done_in_process(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_child_build_is_done_in_process(tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  small_tables: None) -> None:
     monkeypatch.setattr(dict_index, "_CHILD_CODE", "raise SystemExit(3)")
     built, notice = open_index(tmp_path / "index.sqlite3", source)
     assert notice is None and built.lookup("银行")
@@ -148,8 +165,8 @@ def test_a_failing_child_build_is_done_in_process(tmp_path: Path, source: Path, 
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[IndexedDictionary, dictionary.Dictionary]:
-    index, _ = open_index(tmp_path_factory.mktemp("index") / "index.sqlite3")
+def both(built_dictionary_index: Path) -> tuple[IndexedDictionary, dictionary.Dictionary]:
+    index, _ = open_index(built_dictionary_index)  # the session's, from the real file: opened, not rebuilt
     yield index, parse()
     index.close()
 
@@ -173,7 +190,7 @@ def test_readings_from_the_index_match_pypinyin(both) -> None:
     assert [index.reading(w) for w in sample] == [pypinyin_reading(w) for w in sample]
 
 
-def test_an_index_damaged_while_open_is_rebuilt_with_a_notice(tmp_path: Path, source: Path) -> None:
+def test_an_index_damaged_while_open_is_rebuilt_with_a_notice(tmp_path: Path, source: Path, quick_build: None) -> None:
     index = tmp_path / "index.sqlite3"
     opened, _ = open_index(index, source)
     size = index.stat().st_size

@@ -3,6 +3,7 @@ word list in memory (issue 12, part 2)."""
 
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from pathlib import Path
@@ -28,8 +29,8 @@ def corpus() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):
-    built, _ = open_index(tmp_path_factory.mktemp("cut") / "index.sqlite3")
+def index(built_dictionary_index: Path):
+    built, _ = open_index(built_dictionary_index)  # the session's: built by the app's own code
     yield built
     built.close()
 
@@ -44,7 +45,7 @@ def test_the_index_cuts_as_rjieba_does(index) -> None:
     assert [cutter.cut(t) for t in texts] == [rjieba.cut(t) for t in texts]
 
 
-def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
+def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path, dictionary_index: Path) -> None:
     """In a fresh process: the index answers for both (their tables cost ~80 MB of RSS)."""
     import subprocess
 
@@ -52,7 +53,7 @@ def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
             "from guide.core.translate.gloss import Glosser\n"
             "g = Glosser(None); g.gloss('今天天气很好，强烈推荐这家火锅店'); g.pinyin('我去银行')\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rjieba', 'pypinyin', 'jieba')))\n")
-    open_index()[0].close()  # the index exists in this test's cache dir
+    open_index()[0].close()  # the index exists in this test's cache dir (a link to the session's: only opened)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "[]"
@@ -61,7 +62,11 @@ def test_a_breakdown_never_loads_rjieba_or_pypinyin(tmp_path: Path) -> None:
 def test_without_jieba_data_the_breakdown_cuts_with_rjieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dict_index, "jieba_rows", lambda: ([], [], 0))
     monkeypatch.setattr(dict_index, "BUILD_IN_CHILD", False)
-    built, _ = open_index(tmp_path / "index.sqlite3")
+    source = tmp_path / "cedict.txt.gz"  # the words of the sentence: the whole file adds seconds, not a case
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        handle.write("今天 今天 [jin1 tian1] /today/\n天氣 天气 [tian1 qi4] /weather/\n"
+                     "很 很 [hen3] /very/\n好 好 [hao3] /good/\n")
+    built, _ = open_index(tmp_path / "index.sqlite3", source)
     assert built.cutter() is None
     glosser = Glosser(None, dictionary=lambda: built)
     assert [w.text for w in glosser.gloss("今天天气很好")] == ["今天", "天气", "很", "好"]

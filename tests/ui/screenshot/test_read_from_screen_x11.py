@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import xvfb
+from helpers.dictionary_index import place_index
 
 from guide.core.screen.ocr_client import ocr_available
 
@@ -21,11 +22,12 @@ SCENE = Path(__file__).resolve().parents[2] / "helpers" / "read_screen_scene.py"
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def run(tmp_path_factory: pytest.TempPathFactory, built_dictionary_index: Path) -> dict:
     missing = xvfb.missing_tools()
     if missing:
         pytest.skip(f"needs {' and '.join(missing)}: apt-get install xvfb x11-xserver-utils")
     home = tmp_path_factory.mktemp("x11-home")
+    place_index(built_dictionary_index, home / "cache")  # the app opens it rather than building one
     out = tmp_path_factory.mktemp("x11-cuts")
     with xvfb.two_monitor_display() as display:
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR="2", HOME=str(home),
