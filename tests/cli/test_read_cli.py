@@ -107,9 +107,10 @@ def test_a_failing_ocr_engine_exits_1_with_its_reason(capsys, shot: Path, monkey
     assert "signal 9" in err and "Traceback" not in err
 
 
-def test_offline_the_app_process_opens_no_socket(capsys, shot: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+def test_offline_the_app_process_opens_no_socket(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
                                                 dictionary_index: Path) -> None:
     """The worker's own connections are traced in tests/core/screen/test_worker.py."""
+    shot = screens.save(screens.action_bar(seed=4), tmp_path / "bar.png")  # labels, and less to read than a page
     import socket
 
     def refuse(self, address):  # noqa: ANN001, ANN202

@@ -29,6 +29,22 @@ def ocr_client() -> Iterator[OcrClient]:
 
 
 @pytest.fixture(scope="session")
+def recorded_ocr(ocr_client: OcrClient) -> Iterator[OcrClient]:
+    """The OCR engine's answers as recorded in helpers/recorded_ocr.json, for tests about what
+    the app does with them; pictures it holds no answer for (other pixels, another engine) are
+    read by `ocr_client`, ~1.5 s a screen, with a warning saying how to record them."""
+    import warnings
+
+    from helpers.recorded_ocr import RECORD, RecordedOcr
+
+    client = RecordedOcr(ocr_client)
+    yield client
+    if client.read_live and not RECORD:
+        warnings.warn(f"read by the OCR engine, not recorded for these pixels and this engine: {client.read_live}; "
+                      "record again with GUIDE_RECORD_OCR=1 (see tests/helpers/recorded_ocr.py)", stacklevel=1)
+
+
+@pytest.fixture(scope="session")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[str]]]:
     """clean / noisy / small / dark screenshots: (file, the lines drawn on it)."""
     folder = tmp_path_factory.mktemp("screens")
@@ -44,12 +60,12 @@ BENCHMARK_ONLY = frozenset({"note-text", "note-photo-3", "channel-editor", "mess
 
 
 @pytest.fixture(scope="session")
-def app_readings(ocr_client: OcrClient, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def app_readings(recorded_ocr: OcrClient, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The real-looking screens of helpers/app_screens.py, drawn once and read as the app
     reads it (with a translator, so with the dictionary): name -> (screen, reading). Screens
     that add no case of their own here (two more note pages, the channel editor, the messages
     tab, the share sheet, settings, the phone's search results) are read by the benchmark
-    only, a second each."""
+    only, a second each. The OCR engine's answers are the recorded ones (`recorded_ocr`)."""
     from helpers import app_screens
 
     from guide.core.content.loader import load_pack
@@ -58,7 +74,7 @@ def app_readings(ocr_client: OcrClient, tmp_path_factory: pytest.TempPathFactory
     from guide.core.translate.pipeline import Translator
 
     pack = load_pack(paths.default_pack())
-    reader = ScreenReader(pack, Translator(pack), client=ocr_client)
+    reader = ScreenReader(pack, Translator(pack), client=recorded_ocr)
     folder = tmp_path_factory.mktemp("app-screens")
     readings = {}
     for name, make in app_screens.SCREENS.items():

@@ -1,5 +1,5 @@
-"""Real-looking RedNote screens (tests/helpers/app_screens.py) read by the real OCR engine:
-every label found and none invented, and the walkthrough step named only when it is right
+"""Real-looking RedNote screens (tests/helpers/app_screens.py) read by the real OCR engine (its
+answers recorded: tests/helpers/recorded_ocr.py): every label found and none invented, and the walkthrough step named only when it is right
 (issue 21, parts 1 and 4). The figures are in benchmarks/bench_ocr.py; the thresholds here
 sit just under what was measured (label recall 99%, 10 of the 11 screens read here named,
 none wrongly)."""

@@ -1,5 +1,5 @@
-"""Which step is this: the pack's own mockups rendered to PNG, read by real OCR, name their
-own step; a picture with no labels names none."""
+"""Which step is this: the pack's own mockups rendered to PNG, read by real OCR (its answers
+recorded: helpers/recorded_ocr.py), name their own step; a picture with no labels names none."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ def pack():  # noqa: ANN201
 
 
 @pytest.mark.parametrize("name", MOCKUPS)
-def test_a_rendered_mockup_names_its_own_step(qapp, pack, ocr_client: OcrClient, tmp_path: Path, name: str) -> None:  # noqa: ANN001
+def test_a_rendered_mockup_names_its_own_step(qapp, pack, recorded_ocr: OcrClient, tmp_path: Path, name: str) -> None:  # noqa: ANN001
     png = render_svg(paths.default_pack() / "images" / f"{name}.svg", tmp_path / f"{name}.png")
-    reading = ScreenReader(pack, client=ocr_client).read(png)
+    reading = ScreenReader(pack, client=recorded_ocr).read(png)
     assert reading.screen is not None, reading.labels_found()
     assert reading.screen.step.screen is not None and reading.screen.step.screen.stem == name
     assert reading.to_json()["screen"]["walkthrough"] == name.split("-")[0] or \
