@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.ocr_extra import needs_ocr_extra
+from helpers.ocr_extra import needs_ocr
 
 from guide.commands import read_cmd
 from guide.core.screen.lines import Box
@@ -20,8 +20,8 @@ from guide.core.translate.pipeline import TranslationResult
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@needs_ocr  # not importorskip: the test process itself must never import rapidocr
 def test_a_photo_without_text_is_explained(tmp_path: Path) -> None:
-    needs_ocr_extra()  # not importorskip: the test process itself must never import rapidocr
     from PIL import Image, ImageDraw
 
     photo = Image.new("RGB", (900, 700), (90, 140, 200))

@@ -9,7 +9,11 @@ import pytest
 
 from guide.core.screen.ocr_client import ocr_available
 
+REASON = 'needs the [ocr] extra: pip install ".[ocr]"'
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason=REASON)  # for a whole test
+
 
 def needs_ocr_extra() -> None:
+    """For one case of a parametrised test, inside it."""
     if not ocr_available():
-        pytest.skip('needs the [ocr] extra: pip install ".[ocr]"')
+        pytest.skip(REASON)

@@ -14,15 +14,14 @@ if importlib.util.find_spec("PIL") is None:  # the [ocr] extra is missing: nothi
 else:
     from helpers import screens
 
-from guide.core.screen.ocr_client import OcrClient, ocr_available
+from helpers.ocr_extra import needs_ocr_extra
 
-needs_ocr = pytest.mark.skipif(not ocr_available(), reason='needs the [ocr] extra: pip install ".[ocr]"')
+from guide.core.screen.ocr_client import OcrClient
 
 
 @pytest.fixture(scope="session")
 def ocr_client() -> Iterator[OcrClient]:
-    if not ocr_available():
-        pytest.skip('needs the [ocr] extra: pip install ".[ocr]"')
+    needs_ocr_extra()
     client = OcrClient(idle_seconds=600)
     yield client
     client.close()

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 from helpers import screens
+from helpers.ocr_extra import needs_ocr
+from PIL import Image, ImageDraw, ImageFont
 
 from guide.core.content.loader import load_pack
 from guide.core.content.model import Pack
@@ -18,8 +19,6 @@ from guide.core.screen.reader import ScreenReader
 from guide.core.storage import paths
 from guide.core.translate.cache import TranslationCache
 from guide.core.translate.pipeline import TranslateOptions, Translator
-
-from .conftest import needs_ocr
 
 LINES = ["点赞", "这个博主的穿搭绝绝子", "共 19条评论", "3天前 广东", "2.3万", "1/12", "¥75", "12:30"]
 
