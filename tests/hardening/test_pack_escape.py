@@ -142,7 +142,7 @@ def test_body_renderer_never_resolves_a_resource_it_was_not_given(tmp_path: Path
     from PySide6.QtGui import QColor, QImage, QTextDocument
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui.widgets.safe_text import SafeTextBrowser
+    from guide.ui.widgets.safe_browser import SafeTextBrowser
 
     app = QApplication.instance() or QApplication([])
     secret = tmp_path / "secret.png"

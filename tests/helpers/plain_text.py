@@ -6,7 +6,8 @@ from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextBrowser, QWidget
 
-from guide.ui.widgets.safe_text import SAFE_MARKUP, SAFE_TOOLTIP, SAFE_TOOLTIP_ROLE, SafeTextBrowser
+from guide.ui.widgets.safe_browser import SafeTextBrowser
+from guide.ui.widgets.safe_text import SAFE_MARKUP, SAFE_TOOLTIP, SAFE_TOOLTIP_ROLE
 
 
 def _name(widget: QWidget) -> str:

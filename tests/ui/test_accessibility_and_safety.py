@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from guide.core.context import build_context
 from guide.ui.shell.dialogs import WelcomeDialog
 from guide.ui.shell.main_window import MainWindow
-from guide.ui.widgets.safe_text import SafeTextBrowser
+from guide.ui.widgets.safe_browser import SafeTextBrowser
 
 CONTROL_TYPES = (QAbstractButton, QLineEdit, QAbstractItemView, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
 

@@ -67,6 +67,8 @@ def check_body(body: str) -> list[Finding]:
     findings: list[Finding] = []
     if len(body) > MAX_BODY_CHARS:
         return [Finding(0, f"step body is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}, split the step in two")]
+    if "[" not in body and "<" not in body:  # every pattern below needs one of them (the app's start checks each cached body)
+        return findings
     for match in IMAGE_RE.finditer(body):
         findings.append(Finding(match.start(), "images in a step body are not allowed; use the step's `screen`"))
     for offset, url in links(body):

@@ -27,7 +27,8 @@ from guide.core.study.deck import Deck
 from guide.core.study.due import state_name
 from guide.ui.phrasebook.card_front import FrontChooser, labelled
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
-from guide.ui.widgets.safe_text import message_box, plain_label, set_tooltip
+from guide.ui.widgets.safe_browser import message_box
+from guide.ui.widgets.safe_text import plain_label, set_tooltip
 
 COLUMNS = ("汉字", "Pinyin", "Meaning", "Met in", "Next")
 LIKE_THE_DECK = "Like the other cards"

@@ -124,50 +124,66 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001
-    """After the first paint: listen for later launches, load content and user data into the
-    window, and only then (next turn of the loop, once the content has painted) the rest of
-    the shell: menu items, shortcuts, picture paste and drop, the clipboard watch that warms
-    the OCR worker, icon, following the theme.
+    """After the first paint: load content and user data into the window, and only then
+    (next turn of the loop, once the content has painted) the rest: listening for later
+    launches, menu items, shortcuts, picture paste and drop, the clipboard watch that warms
+    the OCR worker, the due-card count, icon, following the theme.
 
     That order matters: the rest costs as much as reading the content from its cache (PySide
     builds Python enums for every Qt class it meets, and the application-wide paste/drop
-    filter meets many), and the content is what the user is waiting for."""
+    filter meets many; the listening socket imports QtNetwork), and the content is what the
+    user is waiting for. A second launch in those few milliseconds finds nobody listening,
+    starts, and then quits when it finds this one (`InstanceServer.duplicate`)."""
     from guide.core.context import build_context
-    from guide.ui.shell import single_instance
-    from guide.ui.shell.single_instance import InstanceServer
 
     app = QApplication.instance()
     if not window.isVisible():  # closed (e.g. SIGTERM) before this first turn of the loop
         return
     route_qt_messages()
-    read_screen = bool(getattr(args, "read_screen", False))
-    server = InstanceServer(app, single_instance.READ_SCREEN if read_screen else single_instance.MESSAGE)
-    if server.duplicate:  # another launch in the same instant won; it has been raised
-        print(ASKED_TO_READ if read_screen else ALREADY_RUNNING, file=sys.stderr)
-        window.hide()
-        app.quit()
-        return
-    server.activated.connect(window.bring_to_front)
-    server.readScreen.connect(window.read_from_screen)
-    window.instance_server = server  # lives as long as the window
-
     context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
     window.attach(context, shell_later=True)
     bench = bool(os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"))
-    if bench:  # benchmarks/run.py: its time is taken before the rest of the shell below, its memory after
+    if bench:  # benchmarks/run.py: its time is taken before the rest below, its memory after
         from guide.ui.shell.bench_hook import report_attached_and_quit
 
         report_attached_and_quit(window)
-    QTimer.singleShot(0, lambda: (_icon_and_system_theme(app), window.finish_after_content()))
-    if bench:
+    QTimer.singleShot(0, lambda: _after_content(args, window, app, welcome=not bench))
+
+
+def _listen_for_later_launches(args: argparse.Namespace, window, app: QApplication) -> bool:  # noqa: ANN001
+    """False when another launch in the same instant was listening first: it has been raised
+    (or asked to read the screen), and this one quits."""
+    from guide.ui.shell import single_instance
+    from guide.ui.shell.single_instance import InstanceServer
+
+    read_screen = bool(getattr(args, "read_screen", False))
+    server = InstanceServer(app, single_instance.READ_SCREEN if read_screen else single_instance.MESSAGE)
+    if server.duplicate:
+        print(ASKED_TO_READ if read_screen else ALREADY_RUNNING, file=sys.stderr)
+        window.hide()
+        app.quit()
+        return False
+    server.activated.connect(window.bring_to_front)
+    server.readScreen.connect(window.read_from_screen)
+    window.instance_server = server  # lives as long as the window
+    return True
+
+
+def _after_content(args: argparse.Namespace, window, app: QApplication, welcome: bool) -> None:  # noqa: ANN001
+    if not window.isVisible() or not _listen_for_later_launches(args, window, app):
         return
+    _icon_and_system_theme(app)
+    window.finish_after_content()
+    if not welcome:
+        return
+    context = window.context
     if not context.settings.first_run_done:
         from guide.ui.shell.dialogs import WelcomeDialog
 
-        welcome = WelcomeDialog(context.settings.offline_only, window)
-        welcome.exec()
-        context.settings.offline_only = welcome.offline.isChecked()
+        dialog = WelcomeDialog(context.settings.offline_only, window)
+        dialog.exec()
+        context.settings.offline_only = dialog.offline.isChecked()
         context.settings.first_run_done = True
         context.save_settings()
-    if read_screen:  # `rednote-guide --read-screen` with no guide running yet
+    if getattr(args, "read_screen", False):  # `rednote-guide --read-screen` with no guide running yet
         window.read_from_screen()

@@ -21,16 +21,23 @@ def rss_mb() -> float:
     return 0.0
 
 
-def first_frame_costs() -> str:
-    """Which known-expensive things the first frame paid for (1) or left for later (0):
-    PySide's `Qt` enum namespace (~10 ms) and QtNetwork (~5 ms). Start-up tests read this."""
+def first_frame_costs(suffix: str = "") -> str:
+    """Which known-expensive things were paid for so far (1) or left for later (0): PySide's
+    `Qt` enum namespace (~10-20 ms), QtNetwork (~8 ms: the single-instance server), the text
+    browser and message box types (~7 ms) and the study deck (~10 ms: the due-card count).
+    Start-up tests read this at the first frame and when the content has painted."""
     import sys
 
     import PySide6.QtCore
+    import PySide6.QtWidgets
 
-    qt_enums = int("Qt" in vars(PySide6.QtCore))
-    network = int("PySide6.QtNetwork" in sys.modules)
-    return f"qt_enums {qt_enums} qtnetwork {network}"
+    costs = {
+        "qt_enums": "Qt" in vars(PySide6.QtCore),
+        "qtnetwork": "PySide6.QtNetwork" in sys.modules,
+        "text_browser": any(name in vars(PySide6.QtWidgets) for name in ("QTextBrowser", "QMessageBox")),  # made on first use
+        "deck": "guide.core.study.deck" in sys.modules,
+    }
+    return " ".join(f"{name}{suffix} {int(paid)}" for name, paid in costs.items())
 
 
 def _clipboard_watch(when: str) -> str:
@@ -60,13 +67,14 @@ def report_attached_and_quit(window: QWidget) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # layouts the content asked for, only
         window.repaint()
         attached = time.time()
-        at_paint = f"shell_at_paint {int(window.shell_finished)} {_clipboard_watch('at_paint')}"  # type: ignore[attr-defined]
+        at_paint = (f"shell_at_paint {int(window.shell_finished)} {_clipboard_watch('at_paint')} "  # type: ignore[attr-defined]
+                    f"{first_frame_costs('_at_paint')}")
         QTimer.singleShot(0, lambda: done(attached, at_paint))
 
     def done(attached: float, at_paint: str) -> None:
         shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
         print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now} "
-              f"{_clipboard_watch('after')}", flush=True)
+              f"{_clipboard_watch('after')} {first_frame_costs('_after')}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (

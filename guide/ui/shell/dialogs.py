@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from guide import APP_NAME, __version__
 from guide.core.about import LICENCES, NETWORK_USE, data_locations
-from guide.ui.widgets.safe_text import SafeTextBrowser, markup, rich_label
+from guide.ui.widgets.safe_browser import SafeTextBrowser
+from guide.ui.widgets.safe_text import markup, rich_label
 
 
 def _dialog(parent: QWidget | None, title: str, html_text: str, name: str) -> QDialog:

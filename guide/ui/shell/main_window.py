@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         if not shell_later:  # else in finish_after_content
             QTimer.singleShot(0, self, lambda: self._watch_clipboard(context))  # not after the window is gone
         start = self.pages["start"]
-        start.populate(context, self._recent_walkthrough())  # type: ignore[attr-defined]
+        start.populate(context, self._recent_walkthrough(), count_due=not shell_later)  # type: ignore[attr-defined]
         self.show_page(self._requested_page)
         if self._requested_page == "walkthroughs" and context.pack.walkthrough(self._resume_walkthrough) is not None:
             self.open_walkthrough(self._resume_walkthrough)
@@ -194,10 +194,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.read_from_screen)
 
     def finish_after_content(self) -> None:
-        """What the content on screen does not need: the rest of the shell and the watch for
-        a copied picture."""
+        """What the content on screen does not need: the rest of the shell, the due-card count
+        on Start and the watch for a copied picture."""
         self.finish_shell()
         if self.context is not None:
+            self.pages["start"].count_due_now()  # type: ignore[attr-defined]
             self._watch_clipboard(self.context)
 
     def _watch_clipboard(self, context: AppContext) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from guide.ui.shell.navigator import Navigator
 from guide.ui.widgets.button_text import button_text
-from guide.ui.widgets.safe_text import Markup, join_markup, make_plain, markup, set_markup
+from guide.ui.widgets.safe_text import Markup, join_markup, markup, plain_label, rich_label, set_markup
 
 if TYPE_CHECKING:
     from guide.core.context import AppContext
@@ -18,9 +18,13 @@ LEAD = ("<p style='font-size:15px'>RedNote talks Mandarin: its buttons, rules an
         "Keep this guide open beside it.</p>")
 
 
-def intro_html(topics: list[tuple[str, str]] | None = None) -> Markup:
+def title_html(name: str, native_name: str) -> Markup:
+    return markup("<h1>Welcome to {} <span style='color:#FF2442'>{}</span></h1>", name, native_name)
+
+
+def intro_html(topics: list[tuple[str, str]]) -> Markup:
     """What each page is for (under the buttons, so they come first in a short window). `topics` (walkthrough id, title) are the pack's own walkthroughs,
-    listed as links; before the pack has loaded a general line stands in for them."""
+    listed as links; a general line stands in for a pack without any."""
     if topics:
         listed = join_markup(" · ", (markup("<a href='walkthrough:{}' style='text-decoration:none'>{}</a>", wid, title)
                                      for wid, title in topics))
@@ -43,10 +47,12 @@ def intro_html(topics: list[tuple[str, str]] | None = None) -> Markup:
 
 
 class StartPage(QWidget):
-    """Static text first (shown before content loads), then `populate` adds the pack's
-    name, the "Start here" button and the user's progress. Part of the first frame, so
-    no `Qt` namespace here (see main_window): the labels show the app's own text as Qt detects
-    it, and `populate` makes them escaped rich text and plain text once the pack is in.
+    """The welcome and the buttons first (shown before content loads), then `populate` adds
+    the pack's name, the list of what each page is for with the pack's walkthroughs, the
+    "Start here" button and the user's progress. Part of the first frame, so no `Qt`
+    namespace here (see main_window), and no page list yet: laying out that rich text in a
+    scroll area costs the first frame ~20 ms, and `populate` would lay it out again with
+    the walkthroughs in it.
 
     `refresh` (each time the page is shown) points "Start here" at the first unfinished
     walkthrough and adds "Continue: <walkthrough> · step N" for one left part-way. The page
@@ -67,10 +73,10 @@ class StartPage(QWidget):
         content.setObjectName("startContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 20, 32, 16)
-        self.title = QLabel("<h1>Welcome to RedNote <span style='color:#FF2442'>小红书</span></h1>")
+        self.title = rich_label(title_html("RedNote", "小红书"))
         self.title.setObjectName("startTitle")
         layout.addWidget(self.title)
-        self.lead = QLabel(LEAD)
+        self.lead = rich_label(markup(LEAD))
         self.lead.setWordWrap(True)
         layout.addWidget(self.lead)
         # Continue gets its own row: beside "Start here: <title> →" and "See all" the three
@@ -99,11 +105,11 @@ class StartPage(QWidget):
         buttons.addWidget(all_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.progress = QLabel("")
+        self.progress = plain_label()
         self.progress.setObjectName("startProgress")
         layout.addWidget(self.progress)
         self._review_row = review_row = QHBoxLayout()  # "N cards due today" and Review, once the user keeps cards
-        self.due = QLabel("")
+        self.due = plain_label()
         self.due.setObjectName("startDue")
         review_row.addWidget(self.due)
         self.review = QPushButton("Review now →")
@@ -114,8 +120,9 @@ class StartPage(QWidget):
         review_row.addWidget(self.review)
         review_row.addStretch(1)
         layout.addLayout(review_row)
-        self.intro = intro = QLabel(intro_html())
+        self.intro = intro = rich_label()  # filled in by populate
         intro.setWordWrap(True)
+        intro.hide()
         intro.setObjectName("startIntro")
         intro.linkActivated.connect(self._link)
         layout.addWidget(intro)
@@ -129,18 +136,18 @@ class StartPage(QWidget):
         self._first_id = ""
         self._continue_id = ""
         self._context: AppContext | None = None
+        self._due_later = False
 
-    def populate(self, context: "AppContext", recent: str = "") -> None:
+    def populate(self, context: "AppContext", recent: str = "", count_due: bool = True) -> None:
+        """With `count_due` False the due-card row waits for `count_due_now` (the app's start
+        calls it once the content has painted: counting imports the deck, ~10 ms)."""
         pack = context.pack
         self._context = context
-        # After the first frame (content has loaded): now the labels can say they are plain or escaped
-        set_markup(self.title, markup("<h1>Welcome to {} <span style='color:#FF2442'>{}</span></h1>",
-                                      pack.app.name or pack.title, pack.app.native_name))
-        set_markup(self.lead, markup(LEAD))
-        make_plain(self.progress)
-        make_plain(self.due)
+        self._due_later = not count_due
+        set_markup(self.title, title_html(pack.app.name or pack.title, pack.app.native_name))  # unchanged for RedNote's pack
         self._topics = [(w.id, w.title) for w in pack.walkthroughs]
         set_markup(self.intro, intro_html(self._topics))
+        self.intro.show()
         self.refresh(recent)
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -164,7 +171,8 @@ class StartPage(QWidget):
         if self._context is None:
             return
         pack, userdata = self._context.pack, self._context.userdata
-        self._refresh_due()
+        if not self._due_later:
+            self._refresh_due()
         if not pack.walkthroughs:
             self.begin.hide()
             self.resume.hide()
@@ -198,6 +206,12 @@ class StartPage(QWidget):
         self.begin.setVisible(following is not None)
         self.begin.setDefault(not self._continue_id)
         self.resume.setDefault(bool(self._continue_id))
+
+    def count_due_now(self) -> None:
+        """The due-card row, left out by `populate(count_due=False)`."""
+        self._due_later = False
+        if self._context is not None:
+            self._refresh_due()
 
     def _refresh_due(self) -> None:
         """How many kept cards are due today (counted without loading the scheduler)."""

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from guide.core.translate.gloss import GlossWord, WordDetails
 from guide.ui.translator.breakdown_layout import CardsArea, CardsOverEntry
 from guide.ui.widgets.flow_layout import FlowLayout
-from guide.ui.widgets.safe_text import SafeTextBrowser, set_tooltip
+from guide.ui.widgets.safe_browser import SafeTextBrowser
+from guide.ui.widgets.safe_text import set_tooltip
 
 MAX_CHIPS = 120  # a long paste still shows a usable breakdown without thousands of widgets
 ENTRY_LINES = (3, 9)  # the entry panel's height in lines: at least, and at most for a chosen word (it scrolls beyond)

@@ -49,12 +49,11 @@ from guide.ui.walkthroughs.zoom_dialog import ZoomDialog
 from guide.ui.widgets.enter_key import enter_clicks
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton
+from guide.ui.widgets.safe_browser import SafeTextBrowser, message_box
 from guide.ui.widgets.safe_text import (
     SAFE_TOOLTIP_ROLE,
     Markup,
-    SafeTextBrowser,
     markup,
-    message_box,
     plain_label,
     rich_label,
     set_markup,

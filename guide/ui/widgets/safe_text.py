@@ -12,9 +12,11 @@ handed back made the app read /dev/zero until it aborted. So every label is made
   not plain text and was not built here;
 - `set_tooltip(widget_or_item, text)`: a tooltip that Qt would read as HTML is escaped
   first (Qt decides by looking, there is no plain-text switch for tooltips);
-- `message_box(...)`: every label in it plain text;
-- `SafeTextBrowser`: rich text (walkthrough bodies, About, a word's entry) that never loads
-  what an `<img src>` or a link definition points at.
+- `safe_browser.message_box(...)`: every label in it plain text;
+- `safe_browser.SafeTextBrowser`: rich text (walkthrough bodies, About, a word's entry) that
+  never loads what an `<img src>` or a link definition points at.
+  (In their own module: the window's first frame, which imports this one, must not pay for
+  QTextBrowser's and QMessageBox's Python types, ~7 ms.)
 """
 
 from __future__ import annotations
@@ -22,21 +24,22 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 SAFE_MARKUP = "safeMarkup"  # property: the rich text a label was given through set_markup
 SAFE_TOOLTIP = "safeToolTip"  # property: the escaped tooltip set_tooltip made
 SAFE_TOOLTIP_ROLE = 0x0100 + 901  # Qt.UserRole + 901: the same, for items of list and table widgets
+# Qt.TextFormat's values, set through the label's `textFormat` property: naming them as
+# Qt.TextFormat.PlainText builds PySide's whole `Qt` namespace (~100 enums, 10-20 ms), which
+# neither the first frame nor the content's first paint should wait for (see main_window).
+_PLAIN_TEXT = 0
+_RICH_TEXT = 1
 
 
-def _qt():  # noqa: ANN202
-    """PySide's Qt namespace, imported when first needed: its first use builds ~100 enums
-    (tens of ms), which the first frame of the window must not pay (see main_window)."""
-    from PySide6.QtCore import Qt
-
-    return Qt
+def _set_text_format(label: QLabel, text_format: int) -> None:
+    """Qt converts the int to the enum (the property is typed); it refuses what it cannot."""
+    if not label.setProperty("textFormat", text_format):
+        raise RuntimeError(f"QLabel refused textFormat {text_format}")
 
 
 class Markup(str):
@@ -73,7 +76,7 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 def make_plain(label: QLabel) -> QLabel:
     """From now on `label` shows any text exactly as written (for labels made before the
     first frame, which must not touch the Qt namespace yet)."""
-    label.setTextFormat(_qt().TextFormat.PlainText)
+    _set_text_format(label, _PLAIN_TEXT)
     return label
 
 
@@ -87,7 +90,7 @@ def set_markup(label: QLabel, text: Markup) -> None:
     """Show Markup (and only Markup) as rich text."""
     if not isinstance(text, Markup):
         raise TypeError("set_markup shows Markup only; build it with markup() so every part is escaped")
-    label.setTextFormat(_qt().TextFormat.RichText)
+    _set_text_format(label, _RICH_TEXT)
     label.setProperty(SAFE_MARKUP, str(text))
     label.setText(text)
 
@@ -113,32 +116,3 @@ def set_tooltip(target: object, text: str) -> None:
             target.setProperty(SAFE_TOOLTIP, shown)
         else:
             target.setData(SAFE_TOOLTIP_ROLE, shown)  # type: ignore[attr-defined]
-
-
-def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
-                buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
-    """A message box whose text and informative text are plain text (the informative label
-    is a separate QLabel that Qt leaves as AutoText, with links opening by themselves)."""
-    box = QMessageBox(icon, title, text, parent=parent)
-    if buttons is not None:
-        box.setStandardButtons(buttons)
-    box.setTextFormat(_qt().TextFormat.PlainText)
-    if informative:
-        box.setInformativeText(informative)
-    for label in box.findChildren(QLabel):
-        make_plain(label).setOpenExternalLinks(False)
-    return box
-
-
-class SafeTextBrowser(QTextBrowser):
-    """Never loads anything: the text may not pull images or files from anywhere.
-
-    Returning nothing is not enough: Qt then reads a local file itself (a reference-style
-    `![x][p]` with `[p]: /abs/path` did), so every resource is answered with a blank."""
-
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802, ANN201
-        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(0)
-            return blank
-        return ""

@@ -32,7 +32,20 @@ def test_first_frame_skips_qt_enums_and_qtnetwork_then_the_app_completes(mini_pa
     shown = dict(zip(marks["shown"][2::2], marks["shown"][3::2]))
     assert shown["qt_enums"] == "0", "something on the first frame touched PySide6.QtCore.Qt (~10 ms)"
     assert shown["qtnetwork"] == "0", "the single-instance check loaded QtNetwork with nobody listening"
+    assert shown["text_browser"] == "0", "the first frame made the text browser and message box types (~7 ms)"
     assert "attached" in marks, "content never loaded after the first frame"
+
+
+def test_content_paints_without_the_qt_namespace_the_server_or_the_deck_which_follow(mini_pack: Path) -> None:
+    """The content's first paint pays only for the content: labels get their text format
+    without PySide's `Qt` namespace, and the single-instance server (QtNetwork) and Start's
+    due-card count (the study deck) come on the next turn."""
+    marks = _launch_and_report(mini_pack)
+    attached = dict(zip(marks["attached"][2::2], marks["attached"][3::2]))
+    assert attached["qt_enums_at_paint"] == "0", "the content's paint built PySide6.QtCore.Qt"
+    assert attached["qtnetwork_at_paint"] == "0", "the single-instance server was made before the content"
+    assert attached["deck_at_paint"] == "0", "Start counted due cards before the content painted"
+    assert (attached["qtnetwork_after"], attached["deck_after"]) == ("1", "1"), "the server or the due count never came"
 
 
 def test_content_paints_before_the_rest_of_the_shell_which_follows_at_once(mini_pack: Path) -> None:

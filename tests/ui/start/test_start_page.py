@@ -90,3 +90,23 @@ def test_the_learn_hint_uses_the_pages_width_not_a_third_of_it(qtbot, mini_pack:
     qtbot.waitUntil(lambda: "Learn as you go" in page.due.text())
     intro = page.intro
     assert page.due.width() >= 0.9 * intro.width(), (page.due.width(), intro.width())
+
+
+def test_at_start_the_page_list_comes_with_the_content_and_the_due_count_just_after(qtbot, mini_pack: Path) -> None:
+    """The app's start: the first frame has the welcome and the buttons but no page list (it
+    would be laid out twice, ~20 ms of that frame); the list arrives with the content, and the
+    due-card line on the next turn (counting imports the deck)."""
+    context = build_context(mini_pack)
+    win = MainWindow(settings=context.settings)  # the shell, as on the first frame
+    qtbot.addWidget(win)
+    win.show()
+    page = win.pages["start"]
+    assert page.intro.isHidden() and page.intro.text() == ""
+    assert page.title.textFormat().name == "RichText" and page.progress.textFormat().name == "PlainText"
+    win.attach(context, shell_later=True)
+    assert not page.intro.isHidden() and "First steps" in page.intro.text()
+    assert page.due.text() == "", "counted before the content painted"
+    win.finish_after_content()
+    assert "Learn as you go" in page.due.text()
+    win.show_page("start")
+    assert "Learn as you go" in page.due.text(), "showing Start again counts again"
