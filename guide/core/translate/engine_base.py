@@ -45,6 +45,10 @@ class Engine(ABC):
     def keyed(self) -> bool:
         return bool(self.required_secrets)
 
+    def prepare(self) -> None:
+        """Import what `call` needs ahead of the first call (see engines.prepare)."""
+        import deep_translator  # noqa: F401 - imported for its side effect: every translator and its libraries loaded
+
     def missing_setup(self, config: EngineConfig) -> str | None:
         """Why this engine cannot be used as configured, or None when it can."""
         if self.needs_url and not config.base_url:

@@ -14,6 +14,7 @@ import http.client
 import json
 import logging
 import socket
+from collections.abc import Iterable
 from typing import Any
 
 from guide.core.translate import deadline
@@ -158,6 +159,15 @@ REGISTRY: dict[str, Engine] = {e.name: e for e in (GoogleEngine(), MyMemoryEngin
                                                    LLMEngine())}
 
 
+def prepare(names: Iterable[str]) -> None:
+    """Import what the named engines need before their first translation. deep-translator
+    brings requests, urllib3 and BeautifulSoup (~170 modules); imported during the first
+    translation, in the worker, they held the interpreter lock in turns with the window, which
+    froze for 20-50 ms at a time while the answer was awaited."""
+    for name in dict.fromkeys(names):
+        engine = REGISTRY.get(name)
+        if engine is not None:
+            engine.prepare()
 
 
 def engine_names() -> list[str]:

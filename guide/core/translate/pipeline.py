@@ -335,6 +335,13 @@ class Translator:
                 out.extend(store.notices)
         return out
 
+    def warm_up(self, options: TranslateOptions) -> None:
+        """What the first translation would otherwise load, loaded now (off the UI thread): the
+        dictionary and the segmenter, and unless offline the chosen engines' libraries."""
+        self.glosser.warm_up()
+        if not options.offline:
+            engine_registry.prepare(options.engines)
+
     # -- the pipeline --------------------------------------------------------------------
 
     def translate(self, text: str, options: TranslateOptions | None = None, token: CancelToken | None = None,

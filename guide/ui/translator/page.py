@@ -474,7 +474,8 @@ class TranslatorPage(QWidget):
             if problem:
                 self.navigator.notice.emit(problem)
 
-        self.runner.run_in_background(self.translator.glosser.warm_up, done)
+        options = self._options()
+        self.runner.run_in_background(lambda: self.translator.warm_up(options), done)
 
     def _word_chosen(self, word: GlossWord) -> None:
         details = self.translator.glosser.details(word.text) if has_han(word.text) else None
