@@ -46,6 +46,13 @@ def test_offline_opens_no_socket_and_gives_the_gloss(capsys, pack: Path, monkeyp
     assert "offline" in err
 
 
+def test_offline_pinyin_line_writes_erhua_and_apostrophes(capsys, pack: Path, dictionary_index: Path) -> None:  # noqa: ANN001
+    """哪儿 is nǎr (not nǎér), 可爱 kě'ài (not kěài), 女儿 nǚ'ér: the first line of the answer."""
+    code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "我女儿在哪儿？好可爱")
+    assert code == 3
+    assert out.splitlines()[0].strip() == "pinyin: wǒ nǚ'ér zài nǎr? hǎo kě'ài"
+
+
 def test_offline_phrase_book_answer_exits_0(capsys, pack: Path) -> None:  # noqa: ANN001
     code, out, _ = run(capsys, "--pack", str(pack), "translate", "--offline", "--json", "绝绝子")
     assert code == 0

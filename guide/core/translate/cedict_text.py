@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from guide.core.translate.pinyin_words import join_syllables
+
 _MARKS = {
     "a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü",
 }
@@ -41,9 +43,19 @@ def _mark_syllable(syllable: str) -> str:
 
 
 @lru_cache(maxsize=20_000)  # each entry's reading, marked every time a card ranks its entries
-def numbered_to_marks(pinyin: str, separator: str = "") -> str:
-    """"yin2 hang2" -> "yínháng"; "Bei3 jing1" -> "Běijīng"; letters and digits stay as they are."""
-    return separator.join(_mark_syllable(syllable) for syllable in pinyin.split())
+def numbered_to_marks(pinyin: str) -> str:
+    """"yin2 hang2" -> "yínháng"; "Bei3 jing1" -> "Běijīng"; "Xi1 an1" -> "Xī'ān" and
+    "na3 r5" -> "nǎr" (pinyin_words); letters and digits stay as they are."""
+    return join_syllables((_mark_syllable(s), _is_numbered(s)) for s in pinyin.split())
+
+
+def marked_syllables(pinyin: str) -> list[str]:
+    """"na3 r5" -> ["nǎ", "r"]: each syllable with its tone mark, still apart."""
+    return [_mark_syllable(s) for s in pinyin.split()]
+
+
+def _is_numbered(syllable: str) -> bool:
+    return _SYLLABLE_RE.match(syllable.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü")) is not None
 
 
 # 新疆[Xin1 jiang1], 個|个[ge4], 哈薩克斯坦|哈萨克斯坦[Ha1 sa4 ke4 si1 tan3]; also "Xinjiang 新疆[...]".

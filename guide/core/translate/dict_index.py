@@ -19,7 +19,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -264,20 +264,21 @@ def open_index(path: Path | None = None, source: Path | None = None) -> tuple[In
     return IndexedDictionary(db, path, source, stamp), notice
 
 
-def _max_match_reading(word: str, known: dict[str, str]) -> str:
-    """pypinyin's way with a word it has no phrase for: longest known phrases from the left."""
-    out: list[str] = []
+def _max_match_syllables(word: str, known: dict[str, str]) -> list[str | None]:
+    """pypinyin's way with a word it has no phrase for: longest known phrases from the left;
+    None for a character that is not Chinese (or that pypinyin does not know)."""
+    out: list[str | None] = []
     i = 0
     while i < len(word):
         for j in range(min(len(word), i + _MAX_PHRASE), i, -1):
             if word[i:j] in known:
-                out.append(known[word[i:j]].replace(" ", ""))
+                out.extend(known[word[i:j]].split(" "))
                 i = j
                 break
-        else:  # not Chinese (or a character pypinyin does not know): as it is
-            out.append(word[i])
+        else:
+            out.append(None)
             i += 1
-    return "".join(out)
+    return out
 
 
 class IndexedDictionary(Dictionary):
@@ -349,21 +350,17 @@ class IndexedDictionary(Dictionary):
             found.update(self._rows(f"SELECT word, pinyin FROM reading WHERE word IN ({marks})", chunk))
         return found
 
-    def reading(self, word: str) -> str:
-        """As pypinyin reads the word: its phrase reading, else the longest phrases inside it
-        from the left, else each character's first reading; non-Han text unchanged."""
-        return self.readings([word])[word]
-
-    def readings(self, words: Iterable[str]) -> dict[str, str]:
-        wanted = list(dict.fromkeys(words))
-        exact = self._readings(wanted)
-        out = {w: exact[w].replace(" ", "") for w in wanted if w in exact}
-        missing = [w for w in wanted if w not in out]
+    def _syllables(self, words: list[str]) -> dict[str, Sequence[str | None]]:
+        """As pypinyin reads each word: its phrase reading, else the longest phrases inside it
+        from the left, else each character's first reading; syllables stored apart ("yín háng")."""
+        exact = self._readings(words)
+        out: dict[str, Sequence[str | None]] = {w: exact[w].split(" ") for w in words if w in exact}
+        missing = [w for w in words if w not in out]
         candidates = {w[i:j] for w in missing
                       for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}
         known = self._readings(candidates) if candidates else {}
         for word in missing:
-            out[word] = _max_match_reading(word, known)
+            out[word] = _max_match_syllables(word, known)
         return out
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:

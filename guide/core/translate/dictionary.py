@@ -19,7 +19,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING
 from guide.core.translate.cedict_text import (
     clean_sense,
     is_minor_sense,
+    marked_syllables,
     numbered_to_marks,
 )
 from guide.core.translate.english import fold
+from guide.core.translate.pinyin_words import resolve_erhua, write_word
 
 if TYPE_CHECKING:
     from guide.core.translate.word_cut import WordCutter
@@ -150,8 +152,9 @@ class Dictionary:
         return {w for w in words if w in self._lines}
 
     def reading(self, word: str) -> str:
-        """The word's reading in context as pypinyin gives it (tone marks, syllables together)."""
-        return pypinyin_reading(word)
+        """The word's reading in context: pypinyin's syllables written as one word, with the
+        erhua r and apostrophes (yínháng, nǎr, kě'ài: pinyin_words); non-Han text unchanged."""
+        return self.readings([word])[word]
 
     def cutter(self) -> WordCutter | None:
         """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
@@ -166,8 +169,20 @@ class Dictionary:
         return {w: self.lookup(w) for w in dict.fromkeys(words)}
 
     def readings(self, words: Iterable[str]) -> dict[str, str]:
-        """`reading` for many words at once."""
-        return {w: self.reading(w) for w in dict.fromkeys(words)}
+        """`reading` for many words at once (CC-CEDICT is asked once about their 儿)."""
+        wanted = list(dict.fromkeys(words))
+        syllables = {w: list(found) for w, found in self._syllables(wanted).items()}
+        resolve_erhua(syllables, self.known, self._cedict_syllables)
+        return {w: write_word(w, syllables[w]) for w in wanted}
+
+    def _syllables(self, words: list[str]) -> dict[str, Sequence[str | None]]:
+        """pypinyin's reading of each word, one syllable per character (None: not Han)."""
+        return {w: pypinyin_syllables(w) for w in words}
+
+    def _cedict_syllables(self, words: Iterable[str]) -> dict[str, list[list[str]]]:
+        """Each word's CC-CEDICT readings as marked syllables (哪儿: [["nǎ", "r"]])."""
+        return {w: [marked_syllables(e.pinyin_numbered) for e in entries]
+                for w, entries in self.lookup_many(words).items()}
 
     def english(self, word: str) -> list[str]:
         """Headwords with `word` (folded: no case, no accents) as one of their senses
@@ -240,11 +255,15 @@ def english_key(sense: str) -> str:
 
 
 @lru_cache(maxsize=20000)
-def pypinyin_reading(word: str) -> str:
-    """pypinyin on a whole word, tone marks, syllables together; non-Han text unchanged."""
+def pypinyin_syllables(word: str) -> tuple[str | None, ...]:
+    """pypinyin on a whole word (its phrases give 银行 yín háng), tone marks, one syllable per
+    character; None for a character it has no reading for (letters, digits)."""
     from pypinyin import Style, lazy_pinyin
 
-    return "".join(lazy_pinyin(word, style=Style.TONE, errors=lambda chars: chars))
+    found = lazy_pinyin(word, style=Style.TONE, errors=lambda chars: list(chars))
+    if len(found) != len(word):  # not one item per character: read each on its own
+        found = [lazy_pinyin(char, style=Style.TONE, errors=lambda chars: list(chars))[0] for char in word]
+    return tuple(None if syllable == char else syllable for char, syllable in zip(word, found))
 
 
 @lru_cache(maxsize=4096)

@@ -24,6 +24,7 @@ from guide.core.translate.dictionary import CedictEntry, Dictionary, english_key
 from guide.core.translate.dictionary_loader import load_dictionary
 from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english_forms, fold
 from guide.core.translate.normalise import has_han, match_key
+from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
 from guide.core.translate.segment import (
     ASPECT_PARTICLES,
     EMPHATIC,
@@ -325,16 +326,21 @@ class Glosser:
         source = last[1] if last is not None and last[0] == text else self._dictionary()
         readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
+        after_han = False  # a Chinese word just before, no punctuation between
         for token in tokens:
             if token.kind == PUNCT:
                 if out:
                     out[-1] += _ascii_punct(token.text)
+                after_han = False
                 continue
             pack = self._pack_word(token.text)
             if token.kind == PARTICLE:
                 out.append(ASPECT_PARTICLES[token.text])
+            elif after_han and token.text in ERHUA_CHARS:
+                out[-1] += ERHUA  # 小狗 + 儿 cut apart: still xiǎogǒur (pinyin_words, rule 3)
             else:
                 out.append(_line_pinyin(pack) if pack else readings[token.text])
+            after_han = has_han(token.text)
         return " ".join(out)
 
     def details(self, word: str) -> WordDetails:

@@ -1,0 +1,82 @@
+"""Pinyin as a Chinese teacher writes it: an apostrophe before a, o, e inside a word (kě'ài,
+Xī'ān), and 儿 said as an r written as that r (nǎr), a real syllable ér kept (nǚ'ér) — from
+the on-disk index, the in-memory dictionary, CC-CEDICT's own pinyin and the pinyin line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide.core.translate.cedict_text import clean_sense, numbered_to_marks
+from guide.core.translate.dict_index import IndexedDictionary, open_index
+from guide.core.translate.dictionary import Dictionary, parse
+from guide.core.translate.gloss import Glosser
+
+WORDS = {
+    # apostrophes: a syllable starting with a, o or e that is not the first of the word
+    "可爱": "kě'ài", "西安": "xī'ān", "天安门": "tiān'ānmén", "恋爱": "liàn'ài", "答案": "dá'àn",
+    "海鸥": "hǎi'ōu", "棉袄": "mián'ǎo", "平安": "píng'ān", "女儿": "nǚ'ér", "婴儿": "yīng'ér",
+    "新生婴儿": "xīnshēngyīng'ér",  # 儿 of 婴儿 (CC-CEDICT: ying1 er2) inside a longer word
+    # erhua: CC-CEDICT writes r5
+    "哪儿": "nǎr", "这儿": "zhèr", "那儿": "nàr", "一点儿": "yìdiǎnr", "玩儿": "wánr",
+    "好玩儿": "hǎowánr", "小孩儿": "xiǎoháir", "有点儿": "yǒudiǎnr", "花儿": "huār",
+    # 一 keeps pypinyin's tone, as every 一 word does (一会 yīhuì, 一块 yīkuài): only the r is new
+    "一会儿": "yīhuìr", "一块儿": "yīkuàir",
+    "小狗儿": "xiǎogǒur",  # not in CC-CEDICT: the 儿 after a word is the r suffix
+    # a real syllable ér, first in its word or starting one
+    "儿子": "érzi", "而且": "érqiě", "六一儿童节": "liùyī'értóngjié",
+    # unchanged: no vowel-initial syllable, letters and digits
+    "银行": "yínháng", "AA制": "AAzhì", "yyds好看": "yydshǎokàn", "3月": "3yuè",
+}
+
+
+@pytest.fixture(scope="module")
+def index(built_dictionary_index: Path) -> IndexedDictionary:
+    opened, _ = open_index(built_dictionary_index)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def memory() -> Dictionary:
+    return parse()
+
+
+@pytest.mark.parametrize("form", ["index", "memory"])
+def test_word_readings(form: str, request: pytest.FixtureRequest) -> None:
+    dictionary: Dictionary = request.getfixturevalue(form)
+    assert dictionary.readings(WORDS) == WORDS
+    assert dictionary.reading("哪儿") == "nǎr", "one word at a time too"
+
+
+@pytest.mark.parametrize("form", ["index", "memory"])
+def test_the_pinyin_line_of_a_sentence(form: str, request: pytest.FixtureRequest) -> None:
+    dictionary: Dictionary = request.getfixturevalue(form)
+    glosser = Glosser(None, dictionary=lambda: dictionary)
+    assert glosser.pinyin("这儿有一块儿可爱的西安小吃。") == "zhèr yǒu yīkuàir kě'ài de xī'ān xiǎochī."
+    assert glosser.pinyin("我女儿在天安门玩儿") == "wǒ nǚ'ér zài tiān'ānmén wánr"
+    assert {w.text: w.pinyin for w in glosser.gloss("我女儿在哪儿")}["哪儿"] == "nǎr"
+
+
+def test_a_lone_er_after_a_word_is_its_r(memory: Dictionary) -> None:
+    """jieba cuts 小狗儿 (not in CC-CEDICT) as 小狗 + 儿: the pinyin line still says xiǎogǒur."""
+    glosser = Glosser(None, dictionary=lambda: memory)
+    assert glosser.segment("小狗儿很可爱")[:2] == ["小狗", "儿"], "the case this test is about"
+    assert glosser.pinyin("小狗儿很可爱") == "xiǎogǒur hěn kě'ài"
+    assert glosser.pinyin("儿子很可爱") == "érzi hěn kě'ài"
+
+
+@pytest.mark.parametrize(("numbered", "marked"), [
+    ("nu:3 er2", "nǚ'ér"), ("Xi1 an1", "Xī'ān"), ("Tian1 an1 men2", "Tiān'ānmén"), ("ke3 ai4", "kě'ài"),
+    ("na3 r5", "nǎr"), ("yi1 dian3 r5", "yīdiǎnr"), ("hai3 ou1", "hǎi'ōu"), ("er2 zi5", "érzi"),
+    ("A A zhi4", "AAzhì"), ("yin2 hang2", "yínháng"),
+])
+def test_cc_cedict_pinyin(numbered: str, marked: str) -> None:
+    assert numbered_to_marks(numbered) == marked
+
+
+def test_word_cards_and_cross_references_show_the_apostrophe(memory: Dictionary) -> None:
+    assert [e.pinyin for e in memory.lookup("女儿")] == ["nǚ'ér"]
+    assert [e.pinyin for e in memory.lookup("哪儿")] == ["nǎr"]
+    assert clean_sense("see 西安[Xi1 an1]") == "see 西安 (Xī'ān)"
