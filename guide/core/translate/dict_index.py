@@ -6,6 +6,8 @@ indexed query (~20 µs) and the process never holds the 120,000 entries in memor
   and the source file's size and modification time.
 - Built into a temporary file in the same folder, then renamed over the old one (atomic),
   so a crash or a second process never leaves or reads a half-written index.
+- `stop_builds()` (the app is quitting) ends a build at once: its child is killed and its
+  temporary file removed; the next start builds the index again.
 - A damaged file (not a database, truncated, malformed) is rebuilt and a notice is given;
   the app never crashes on it.
 Word readings come from pypinyin's phrase and character tables, copied in at build time, so
@@ -17,6 +19,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -48,6 +52,10 @@ MAX_LINE_CHARS = 4000  # CC-CEDICT's longest entry is ~700 characters: a longer 
 
 class IndexError_(Exception):
     """The index cannot be built or read (the caller falls back to parsing in memory)."""
+
+
+class BuildStopped(Exception):
+    """`stop_builds()` ended the build: nothing was written, and nothing should be tried instead."""
 
 
 def index_path() -> Path:
@@ -93,45 +101,103 @@ def source_stamp(source: Path) -> str:
 
 BUILD_IN_CHILD = True  # tests that break a build on purpose set this to False
 _CHILD_CODE = ("import sys; from pathlib import Path; from guide.core.translate import dict_index; "
-               "dict_index.build(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], in_child=False)")
+               "dict_index._build_here(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4]))")
+_CHILD_BUILD_LIMIT = 600  # seconds; a build takes a few
+
+_stops = 0  # how many times stop_builds() was called: a build begun before the last call gives up
+_children: set[subprocess.Popen] = set()
+_children_lock = threading.Lock()
+
+
+def stop_builds() -> None:
+    """The app is quitting: every build under way ends now instead of holding a thread (and
+    the process) for seconds. Builds begun afterwards run as usual."""
+    global _stops
+    with _children_lock:
+        _stops += 1
+        for child in _children:
+            child.kill()
+
+
+def stops() -> int:
+    return _stops
+
+
+def _temporary_for(target: Path) -> Path:
+    return target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def build(source: Path, target: Path, stamp: str, in_child: bool | None = None) -> None:
     """Write the index to a temporary file beside `target`, then rename it into place.
 
     By default in a child process: reading CC-CEDICT, jieba's and pypinyin's tables peaks
-    at ~250 MB, which the app's own process should not keep after the build."""
+    at ~250 MB, which the app's own process should not keep after the build. Raises
+    BuildStopped when stop_builds() is called meanwhile."""
+    begun = _stops
     if BUILD_IN_CHILD if in_child is None else in_child:
-        import subprocess
-        import sys
-
-        try:
-            result = subprocess.run([sys.executable, "-c", _CHILD_CODE, str(source), str(target), stamp],
-                                    capture_output=True, text=True, timeout=600, check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("index build in a child process failed to run (%s); building here", exc)
-        else:
-            if result.returncode == 0:
-                return
-            log.warning("index build in a child process failed: %s; building here", result.stderr.strip()[-300:])
+        if _build_in_child(source, target, stamp, begun):
+            return
+    if _stops != begun:
+        raise BuildStopped("the app is quitting")
     _build_here(source, target, stamp)
 
 
-def _build_here(source: Path, target: Path, stamp: str) -> None:
+def _build_in_child(source: Path, target: Path, stamp: str, begun: int) -> bool:
+    """True when the child built the index; False when it could not (build here instead)."""
+    temporary = _temporary_for(target)
+    try:
+        child = subprocess.Popen([sys.executable, "-c", _CHILD_CODE, str(source), str(target), stamp, str(temporary)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
+        log.warning("index build in a child process failed to run (%s); building here", exc)
+        return False
+    with _children_lock:
+        _children.add(child)
+        if _stops != begun:  # stopped while the child was starting
+            child.kill()
+    try:
+        _, errors = child.communicate(timeout=_CHILD_BUILD_LIMIT)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _, errors = child.communicate()
+        errors = f"no index after {_CHILD_BUILD_LIMIT} s"
+    finally:
+        with _children_lock:
+            _children.discard(child)
+    if _stops != begun:
+        temporary.unlink(missing_ok=True)  # killed: it could not remove its own
+        raise BuildStopped("the app is quitting")
+    if child.returncode == 0:
+        return True
+    log.warning("index build in a child process failed: %s; building here", (errors or "").strip()[-300:])
+    temporary.unlink(missing_ok=True)
+    return False
+
+
+STOP_CHECK_STEPS = 20_000  # SQLite asks whether to stop every this many steps (well under a millisecond)
+
+
+def _build_here(source: Path, target: Path, stamp: str, temporary: Path | None = None) -> None:
     started = time.perf_counter()
+    begun = _stops
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary = temporary or _temporary_for(target)
     temporary.unlink(missing_ok=True)
     lines, _ = read_source(source)
     try:
         db = sqlite3.connect(temporary)
+        db.set_progress_handler(lambda: _stops != begun, STOP_CHECK_STEPS)  # non-zero interrupts the statement
         try:
             _fill(db, lines, stamp)
         finally:
             db.close()
+        if _stops != begun:
+            raise BuildStopped("the app is quitting")
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         temporary.unlink(missing_ok=True)
+        if _stops != begun and isinstance(exc, sqlite3.Error):
+            raise BuildStopped("the app is quitting") from exc
         raise
     log.info("CC-CEDICT index built in %.1f s at %s", time.perf_counter() - started, target)
 
@@ -308,7 +374,7 @@ class IndexedDictionary(Dictionary):
                 try:
                     build(self.source, self.path, self._stamp)  # type: ignore[arg-type]
                     self._db = _check(self.path, self._stamp) or sqlite3.connect(":memory:", check_same_thread=False)
-                except (sqlite3.Error, OSError) as again:
+                except (sqlite3.Error, OSError, BuildStopped) as again:
                     log.error("CC-CEDICT index could not be rebuilt: %s", again)
                     self._db = sqlite3.connect(":memory:", check_same_thread=False)
                     return []

@@ -21,7 +21,7 @@ from guide.core.content.templates import Span, matcher_for
 from guide.core.content.values import DEFAULT_RATE
 from guide.core.translate.cedict_text import clean_sense
 from guide.core.translate.dictionary import CedictEntry, Dictionary, english_key
-from guide.core.translate.dictionary_loader import load_dictionary
+from guide.core.translate.dictionary_loader import load_dictionary, times_given_up
 from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english_forms, fold
 from guide.core.translate.normalise import has_han, match_key
 from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
@@ -135,8 +135,12 @@ class Glosser:
         self._phrase_finder = PhraseFinder([p.en for p in self._phrases])
 
     def warm_up(self) -> None:
-        """Load the dictionary and the segmenter now (off the UI thread), not on first use."""
+        """Load the dictionary and the segmenter now (off the UI thread), not on first use;
+        nothing more once the app gives the load up (it is quitting)."""
+        given_up = times_given_up()
         dictionary = self._dictionary()
+        if times_given_up() != given_up:
+            return
         if dictionary.cutter() is None:
             jieba_cut("银行")  # rjieba builds its word list on import
         dictionary.reading("银行")

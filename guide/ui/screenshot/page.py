@@ -40,6 +40,7 @@ from guide.ui.screenshot.view import ScreenshotView
 from guide.ui.screenshot.recent import RecentStrip
 from guide.ui.screenshot.worker import PictureLoader, ScreenshotRunner, Source
 from guide.ui.shell import keys
+from guide.ui.widgets.background_call import close_in_background
 from guide.ui.widgets.detail_card import DetailCard
 from guide.ui.widgets.flow_layout import FlowLayout
 from guide.ui.widgets.learn_button import LearnButton, PictureSource
@@ -622,4 +623,4 @@ class ScreenshotPage(QWidget):
         self.pictures.shutdown()
         self.history.discard_scratch()
         warmup.forget(client)
-        self.translator.close()
+        close_in_background(self.translator.close)

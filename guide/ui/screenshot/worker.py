@@ -29,7 +29,7 @@ from guide.core.screen.ocr_client import OcrCancelled, OcrFailed, OcrUnavailable
 from guide.core.screen.reader import Reading, ScreenReader
 from guide.core.translate.deadline import CancelToken
 from guide.core.translate.pipeline import TranslateOptions
-from guide.ui.widgets.background_call import BackgroundCall
+from guide.ui.widgets.background_call import BackgroundCall, close_in_background
 
 log = logging.getLogger(__name__)
 
@@ -295,13 +295,14 @@ class ScreenshotRunner(QObject):
         if not self._closed:
             self.busyChanged.emit(self.is_busy())
 
-    def shutdown(self, wait_ms: int = 3000) -> bool:
+    def shutdown(self) -> None:
+        """The window is closing: jobs not started are dropped, the read in flight is stopped
+        (its OCR worker ended, its translations cancelled), and nothing is waited for."""
         self._closed = True
+        self.pool.clear()
         self._stop_in_flight()
         self.reader.client.cancel()  # a warm-up holding the worker ends too
-        done = self.pool.waitForDone(wait_ms)
-        self.reader.close()
-        return done
+        close_in_background(self.reader.close)
 
 
 def decode_for_screen(path: Path, most_pixels: int) -> QImage:
@@ -335,7 +336,10 @@ class _Decode(QRunnable):
         except Exception:  # noqa: BLE001 - a picture that cannot be drawn stays a grey stand-in
             log.exception("cannot decode %s for the screen", self.path)
             image, small = QImage(), QImage()
-        self.done(str(self.path), QImage() if self.thumbnail else image, small)
+        try:
+            self.done(str(self.path), QImage() if self.thumbnail else image, small)
+        except RuntimeError:  # the page closed while this picture was decoded: nobody waits for it
+            log.debug("decoded %s after its page closed", self.path)
 
 
 class PictureLoader(QObject):
@@ -369,6 +373,7 @@ class PictureLoader(QObject):
         self._pending -= 1
         self.preview.emit(path, image, small)
 
-    def shutdown(self, wait_ms: int = 3000) -> bool:
+    def shutdown(self) -> None:
+        """Pictures not started are dropped; one being decoded (a fraction of a second) is
+        not waited for."""
         self.pool.clear()
-        return self.pool.waitForDone(wait_ms)

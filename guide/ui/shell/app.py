@@ -110,7 +110,7 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(settings=settings, settings_store=settings_store)
     # Before the window exists on screen, so a logout at any moment after this closes it
     # properly (and before "listening" is announced: tests and other launches rely on that).
-    from guide.ui.shell.clean_exit import close_window_on_signals
+    from guide.ui.shell.clean_exit import close_window_on_signals, leave_when_jobs_end
 
     close_window_on_signals(window)
     window.show()
@@ -120,7 +120,7 @@ def run_app(args: argparse.Namespace) -> int:
 
         report_shown(window)
     QTimer.singleShot(0, lambda: _finish_start(args, window, settings_store))
-    return app.exec()
+    return leave_when_jobs_end(window, app.exec())
 
 
 def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # noqa: ANN001

@@ -11,6 +11,7 @@ been attached (the content is what the user waits for), else with `attach`.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -500,7 +501,12 @@ class MainWindow(QMainWindow):
         self._palette = palette
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save what the user made, and tell the background work to give up: nothing here
+        waits for it, so the window goes at once (run_app lets it end out of sight)."""
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        loader = sys.modules.get("guide.core.translate.dictionary_loader")  # not imported: nothing is loading
+        if loader is not None:
+            loader.give_up()  # the index being built on a first run: seconds otherwise
         for page in self.pages.values():
             shutdown = getattr(page, "shutdown", None)
             if callable(shutdown):

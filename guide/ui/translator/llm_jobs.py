@@ -55,10 +55,11 @@ class LLMJobs(QObject):
         self._callbacks.clear()
         _cancel(self._tokens)
 
-    def shutdown(self, wait_ms: int = 2000) -> bool:
-        """Stop waiting for the server: every call in flight is cancelled."""
+    def shutdown(self) -> None:
+        """Stop waiting for the server: calls not started are dropped, every call in flight
+        is cancelled, and nothing is waited for (a dialog or window closes at once)."""
+        self.pool.clear()
         self.forget()
-        return self.pool.waitForDone(wait_ms)
 
     def _deliver_later(self, job: int, value: Any) -> None:
         """On the pool's thread: queue the result for the UI thread, unless the window is gone."""

@@ -51,6 +51,7 @@ from guide.ui.translator.fit_text import FitScrollArea, FitTextEdit
 from guide.ui.translator.model_warmer import ModelWarmer
 from guide.ui.translator.word_cards import WordBreakdown, WordChip
 from guide.ui.translator.worker import TranslationRunner
+from guide.ui.widgets.background_call import close_in_background
 from guide.ui.widgets.learn_button import LearnButton
 from guide.ui.widgets.row_delegates import MixedScriptDelegate
 from guide.ui.widgets.safe_text import Markup, markup, plain_label, rich_label, set_markup, set_tooltip
@@ -341,7 +342,7 @@ class TranslatorPage(QWidget):
         self._debounce.stop()
         self.warmer.shutdown()
         self.runner.shutdown()
-        self.translator.close()
+        close_in_background(self.translator.close)
 
     # -- translating ---------------------------------------------------------------------------
 

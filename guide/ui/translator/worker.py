@@ -150,11 +150,12 @@ class TranslationRunner(QObject):
             self._start(request)
         self.busyChanged.emit(self.is_busy())
 
-    def shutdown(self, wait_ms: int = 2000) -> bool:
-        """Stop everything now: cancel in-flight calls and wait briefly for the threads."""
+    def shutdown(self) -> None:
+        """Stop everything now: jobs not started are dropped and in-flight calls cancelled
+        (their sockets shut). Nothing is waited for: the window closes at once."""
         self._closed = True
         self._pending = None
+        self.pool.clear()
         if self._in_flight is not None:
             self._in_flight[1].cancel()
         abort_all()
-        return self.pool.waitForDone(wait_ms)

@@ -7,6 +7,7 @@ import gzip
 import os
 import random
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -163,6 +164,39 @@ def test_a_failing_child_build_is_done_in_process(tmp_path: Path, source: Path, 
     built, notice = open_index(tmp_path / "index.sqlite3", source)
     assert notice is None and built.lookup("银行")
     built.close()
+
+
+@pytest.mark.parametrize("in_child", [True, False], ids=["in a child process", "in this process"])
+def test_a_stopped_build_leaves_nothing_and_the_next_start_builds_the_index(tmp_path: Path, in_child: bool) -> None:
+    """The app closed during a first run's build (`stop_builds`): the build ends without writing
+    the index or leaving its temporary file, and the next start builds a whole one."""
+    target = tmp_path / dict_index.INDEX_NAME
+    source = dictionary.dictionary_path()
+    stamp = dict_index.source_stamp(source)
+    failures: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            dict_index.build(source, target, stamp, in_child=in_child)
+        except BaseException as exc:  # noqa: BLE001 - looked at below
+            failures.append(exc)
+
+    builder = threading.Thread(target=build)
+    builder.start()
+    deadline = time.monotonic() + 120  # only catches a hang
+    while not list(tmp_path.glob("*.tmp")) and builder.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert builder.is_alive(), "the build ended before it could be stopped"
+    dict_index.stop_builds()
+    builder.join(120)
+    assert not builder.is_alive() and [type(f) for f in failures] == [dict_index.BuildStopped]
+    assert list(tmp_path.iterdir()) == [], "nothing half-written is left"
+
+    index, notice = open_index(target, source)
+    try:
+        assert notice is None and index.lookup("银行")[0].senses[0] == "bank"
+    finally:
+        index.close()
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ def test_showing_the_page_starts_the_worker_quietly(qtbot, context: AppContext) 
     assert client.starts == 1 and page.reading is None and not page.is_busy()
     assert page.status.text() == status and not page.progress.isVisible()  # nothing said about it
     page.shutdown()
-    assert client.pid is None
+    qtbot.waitUntil(lambda: client.pid is None, timeout=60000)  # ended off the window's thread
 
 
 def test_a_picture_copied_while_the_app_is_in_front_starts_the_worker(qtbot, context: AppContext,  # noqa: ANN001
