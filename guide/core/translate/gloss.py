@@ -188,7 +188,14 @@ class Glosser:
         words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
         dictionary = _Prefetched(self._dictionary(), words)
         self._last_prefetched = (text, dictionary)
-        return [self._word(token, dictionary, whole=len(tokens) == 1) for token in tokens]
+        cards: dict[Token, GlossWord] = {}  # a word said again in the text (的, 很) is looked up once
+        out = []
+        for token in tokens:
+            card = cards.get(token)
+            if card is None:
+                card = cards[token] = self._word(token, dictionary, whole=len(tokens) == 1)
+            out.append(GlossWord(card.text, card.pinyin, list(card.meanings), card.source))
+        return out
 
     def _pack_word(self, text: str) -> PackWord | None:
         """The pack's entry for a word: its phrase-book entry if any, else its UI label."""

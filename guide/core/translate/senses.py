@@ -51,6 +51,8 @@ def reading_distance(entry_reading: str, reading: str) -> float:
 
 def rank_entries(entries: list[CedictEntry], reading: str) -> list[CedictEntry]:
     """The entry read as the word is read in context first; names, variants, surnames last."""
+    if len(entries) < 2:  # most words: nothing to rank
+        return list(entries)
     def rank(item: tuple[int, CedictEntry]) -> tuple[int, float, int, int]:
         index, entry = item
         return (1 if entry.is_minor else 0, reading_distance(entry.pinyin, reading),

@@ -86,12 +86,19 @@ class WordCutter:
 
     def _cut_block(self, sentence: str, freq: dict[str, int]) -> Iterator[str]:
         n = len(sentence)
-        dag = {k: [i for i in range(k, min(n, k + MAX_WORD)) if freq.get(sentence[k:i + 1])] or [k]
-               for k in range(n)}
-        route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+        log, log_total, count_of = math.log, self._log_total, freq.get
+        # route[k]: the most probable path's (log odds, end of its first word) from k on; the
+        # words from k are those jieba counts, else the character alone
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for k in range(n - 1, -1, -1):
-            route[k] = max((math.log(freq.get(sentence[k:x + 1]) or 1) - self._log_total + route[x + 1][0], x)
-                           for x in dag[k])
+            best: tuple[float, int] | None = None
+            for x in range(k, min(n, k + MAX_WORD)):
+                count = count_of(sentence[k:x + 1])
+                if count:
+                    candidate = (log(count) - log_total + route[x + 1][0], x)
+                    if best is None or candidate > best:
+                        best = candidate
+            route[k] = best if best is not None else (log(count_of(sentence[k]) or 1) - log_total + route[k + 1][0], k)
         x = 0
         buffer = ""
         while x < n:
@@ -129,19 +136,14 @@ class WordCutter:
             found = self._emissions(set(sentence))
             emit.update({c: found.get(c) for c in set(sentence)})
         states = "BMES"
-
-        def odds(state: str, char: str) -> float:
-            row = emit.get(char)
-            value = row[states.index(state)] if row is not None else None
-            return MIN_FLOAT if value is None else value
-
-        table = [{s: START[s] + odds(s, sentence[0]) for s in states}]
+        odds = [_odds(emit.get(char)) for char in sentence]  # per character: B, M, E, S
+        table = [{s: START[s] + odds[0][i] for i, s in enumerate(states)}]
         path = {s: [s] for s in states}
         for t in range(1, len(sentence)):
             table.append({})
             new_path = {}
-            for state in states:
-                emission = odds(state, sentence[t])
+            for index, state in enumerate(states):
+                emission = odds[t][index]
                 prob, previous = max((table[t - 1][p] + TRANS[p].get(state, MIN_FLOAT) + emission, p)
                                      for p in PREVIOUS[state])
                 table[t][state] = prob
@@ -161,6 +163,11 @@ class WordCutter:
                 next_index = i + 1
         if next_index < len(sentence):
             yield sentence[next_index:]
+
+
+def _odds(row: tuple[float | None, ...] | None) -> tuple[float, ...]:
+    """A character's emission odds, MIN_FLOAT where jieba has none."""
+    return (MIN_FLOAT,) * 4 if row is None else tuple(MIN_FLOAT if value is None else value for value in row)
 
 
 EmitRow = tuple[str, float | None, float | None, float | None, float | None]

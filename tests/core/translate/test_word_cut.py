@@ -77,3 +77,20 @@ def test_hmm_joins_characters_no_word_covers() -> None:
     cutter = word_cut.WordCutter(lambda words: {}, lambda chars: {}, 100)
     assert "".join(cutter.cut("绝绝子好看")) == "绝绝子好看"
     assert cutter.cut("abc def") == ["abc", " ", "def"]
+
+
+def test_word_counts_are_the_same_with_or_without_sqlite_json(index, built_dictionary_index: Path) -> None:
+    """Longer words are found by their first characters when SQLite has JSON (fewer lookups);
+    an SQLite without it asks for each word: the counts, and so the cuts, are the same."""
+    plain, _ = open_index(built_dictionary_index)
+    plain._json = False  # as _has_json finds on an SQLite older than 3.38
+    texts = corpus()[:150]
+    runs = {t[i:j] for t in texts for i in range(len(t)) for j in range(i + 1, min(len(t), i + word_cut.MAX_WORD) + 1)}
+    try:
+        assert index._has_json()
+        counts = index.word_frequencies(runs)
+        assert counts == plain.word_frequencies(runs)
+        assert any(len(w) >= 4 for w in counts) and any(len(w) == 1 for w in counts)
+        assert [index.cutter().cut(t) for t in texts] == [plain.cutter().cut(t) for t in texts]
+    finally:
+        plain.close()
