@@ -10,6 +10,7 @@ saved in the cards folder beside the user data.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,12 +62,20 @@ def cut_picture(source: PictureSource, target: Path, width: int = PICTURE_WIDTH)
     painter.end()
     if band.width() > width:
         band = band.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    # Written beside the target and renamed into place: the card already names the picture, and
+    # Review (or anything else that finds the file) must never read it half-written.
+    partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        if not band.save(str(partial), "PNG"):
+            partial.unlink(missing_ok=True)
+            return False
+        os.replace(partial, target)
     except OSError as exc:
-        log.info("cannot create %s: %s", target.parent, exc)
+        log.info("cannot save the card picture %s: %s", target, exc)
+        partial.unlink(missing_ok=True)
         return False
-    return band.save(str(target), "PNG")
+    return True
 
 
 class _CutPicture(QRunnable):

@@ -82,3 +82,21 @@ def test_an_unreadable_screenshot_leaves_the_card_without_a_picture(tmp_path: Pa
     missing = PictureSource(tmp_path / "gone.png", (0, 0, 10, 10))
     assert cut_picture(missing, tmp_path / "cards" / "x.png") is False
     assert not (tmp_path / "cards" / "x.png").exists()
+
+
+def test_a_card_picture_appears_only_whole(tmp_path: Path, qapp, monkeypatch) -> None:  # noqa: ANN001
+    """The card names its picture before the picture is cut (in the background), so whoever finds
+    the file (Review, the test above) must never find it half-written: it was saved in place, and
+    a full run once read it while the PNG was still being written (a null image)."""
+    target = tmp_path / "cards" / "x.png"
+    seen: list[tuple[bool, int]] = []
+    real_replace = learn_button.os.replace
+
+    def watch(source: str, destination: str) -> None:  # the moment the picture gets its name
+        seen.append((Path(destination).exists(), QImage(str(source)).width()))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(learn_button.os, "replace", watch)
+    assert cut_picture(PictureSource(_screenshot(tmp_path / "shot.png"), (100, 900, 300, 60)), target)
+    assert seen == [(False, 360)], "the picture must get its name only once it is whole"
+    assert QImage(str(target)).width() == 360 and [p.name for p in target.parent.iterdir()] == ["x.png"]
