@@ -118,7 +118,7 @@ class Span:
     start: int
     end: int
     text: str
-    kind: str  # a placeholder kind, or "emoji"
+    kind: str  # a placeholder kind, "emoji", or "hashtag" (RedNote's [话题] marker)
     english: str  # the value in English, or the emoji's name ("" for a code not in the pack)
     note: str = ""
 
@@ -133,6 +133,12 @@ class _Compiled:
 
 _EMOJI_RE = re.compile(r"\[[^\[\]\n]{1,12}\]")
 _REDNOTE_CODE_RE = re.compile(r"\[[\u3400-\u9fff]{1,8}[RH]\]")  # RedNote's own sticker codes: [捂脸R], [蹲后续H]
+# RedNote's hashtag marker: a note's text copied from the app writes the hashtag #美食 as
+# "#美食[话题]#". Bracketed like an emoji code and handled with them, so it is never read as the
+# word 话题 ("topic") nor sent to an engine; its kind is "hashtag", not "emoji".
+HASHTAG_MARKERS = frozenset({"[话题]", "[話題]"})
+HASHTAG_NOTE = ("RedNote writes [话题] after a hashtag's words when a note's text is copied: "
+                "#美食[话题]# is the hashtag #美食 (food)")
 _BEFORE = r"(?<![0-9a-z.¥])(?<!\d,)"  # not inside 1,234 or abc12
 
 
@@ -254,13 +260,16 @@ class TemplateMatcher:
         return self._emoji.get(fold(code.strip()))
 
     def emoji_codes(self, text: str) -> list[Span]:
-        """Bracketed codes in `text`: the pack's, and any other of RedNote's [词R] form."""
+        """Bracketed codes in `text`: the pack's, any other of RedNote's [词R] form, and its
+        hashtag marker [话题]."""
         spans = []
         for found in _EMOJI_RE.finditer(text):
             code = found.group(0)
             known = self.emoji(code)
             if known is not None:
                 spans.append(Span(found.start(), found.end(), code, "emoji", known.en, known.note))
+            elif code in HASHTAG_MARKERS:
+                spans.append(Span(found.start(), found.end(), code, "hashtag", "hashtag marker", HASHTAG_NOTE))
             elif _REDNOTE_CODE_RE.fullmatch(code):
                 spans.append(Span(found.start(), found.end(), code, "emoji", "",
                                   "a RedNote emoji code that is not in this guide's list"))

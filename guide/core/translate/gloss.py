@@ -303,7 +303,7 @@ class Glosser:
             if text[position:span.start].strip():
                 words.extend(self._gloss_words(text[position:span.start]))
             if span.text:
-                words.append(self._emoji_word(span) if span.kind == "emoji" else
+                words.append(self._emoji_word(span) if span.kind in ("emoji", "hashtag") else
                              GlossWord(span.text, self.pinyin(span.text) if has_han(span.text) else "",
                                        [span.english] + ([span.note] if span.note else []), "template"))
             position = span.end
@@ -311,7 +311,10 @@ class Glosser:
 
     def _emoji_word(self, span: Span) -> GlossWord:
         """"[doge]": the doge emoji, with what it conveys; a RedNote code the pack does not
-        list ([星星眼R]) says so and glosses the words inside it."""
+        list ([星星眼R]) says so and glosses the words inside it; RedNote's hashtag marker [话题]
+        says what it marks."""
+        if span.kind == "hashtag":
+            return GlossWord(span.text, "", [span.english, span.note], "emoji")
         if span.english:
             return GlossWord(span.text, "", [f"{span.english} emoji"] + ([span.note] if span.note else []), "emoji")
         inside = self._gloss_words(span.text[1:-1].rstrip("RH"))

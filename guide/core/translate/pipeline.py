@@ -521,6 +521,8 @@ class Translator:
         codes = self.templates.emoji_codes(piece)
         if len(codes) != 1 or codes[0].text != piece:
             return None
+        if codes[0].kind == "hashtag":  # #美食[话题]# is the hashtag #美食: the marker is not said in English
+            return "" if target == "en" else piece
         return f"[{codes[0].english}]" if target == "en" and codes[0].english else piece
 
     def _known(self, text: str, pieces: list[str], direction: str, source: str,

@@ -109,6 +109,20 @@ def test_a_code_the_pack_does_not_list_is_kept_and_not_sent(translator: Translat
     assert "not in this guide's list" in code.meanings[0] and "星星" in code.meanings[1]
 
 
+def test_rednotes_hashtag_marker_is_explained_not_read_as_topic_nor_sent(translator: Translator,
+                                                                           server: FakeServer) -> None:
+    """A note's text copied from RedNote writes the hashtag #美食 as "#美食[话题]#". The marker was
+    glossed as the word 话题 "subject (of a talk)", read "[ huàtí]" in the pinyin line and sent to
+    the engine with the hashtag."""
+    result = translator.translate("你们好 #美食[话题]#", options_for(server, "google"))
+    sent = " ".join(s.text for s in server.seen)
+    assert "话题" not in sent and "[" not in sent
+    assert "话题" not in result.translation and "hashtag" not in result.translation
+    marker = next(w for w in result.gloss if w.text == "[话题]")
+    assert marker.meanings[0] == "hashtag marker" and "#美食[话题]# is the hashtag #美食" in marker.meanings[1]
+    assert not any(w.text == "话题" for w in result.gloss) and "huàtí" not in result.pinyin
+
+
 def test_the_breakdown_says_counts_and_ago_in_english(translator: Translator) -> None:
     words = {w.text: w for w in translator.glosser.gloss("这条笔记有2.1万赞，3天前发的", "zh")}
     assert words["2.1万"].meanings == ["21,000"]
