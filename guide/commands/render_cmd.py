@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from guide.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from guide.core.storage.user_files import write_replacing
 
 KNOWN = ("start", "walkthroughs", "glossary", "phrasebook", "translator", "screenshot")
 
@@ -49,15 +50,7 @@ def _save_png(image, target: Path) -> bool:  # noqa: ANN001 - a QPixmap
     if _target_problem(target):  # checked again: it may have changed while rendering
         return False
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(bytes(data))
-            os.chmod(temp, 0o644)
-            os.replace(temp, target)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        write_replacing(target, bytes(data))
     except OSError:
         return False
     return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 SMALL_FILE_LIMIT = 1 << 20  # settings and kept OCR results are a few KiB; 1 MiB is plenty
@@ -104,3 +105,21 @@ def check_regular(path: Path, sidecars: tuple[str, ...] = ()) -> None:
             raise NotRegularFile(f"{candidate.name}: {exc.reason}" if candidate != path else exc.reason) from None
         except OSError:
             continue  # missing (it will be created), or unreadable: the opener's notices handle that
+
+
+def write_replacing(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """`data` written to a temporary file beside `path`, then renamed over it: whoever opens
+    `path` (Review reading a card's picture, a spreadsheet reading an export) never sees it
+    half-written, and a failed write leaves the old file as it was and no part file behind."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, mode)  # mkstemp makes it private
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

@@ -13,14 +13,13 @@ import errno
 import html
 import io
 import logging
-import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from guide.core.content.model import Pack
+from guide.core.storage.user_files import write_replacing
 from guide.core.study.cards import KeptCard
 from guide.core.study.search import step_label_keys
 
@@ -176,15 +175,4 @@ def write_anki(cards: list[Card], path: Path) -> tuple[Path, Path]:
 
 
 def _write_atomic(path: Path, text: str, encoding: str) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    write_replacing(path, text.encode(encoding))  # 0o644: an export is meant to be shared

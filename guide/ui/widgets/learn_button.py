@@ -10,16 +10,16 @@ saved in the cards folder beside the user data.
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from guide.core.storage.user_files import write_replacing
 from guide.core.study.cards import CardDraft, KeptCard
 from guide.core.study.deck import Deck
 from guide.ui.widgets.safe_text import set_tooltip
@@ -62,18 +62,16 @@ def cut_picture(source: PictureSource, target: Path, width: int = PICTURE_WIDTH)
     painter.end()
     if band.width() > width:
         band = band.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-    # Written beside the target and renamed into place: the card already names the picture, and
-    # Review (or anything else that finds the file) must never read it half-written.
-    partial = target.with_name(f".{target.name}.partial")
-    try:
+    encoded = QByteArray()
+    buffer = QBuffer(encoded)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not band.save(buffer, "PNG"):
+        return False
+    try:  # renamed into place whole: the card already names the picture, and Review must never read it half-written
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not band.save(str(partial), "PNG"):
-            partial.unlink(missing_ok=True)
-            return False
-        os.replace(partial, target)
+        write_replacing(target, bytes(encoded))
     except OSError as exc:
         log.info("cannot save the card picture %s: %s", target, exc)
-        partial.unlink(missing_ok=True)
         return False
     return True
 

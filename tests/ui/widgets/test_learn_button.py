@@ -3,6 +3,7 @@ picture of where a screenshot line was, off the window's thread."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from helpers.study import word
@@ -90,13 +91,13 @@ def test_a_card_picture_appears_only_whole(tmp_path: Path, qapp, monkeypatch) ->
     a full run once read it while the PNG was still being written (a null image)."""
     target = tmp_path / "cards" / "x.png"
     seen: list[tuple[bool, int]] = []
-    real_replace = learn_button.os.replace
+    real_replace = os.replace
 
     def watch(source: str, destination: str) -> None:  # the moment the picture gets its name
         seen.append((Path(destination).exists(), QImage(str(source)).width()))
         real_replace(source, destination)
 
-    monkeypatch.setattr(learn_button.os, "replace", watch)
+    monkeypatch.setattr(os, "replace", watch)
     assert cut_picture(PictureSource(_screenshot(tmp_path / "shot.png"), (100, 900, 300, 60)), target)
     assert seen == [(False, 360)], "the picture must get its name only once it is whole"
     assert QImage(str(target)).width() == 360 and [p.name for p in target.parent.iterdir()] == ["x.png"]
