@@ -16,6 +16,7 @@ reading a word needs neither pypinyin's ~45 MB of tables nor its ~0.2 s import.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -40,15 +41,15 @@ from guide.core.translate.dictionary import (
     read_source,
 )
 from guide.core.translate.english import fold
-from guide.core.translate.word_cut import WordCutter, jieba_rows
+from guide.core.translate.word_cut import MAX_WORD, WordCutter, blocks, jieba_rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 4  # 2-4: English keys folded (café = cafe, "where?" = where, "you (informal …)" = you)
+SCHEMA = 5  # 2-4: English keys folded (café = cafe …); 5: one `word` table for jieba's counts, readings and headwords
 INDEX_NAME = "cc-cedict-index.sqlite3"
 DAMAGED_NOTICE = "The word dictionary's index was damaged; it has been rebuilt."
 _MAX_PHRASE = 12
-_PREFIX = 3  # jieba's longer words are looked up by their first characters (_jieba_frequencies)
+_PREFIX = 3  # longer words are read by their first characters (_TextWords)
 _AFTER_ALL = chr(0x10FFFF)  # the highest character: prefix + it is above every word starting with prefix
 MAX_LINE_CHARS = 4000  # CC-CEDICT's longest entry is ~700 characters: a longer row was not written by us
 
@@ -212,9 +213,11 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE cedict (word TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL,
                              PRIMARY KEY (word, seq)) WITHOUT ROWID;
-        CREATE TABLE reading (word TEXT PRIMARY KEY, pinyin TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE english (key TEXT PRIMARY KEY, heads TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+        -- every word some table knows: jieba's count (0: none), whether CC-CEDICT has it as a
+        -- headword, pypinyin's reading (syllables apart: "yín háng"); one lookup answers all three
+        CREATE TABLE word (word TEXT PRIMARY KEY, freq INTEGER NOT NULL, cedict INTEGER NOT NULL,
+                           pinyin TEXT) WITHOUT ROWID;
         CREATE TABLE emit (char TEXT PRIMARY KEY, b REAL, m REAL, e REAL, s REAL) WITHOUT ROWID;
     """)
     by_word: dict[str, list[str]] = {}
@@ -227,8 +230,11 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
     counts, emissions, total = jieba_rows()
     db.executemany("INSERT INTO english VALUES (?, ?)",
                    ((key, "\n".join(heads)) for key, heads in english_index(by_word.items(), dict(counts)).items()))
-    db.executemany("INSERT OR REPLACE INTO reading VALUES (?, ?)", _pypinyin_readings())
-    db.executemany("INSERT INTO jieba VALUES (?, ?)", counts)
+    readings = dict(_pypinyin_readings())  # a phrase's reading after its characters'
+    freq = dict(counts)
+    db.executemany("INSERT INTO word VALUES (?, ?, ?, ?)",  # in key order: the table is written front to back
+                   ((word, freq.get(word, 0), 1 if word in by_word else 0, readings.get(word))  # ints bind faster than bools
+                    for word in sorted(by_word.keys() | readings.keys() | freq.keys())))
     db.executemany("INSERT INTO emit VALUES (?, ?, ?, ?, ?)", emissions)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word))),
                                                       ("jieba_total", str(total))])
@@ -350,43 +356,128 @@ def _max_match_syllables(word: str, known: dict[str, str]) -> list[str | None]:
     return out
 
 
+class _Connection:
+    """The open index, shared by a dictionary and its per-text views (`for_text`); a damaged
+    file is rebuilt once and the query asked again."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, source: Path, stamp: str) -> None:
+        self.db = db
+        self.path = path
+        self.source = source
+        self.stamp = stamp
+        self.lock = threading.Lock()
+        self.notice: str | None = None
+        self.json: bool | None = None  # see has_json
+
+    def rows(self, sql: str, params: Iterable[object]) -> list[tuple]:
+        with self.lock:
+            try:
+                return self.db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:  # damaged after opening: rebuild once, then retry
+                log.warning("CC-CEDICT index failed (%s); rebuilding", exc)
+                self.db.close()
+                try:
+                    build(self.source, self.path, self.stamp)
+                    self.db = _check(self.path, self.stamp) or sqlite3.connect(":memory:", check_same_thread=False)
+                except (sqlite3.Error, OSError, BuildStopped) as again:
+                    log.error("CC-CEDICT index could not be rebuilt: %s", again)
+                    self.db = sqlite3.connect(":memory:", check_same_thread=False)
+                    return []
+                _tune(self.db)
+                self.notice = DAMAGED_NOTICE
+                return self.db.execute(sql, tuple(params)).fetchall()
+
+    def has_json(self) -> bool:
+        """SQLite's JSON functions are built in since 3.38; asked once (an older library
+        gets plain IN lists)."""
+        if self.json is None:
+            with self.lock:
+                try:
+                    self.db.execute("SELECT count(*) FROM json_each('[]')").fetchone()
+                    self.json = True
+                except sqlite3.Error:
+                    self.json = False
+        return self.json
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+
+PAGE_CACHE_KIB = 8192  # a 300-character text touches ~1,000 of the index's pages; SQLite's default keeps 500
+
+
+def _tune(db: sqlite3.Connection) -> None:
+    db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+
+
+WordRow = tuple[int, int, "str | None"]  # the `word` table: jieba's count, in CC-CEDICT (0/1), pypinyin's reading
+
+
+class _TextWords:
+    """The `word` table's rows for the runs of characters of one text. Cutting a text, finding
+    its dictionary words and reading them asks the index about ~1,500 runs of it: they are read
+    here in two queries (every run of one or two characters; every word starting with each run
+    of three) and answered from memory; anything else is asked as it comes."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, WordRow] = {}
+        self._exact: set[str] = set()  # asked for themselves
+        self._prefixes: set[str] = set()  # every word starting with these was read
+
+    def covers(self, word: str) -> bool:
+        """Whether the table's answer for `word` is known (no row read: the table has none)."""
+        return word in self._exact or (len(word) >= _PREFIX and word[:_PREFIX] in self._prefixes)
+
+    def runs_to_read(self, blocks: Iterable[str]) -> tuple[set[str], set[str]]:
+        """(runs of one and two characters, runs of three) of `blocks` not read yet."""
+        short = {b[i:i + size] for b in blocks for size in (1, 2) for i in range(len(b) - size + 1)}
+        prefixes = {b[i:i + _PREFIX] for b in blocks for i in range(len(b) - _PREFIX + 1)}
+        return short - self._exact, prefixes - self._prefixes
+
+    def add(self, exact: Iterable[str], prefixes: Iterable[str], rows: Iterable[tuple]) -> None:
+        self._exact.update(exact)
+        self._prefixes.update(prefixes)
+        self.rows.update((row[0], row[1:]) for row in rows)
+
+
 class IndexedDictionary(Dictionary):
     """The same answers as the in-memory `Dictionary`, read from the SQLite index."""
 
     def __init__(self, db: sqlite3.Connection, path: Path, source: Path, stamp: str) -> None:
         super().__init__({}, source)
-        self.path = path
-        self._db = db
-        self._stamp = stamp
-        self._db_lock = threading.Lock()
+        _tune(db)
+        self._connection = _Connection(db, path, source, stamp)
         self._size: int | None = None
         self._cutter: WordCutter | None = None
-        self._json: bool | None = None  # see _has_json
-        self.notice: str | None = None
+        self._text: _TextWords | None = None  # a view's (for_text)
+
+    @property
+    def path(self) -> Path:
+        return self._connection.path
+
+    @property
+    def notice(self) -> str | None:
+        return self._connection.notice
 
     def close(self) -> None:
-        with self._db_lock:
-            self._db.close()
+        self._connection.close()
 
     def _rows(self, sql: str, params: Iterable[object]) -> list[tuple]:
-        with self._db_lock:
-            try:
-                return self._db.execute(sql, tuple(params)).fetchall()
-            except sqlite3.DatabaseError as exc:  # damaged after opening: rebuild once, then retry
-                log.warning("CC-CEDICT index failed (%s); rebuilding", exc)
-                self._db.close()
-                try:
-                    build(self.source, self.path, self._stamp)  # type: ignore[arg-type]
-                    self._db = _check(self.path, self._stamp) or sqlite3.connect(":memory:", check_same_thread=False)
-                except (sqlite3.Error, OSError, BuildStopped) as again:
-                    log.error("CC-CEDICT index could not be rebuilt: %s", again)
-                    self._db = sqlite3.connect(":memory:", check_same_thread=False)
-                    return []
-                self.notice = DAMAGED_NOTICE
-                return self._db.execute(sql, tuple(params)).fetchall()
+        return self._connection.rows(sql, params)
+
+    def for_text(self, text: str) -> IndexedDictionary:
+        """This dictionary for the words of one text: the index is asked about all the runs
+        of its characters at once (see _TextWords), not word by word as the cut, the
+        segmenter and the readings need them. Kept no longer than the text's breakdown."""
+        self.cutter()  # made once, here: its views share it (and the HMM odds it keeps)
+        view = copy.copy(self)
+        view._text = _TextWords()
+        view._read_runs(blocks(text))
+        return view
 
     def __contains__(self, word: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM cedict WHERE word = ? LIMIT 1", (word,)))
+        return bool(self.known([word]))
 
     def __len__(self) -> int:
         if self._size is None:
@@ -395,6 +486,8 @@ class IndexedDictionary(Dictionary):
         return self._size
 
     def lines(self, word: str) -> tuple[str, ...]:
+        if self._text is not None and self._text.covers(word) and not self._text.rows.get(word, (0, 0))[1]:
+            return ()
         return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
                                               (word, MAX_LINE_CHARS)))
 
@@ -403,27 +496,76 @@ class IndexedDictionary(Dictionary):
         return list(_parse_lines(lines)) if lines else []
 
     def known(self, words: Iterable[str]) -> set[str]:
-        # every headword has a line 0: one key lookup per word, no DISTINCT
-        return {r[0] for r in self._batched("SELECT word FROM cedict WHERE word IN ({}) AND seq = 0", words)}
+        return {word for word, row in self._word_rows(words).items() if row[1]}
 
     def _readings(self, words: Iterable[str]) -> dict[str, str]:
-        return dict(self._batched("SELECT word, pinyin FROM reading WHERE word IN ({})", words))
+        return {word: row[2] for word, row in self._word_rows(words).items() if row[2] is not None}
+
+    def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        return {word: row[0] for word, row in self._word_rows(words).items() if row[0] > 0}
+
+    def _word_rows(self, words: Iterable[str]) -> dict[str, WordRow]:
+        """The `word` table's rows for those of `words` it has (from the text's, when a view)."""
+        text = self._text
+        if text is None:
+            return {row[0]: row[1:] for row in self._exact_rows(words)}
+        wanted = set(words)
+        missing = [w for w in wanted if not text.covers(w)]
+        if missing:
+            text.add(missing, (), self._exact_rows(missing))
+        rows = text.rows
+        return {w: rows[w] for w in wanted if w in rows}
+
+    def _exact_rows(self, words: Iterable[str]) -> list[tuple]:
+        words = list(dict.fromkeys(words))
+        if not words:
+            return []
+        if self._connection.has_json():
+            return self._rows("SELECT t.word, t.freq, t.cedict, t.pinyin FROM json_each(?) AS w "
+                              "JOIN word AS t ON t.word = w.value", (json.dumps(words),))
+        return self._batched("SELECT word, freq, cedict, pinyin FROM word WHERE word IN ({})", words)
+
+    def _prefixed_rows(self, prefixes: Iterable[str]) -> list[tuple]:
+        """Rows of every word starting with one of `prefixes` (one key range each)."""
+        return self._rows("SELECT t.word, t.freq, t.cedict, t.pinyin FROM json_each(?) AS p JOIN word AS t "
+                          "ON t.word >= p.value AND t.word < p.value || ?", (json.dumps(sorted(prefixes)), _AFTER_ALL))
+
+    def _read_runs(self, blocks: list[str]) -> None:
+        """The text's rows for every run of characters in `blocks` (see _TextWords)."""
+        assert self._text is not None
+        if not self._connection.has_json():  # no key ranges: every run of up to MAX_WORD characters, listed
+            runs = {b[i:j] for b in blocks for i in range(len(b)) for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)}
+            runs -= {r for r in runs if self._text.covers(r)}
+            self._text.add(runs, (), self._exact_rows(runs))
+            return
+        short, prefixes = self._text.runs_to_read(blocks)
+        self._text.add(short, prefixes, [*(self._exact_rows(short) if short else ()),
+                                         *(self._prefixed_rows(prefixes) if prefixes else ())])
+
+    def _words_in(self, blocks: list[str]) -> dict[str, int]:
+        """jieba's counts of the words in `blocks` (for the cut), and maybe of a few more."""
+        if self._text is None:
+            return self.for_text("\n".join(blocks))._words_in(blocks)
+        self._read_runs(blocks)
+        return {word: row[0] for word, row in self._text.rows.items() if row[0] > 0}
 
     def _syllables(self, words: list[str]) -> dict[str, Sequence[str | None]]:
         """As pypinyin reads each word: its phrase reading, else the longest phrases inside it
         from the left, else each character's first reading; syllables stored apart ("yín háng")."""
-        # one query: the words and the phrases inside them (most words are one or two
-        # characters, so asking for the parts of the words that turn out to have a reading
-        # costs less than a second query for the parts of those that do not)
-        known = self._readings({*words, *(w[i:j] for w in words
-                                          for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1))})
+        known = self._readings(words)
+        unread = [w for w in words if w not in known]  # the phrases inside these, longest first
+        if unread:
+            known.update(self._readings({w[i:j] for w in unread
+                                         for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}))
         return {w: known[w].split(" ") if w in known else _max_match_syllables(w, known) for w in words}
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
         wanted = list(dict.fromkeys(words))
+        text = self._text
+        asked = wanted if text is None else [w for w in wanted if not text.covers(w) or text.rows.get(w, (0, 0))[1]]
         lines: dict[str, list[str]] = {w: [] for w in wanted}
         for word, line in self._batched("SELECT word, line FROM cedict WHERE word IN ({}) AND length(line) <= ? "
-                                        "ORDER BY word, seq", wanted, (MAX_LINE_CHARS,)):
+                                        "ORDER BY word, seq", asked, (MAX_LINE_CHARS,)):
             lines[word].append(line)
         return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
 
@@ -438,45 +580,15 @@ class IndexedDictionary(Dictionary):
             total = int(rows[0][0]) if rows else 0
             if total <= 0:
                 return None
-            self._cutter = WordCutter(self._jieba_frequencies, self._emissions, total)
+            self._cutter = WordCutter(self._words_in, self._emissions, total)
         return self._cutter
+
+    def cut_session(self) -> Callable[[str], list[str]] | None:
+        cutter = self.cutter()
+        return cutter.session(self._words_in) if cutter is not None else None
 
     def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
         return self._jieba_frequencies(words)
-
-    def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
-        """jieba's counts of those of `words` it has. A cut asks about every run of up to 16
-        characters, and most of the long ones are no word: words of three characters or more
-        are found by their first three instead (one key range each, nearly always empty),
-        which takes about half as many lookups (when this SQLite has JSON; else one per word)."""
-        if not self._has_json():
-            return dict(self._batched("SELECT word, freq FROM jieba WHERE word IN ({}) AND freq > 0", words))
-        wanted = set(words)
-        short = [w for w in wanted if len(w) < _PREFIX]
-        longer = {w for w in wanted if len(w) >= _PREFIX}
-        found: dict[str, int] = {}
-        if short:
-            found.update(self._rows("SELECT j.word, j.freq FROM json_each(?) AS w JOIN jieba AS j ON j.word = w.value "
-                                    "WHERE j.freq > 0", (json.dumps(short),)))
-        if longer:
-            prefixes = json.dumps(sorted({w[:_PREFIX] for w in longer}))
-            found.update((word, freq) for word, freq in self._rows(
-                "SELECT j.word, j.freq FROM json_each(?) AS p JOIN jieba AS j "
-                "ON j.word >= p.value AND j.word < p.value || ? WHERE j.freq > 0", (prefixes, _AFTER_ALL))
-                if word in longer)
-        return found
-
-    def _has_json(self) -> bool:
-        """SQLite's JSON functions are built in since 3.38; asked once (an older library
-        gets the plain IN lists)."""
-        if self._json is None:
-            with self._db_lock:
-                try:
-                    self._db.execute("SELECT count(*) FROM json_each('[]')").fetchone()
-                    self._json = True
-                except sqlite3.Error:
-                    self._json = False
-        return self._json
 
     def _emissions(self, chars: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
         return {row[0]: row[1:] for row in self._batched("SELECT char, b, m, e, s FROM emit WHERE char IN ({})", chars)}

@@ -19,7 +19,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,7 +60,7 @@ def dictionary_path() -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen init costs a call per field, ~180 entries a text
 class CedictEntry:
     traditional: str
     simplified: str
@@ -159,6 +159,16 @@ class Dictionary:
     def cutter(self) -> WordCutter | None:
         """A jieba-compatible `cut` read from an index; None here (the segmenter uses rjieba)."""
         return None
+
+    def cut_session(self) -> Callable[[str], list[str]] | None:
+        """`cutter()`'s cut for one text and its parts; None without a cutter."""
+        cutter = self.cutter()
+        return cutter.session() if cutter is not None else None
+
+    def for_text(self, text: str) -> Dictionary:
+        """This dictionary for looking up the words of `text` (the index reads them all at
+        once; in memory there is nothing to gain)."""
+        return self
 
     def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
         """jieba's count of each word as a word of its own; empty without jieba's data."""
@@ -271,7 +281,7 @@ def _parse_lines(lines: tuple[str, ...]) -> tuple[CedictEntry, ...]:
     entries = []
     for line in lines:
         simplified, traditional, pinyin, defs = split_line(line)
-        senses = tuple(s for s in defs.rstrip("/").split("/") if s)
+        senses = tuple(filter(None, defs.rstrip("/").split("/")))
         entries.append(CedictEntry(traditional, simplified, pinyin, senses))
     return tuple(entries)
 

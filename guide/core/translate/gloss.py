@@ -110,6 +110,7 @@ class Glosser:
                      if all(w.kind == "phrasebook" and w.zh.rstrip().endswith(_SENTENCE_ENDS) for w in words)}
         self._last_tokens: tuple[str, tuple[Token, ...]] | None = None
         self._last_prefetched: tuple[str, _Prefetched] | None = None
+        self._last_view: tuple[str, Dictionary] | None = None
         self._segmenter = Segmenter((k for k in self._pack_zh if 1 < len(k) <= MAX_PACK_WORD),
                                     whole_words=overrides(), sentences=sentences)
         self.templates = matcher_for(pack)  # values and emoji codes said whole (see _with_values)
@@ -162,18 +163,23 @@ class Glosser:
         last = self._last_tokens
         if last is not None and last[0] == text:
             return list(last[1])
-        dictionary = self._dictionary()
-        cutter = dictionary.cutter()
-        tokens = self._segmenter.segment(text, dictionary.known, cutter.session() if cutter is not None else None,
-                                         dictionary.word_frequencies)
+        dictionary = self._dictionary().for_text(text)
+        tokens = self._segmenter.segment(text, dictionary.known, dictionary.cut_session(), dictionary.word_frequencies)
         self._last_tokens = (text, tuple(tokens))
+        self._last_view = (text, dictionary)
         self._last_prefetched = None
         return tokens
 
     def forget_last_text(self) -> None:
         """Drop the kept tokens and readings (benchmarks time a text not seen before)."""
         self._last_tokens = None
+        self._last_view = None
         self._last_prefetched = None
+
+    def _for_text(self, text: str) -> Dictionary:
+        """The dictionary for the words of `text` (the one its tokens were found with)."""
+        last = self._last_view
+        return last[1] if last is not None and last[0] == text else self._dictionary().for_text(text)
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese text, with the pack's words kept whole (punctuation included)."""
@@ -186,7 +192,7 @@ class Glosser:
     def _gloss_words(self, text: str) -> list[GlossWord]:
         tokens = [t for t in self.tokens(text) if t.kind != PUNCT]
         words = [t.text for t in tokens] + [t.base for t in tokens if t.base]
-        dictionary = _Prefetched(self._dictionary(), words)
+        dictionary = _Prefetched(self._for_text(text), words)
         self._last_prefetched = (text, dictionary)
         cards: dict[Token, GlossWord] = {}  # a word said again in the text (的, 很) is looked up once
         out = []
@@ -337,7 +343,7 @@ class Glosser:
             return " ".join(p for p in parts if p)
         tokens = self.tokens(text)
         last = self._last_prefetched
-        source = last[1] if last is not None and last[0] == text else self._dictionary()
+        source = last[1] if last is not None and last[0] == text else self._for_text(text)
         readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         out: list[str] = []
         after_han = False  # a Chinese word just before, no punctuation between

@@ -34,13 +34,13 @@ def _toneless(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
-def reading_distance(entry_reading: str, reading: str) -> float:
-    """0 for the same reading; a neutral tone on either side counts half (东西 dōngxi vs
-    dōngxī); different letters count as far apart."""
-    a, b = entry_reading.casefold(), reading.casefold()
+def _distance(a: str, b: str, bare_b: str) -> float:
+    """How far an entry's reading `a` is from the word's reading `b` (both casefolded;
+    `bare_b`: b without tone marks): 0 the same; a neutral tone on either side counts half
+    (东西 dōngxi vs dōngxī); different letters count as far apart."""
     if a == b:
         return 0.0
-    if len(a) != len(b) or _toneless(a) != _toneless(b):
+    if len(a) != len(b) or _toneless(a) != bare_b:
         return 99.0
     distance = 0.0
     for x, y in zip(a, b):
@@ -53,9 +53,12 @@ def rank_entries(entries: list[CedictEntry], reading: str) -> list[CedictEntry]:
     """The entry read as the word is read in context first; names, variants, surnames last."""
     if len(entries) < 2:  # most words: nothing to rank
         return list(entries)
+    folded = reading.casefold()
+    bare = _toneless(folded)  # the same for every entry: worked out once
+
     def rank(item: tuple[int, CedictEntry]) -> tuple[int, float, int, int]:
         index, entry = item
-        return (1 if entry.is_minor else 0, reading_distance(entry.pinyin, reading),
+        return (1 if entry.is_minor else 0, _distance(entry.pinyin.casefold(), folded, bare),
                 1 if entry.is_proper_noun else 0, index)
 
     return [entry for _, entry in sorted(enumerate(entries), key=rank)]
@@ -106,6 +109,10 @@ def _without_repeats(senses: tuple[str, ...], limit: int | None) -> tuple[str, .
             break
         parts = sense.casefold().split(";")
         keys = [part.strip() for part in parts]
+        if said.isdisjoint(keys) and all(keys):  # most senses: nothing said before
+            out.append(sense)
+            said.update(keys)
+            continue
         new = [i for i, key in enumerate(keys) if key and key not in said]
         if len(new) == len(parts):
             out.append(sense)

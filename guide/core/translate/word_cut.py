@@ -32,35 +32,60 @@ _SKIP_RE = re.compile(r"(\r\n|\s)")
 _HMM_HAN_RE = re.compile(r"([\u4E00-\u9FD5]+)")
 _HMM_SKIP_RE = re.compile(r"([a-zA-Z0-9]+(?:[\.\-_][a-zA-Z0-9]+)*%?)")  # as jieba-rs: e.g, 25-year-old whole
 
-Frequencies = Callable[[Iterable[str]], dict[str, int]]  # word -> count, for the words known
+WordsIn = Callable[[list[str]], dict[str, int]]  # blocks -> count of every word found in them (more is harmless)
 Emissions = Callable[[Iterable[str]], dict[str, tuple[float, float, float, float]]]  # char -> B, M, E, S
+
+
+def blocks(text: str) -> list[str]:
+    """The runs of `text` jieba cuts into words (Chinese, letters, digits and a few signs);
+    the rest (spaces, punctuation) it leaves as it is."""
+    return [b for b in _BLOCK_RE.split(text) if b and _BLOCK_RE.fullmatch(b)]
+
+
+class _Session:
+    """The word counts read for one text: each word's log odds, and for each first character
+    the lengths of the words starting with it (the cut's graph is built from those)."""
+
+    def __init__(self, words_in: WordsIn, log_total: float) -> None:
+        self._words_in = words_in
+        self._log_total = log_total
+        self._blocks: list[str] = []
+        self.freq: dict[str, int] = {}
+        self.odds: dict[str, float] = {}  # log(count) - log(total), as jieba's route adds them
+        self.starts: dict[str, list[int]] = {}
+
+    def read(self, blocks: list[str]) -> _Session:
+        """Counts covering `blocks`: read now unless every block is part of one read before."""
+        new = [b for b in blocks if not any(b in old for old in self._blocks)]
+        if new:
+            found = self._words_in(new)
+            self.freq.update(found)
+            self.odds.update((word, math.log(count) - self._log_total) for word, count in found.items() if count)
+            self._blocks += new
+            lengths: dict[str, set[int]] = {}
+            for word in self.odds:
+                lengths.setdefault(word[0], set()).add(len(word))
+            self.starts = {first: sorted(found) for first, found in lengths.items()}
+        return self
 
 
 class WordCutter:
     """`cut(text)` as jieba.cut(text, HMM=True) gives it."""
 
-    def __init__(self, frequencies: Frequencies, emissions: Emissions, total: int) -> None:
-        self._frequencies = frequencies
+    def __init__(self, words_in: WordsIn, emissions: Emissions, total: int) -> None:
+        self._words_in = words_in
         self._emissions = emissions
         self._log_total = math.log(total)
         # The HMM's odds per character, kept once read (a few thousand characters at most,
         # as jieba keeps the whole table): one query per text instead of one per run.
         self._emit: dict[str, tuple[float, float, float, float] | None] = {}
 
-    def cut(self, text: str, known: dict[str, int] | None = None, asked: set[str] | None = None) -> list[str]:
-        """jieba's cut of `text`. `known` / `asked`: word counts already read for this text
-        (a `session` passes them, so cutting a part of the text again asks nothing new)."""
+    def cut(self, text: str, session: _Session | None = None) -> list[str]:
+        """jieba's cut of `text`. `session`: the word counts already read for this text (so
+        cutting a part of it again asks nothing new; see `session()`)."""
         blocks = [b for b in _BLOCK_RE.split(text) if b]
         words = [b for b in blocks if _BLOCK_RE.fullmatch(b)]
-        wanted = {b[i:j] for b in words for i in range(len(b)) for j in range(i + 1, min(len(b), i + MAX_WORD) + 1)}
-        if known is None or asked is None:
-            freq = self._frequencies(wanted)
-        else:
-            new = wanted - asked
-            if new:
-                known.update(self._frequencies(new))
-                asked |= new
-            freq = known
+        read = (session or _Session(self._words_in, self._log_total)).read(words)
         missing = {c for b in words for c in b if c not in self._emit}
         if missing:
             found = self._emissions(missing)
@@ -68,7 +93,7 @@ class WordCutter:
         out: list[str] = []
         for block in blocks:
             if _BLOCK_RE.fullmatch(block):
-                out.extend(self._cut_block(block, freq))
+                out.extend(self._cut_block(block, read))
             else:
                 for piece in _SKIP_RE.split(block):
                     if _SKIP_RE.fullmatch(piece):
@@ -77,28 +102,34 @@ class WordCutter:
                         out.extend(piece)
         return [w for w in out if w]
 
-    def session(self) -> Callable[[str], list[str]]:
+    def session(self, words_in: WordsIn | None = None) -> Callable[[str], list[str]]:
         """`cut` for one text and the parts of it cut again (the segmenter re-cuts around
-        pack words): the word counts are read once."""
-        known: dict[str, int] = {}
-        asked: set[str] = set()
-        return lambda text: self.cut(text, known, asked)
+        pack words): the word counts are read once (through `words_in`, when given)."""
+        session = _Session(words_in or self._words_in, self._log_total)
+        return lambda text: self.cut(text, session)
 
-    def _cut_block(self, sentence: str, freq: dict[str, int]) -> Iterator[str]:
+    def _cut_block(self, sentence: str, read: _Session) -> Iterator[str]:
+        """jieba's route through the graph of the words `read` has for `sentence` (built from
+        the lengths of the words from each first character, not from every run of up to
+        MAX_WORD characters), then the HMM for runs of single characters."""
         n = len(sentence)
-        log, log_total, count_of = math.log, self._log_total, freq.get
+        freq, starts, odds_of = read.freq, read.starts, read.odds.get
+        no_word = -self._log_total  # log(1) - log(total): a character jieba does not count
         # route[k]: the most probable path's (log odds, end of its first word) from k on; the
         # words from k are those jieba counts, else the character alone
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for k in range(n - 1, -1, -1):
             best: tuple[float, int] | None = None
-            for x in range(k, min(n, k + MAX_WORD)):
-                count = count_of(sentence[k:x + 1])
-                if count:
-                    candidate = (log(count) - log_total + route[x + 1][0], x)
+            for length in starts.get(sentence[k], ()):
+                x = k + length - 1
+                if x >= n:
+                    break
+                odds = odds_of(sentence[k:x + 1])
+                if odds is not None:
+                    candidate = (odds + route[x + 1][0], x)
                     if best is None or candidate > best:
                         best = candidate
-            route[k] = best if best is not None else (log(count_of(sentence[k]) or 1) - log_total + route[k + 1][0], k)
+            route[k] = best if best is not None else (odds_of(sentence[k], no_word) + route[k + 1][0], k)
         x = 0
         buffer = ""
         while x < n:

@@ -81,16 +81,36 @@ def test_hmm_joins_characters_no_word_covers() -> None:
 
 def test_word_counts_are_the_same_with_or_without_sqlite_json(index, built_dictionary_index: Path) -> None:
     """Longer words are found by their first characters when SQLite has JSON (fewer lookups);
-    an SQLite without it asks for each word: the counts, and so the cuts, are the same."""
+    an SQLite without it asks for each word: the counts, the cuts and the breakdowns are the same."""
     plain, _ = open_index(built_dictionary_index)
-    plain._json = False  # as _has_json finds on an SQLite older than 3.38
+    plain._connection.json = False  # as has_json finds on an SQLite older than 3.38
     texts = corpus()[:150]
     runs = {t[i:j] for t in texts for i in range(len(t)) for j in range(i + 1, min(len(t), i + word_cut.MAX_WORD) + 1)}
     try:
-        assert index._has_json()
+        assert index._connection.has_json()
         counts = index.word_frequencies(runs)
         assert counts == plain.word_frequencies(runs)
         assert any(len(w) >= 4 for w in counts) and any(len(w) == 1 for w in counts)
         assert [index.cutter().cut(t) for t in texts] == [plain.cutter().cut(t) for t in texts]
+        with_json, without = Glosser(None, dictionary=lambda: index), Glosser(None, dictionary=lambda: plain)
+        for text in texts[:60]:
+            assert with_json.gloss(text, "zh") == without.gloss(text, "zh"), text
+            assert with_json.pinyin(text) == without.pinyin(text), text
     finally:
         plain.close()
+
+
+def test_a_text_view_answers_as_the_index_does(index) -> None:
+    """`for_text` reads a text's words in two queries and answers the cut, the segmenter and
+    the readings from memory: the same answers, for the text's words and for any other."""
+    texts = corpus()[:200]
+    for text in texts:
+        view = index.for_text(text)
+        runs = sorted({text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 6) + 1)})
+        others = ["银行", "不是词语啊", "小红书", text[:1] + "银行"]
+        assert view.known(runs + others) == index.known(runs + others), text
+        assert view.word_frequencies(runs + others) == index.word_frequencies(runs + others), text
+        assert view.readings(runs[:40] + others) == index.readings(runs[:40] + others), text
+        sample = runs[:20] + others
+        assert view.lookup_many(sample) == index.lookup_many(sample), text
+        assert [view.lookup(w) for w in sample] == [index.lookup(w) for w in sample], text
