@@ -232,8 +232,9 @@ def _fill(db: sqlite3.Connection, lines: list[str], stamp: str) -> None:
                    ((key, "\n".join(heads)) for key, heads in english_index(by_word.items(), dict(counts)).items()))
     readings = dict(_pypinyin_readings())  # a phrase's reading after its characters'
     freq = dict(counts)
-    db.executemany("INSERT INTO word VALUES (?, ?, ?, ?)",  # in key order: the table is written front to back
-                   ((word, freq.get(word, 0), 1 if word in by_word else 0, readings.get(word))  # ints bind faster than bools
+    # in key order, so the table is written front to back; 1/0 rather than bools (bound faster)
+    db.executemany("INSERT INTO word VALUES (?, ?, ?, ?)",
+                   ((word, freq.get(word, 0), 1 if word in by_word else 0, readings.get(word))
                     for word in sorted(by_word.keys() | readings.keys() | freq.keys())))
     db.executemany("INSERT INTO emit VALUES (?, ?, ?, ?, ?)", emissions)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("stamp", stamp), ("headwords", str(len(by_word))),
@@ -488,8 +489,9 @@ class IndexedDictionary(Dictionary):
     def lines(self, word: str) -> tuple[str, ...]:
         if self._text is not None and self._text.covers(word) and not self._text.rows.get(word, (0, 0))[1]:
             return ()
-        return tuple(r[0] for r in self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
-                                              (word, MAX_LINE_CHARS)))
+        rows = self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
+                          (word, MAX_LINE_CHARS))
+        return tuple(r[0] for r in rows)
 
     def lookup(self, word: str) -> list[CedictEntry]:
         lines = self.lines(word)
@@ -553,10 +555,10 @@ class IndexedDictionary(Dictionary):
         """As pypinyin reads each word: its phrase reading, else the longest phrases inside it
         from the left, else each character's first reading; syllables stored apart ("yín háng")."""
         known = self._readings(words)
-        unread = [w for w in words if w not in known]  # the phrases inside these, longest first
+        unread = [w for w in words if w not in known]  # read by the phrases inside them, longest first
         if unread:
-            known.update(self._readings({w[i:j] for w in unread
-                                         for i in range(len(w)) for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}))
+            known.update(self._readings({w[i:j] for w in unread for i in range(len(w))
+                                         for j in range(i + 1, min(len(w), i + _MAX_PHRASE) + 1)}))
         return {w: known[w].split(" ") if w in known else _max_match_syllables(w, known) for w in words}
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
