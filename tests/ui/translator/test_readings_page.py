@@ -1,5 +1,6 @@
 """What the Translator page says about an answer and its pinyin, with the bundled pack,
-offline: 一 and 不 read the same in the pinyin line and on their word cards."""
+offline: a count or time is read by the guide (not "from the phrase book"), and 一 and 不
+read the same in the pinyin line and on their word cards."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def page(qtbot, dictionary_index: Path) -> Iterator[TranslatorPage]:  # noqa: AN
 
 def shown(page: TranslatorPage, name: str) -> str:
     return page.findChild(QLabel, name).text()
+
+
+def test_a_count_is_read_by_the_guide_not_the_phrase_book(qtbot, page: TranslatorPage) -> None:  # noqa: ANN001
+    page.set_text("2.3万")
+    qtbot.waitUntil(lambda: shown(page, "translatorOrigin").startswith("Read by the guide"), timeout=20000)
+    assert "phrase book" not in shown(page, "translatorOrigin").lower()
+    assert "phrase book" not in page.origin.toolTip().lower()
 
 
 def test_yi_and_bu_read_the_same_in_the_line_and_on_their_cards(qtbot, page: TranslatorPage) -> None:  # noqa: ANN001
