@@ -33,7 +33,7 @@ from guide.core.translate.cedict_text import (
 )
 from guide.core.translate.english import fold
 from guide.core.translate.pinyin_words import resolve_erhua, write_word
-from guide.core.translate.tone_sandhi import within_word
+from guide.core.translate.tone_sandhi import within_words
 
 if TYPE_CHECKING:
     from guide.core.translate.word_cut import WordCutter
@@ -175,7 +175,8 @@ class Dictionary:
         wanted = list(dict.fromkeys(words))
         syllables = {w: list(found) for w, found in self._syllables(wanted).items()}
         resolve_erhua(syllables, self.known, self._cedict_syllables)
-        return {w: write_word(w, within_word(w, syllables[w])) for w in wanted}
+        within_words(syllables)
+        return {w: write_word(w, syllables[w]) for w in wanted}
 
     def _syllables(self, words: list[str]) -> dict[str, Sequence[str | None]]:
         """pypinyin's reading of each word, one syllable per character (None: not Han)."""

@@ -21,7 +21,7 @@ The next syllable is taken as it is finally said (不一定: 一 is yí, so 不 
 erhua r included. A syllable the data already reads light (对不起 duìbuqǐ, 差不多 chàbuduō)
 is left light, and the pack's own pinyin is never changed.
 
-`within_word` applies this inside one word, to every reading the dictionary gives;
+`within_words` applies this inside each word, to every reading the dictionary gives;
 `in_line` across the words of a sentence (the pinyin line and the word cards, so they
 agree), where a 一 or 不 at the edge of a word takes its tone from its neighbours.
 """
@@ -29,11 +29,14 @@ agree), where a 一 or 不 at the edge of a word takes its tone from its neighbo
 from __future__ import annotations
 
 import re
-from collections.abc import MutableSequence, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, MutableSequence, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 YI, BU = "一", "不"
 _CHANGED = frozenset((YI, BU))
+_SEPARATOR = "\x00"  # between words, to find 一 and 不 at their edges in the joined text
 _DIGITS = frozenset("〇零一二三四五六七八九十")  # not 百 千 万 两: 一百 yìbǎi, 一万 yíwàn, 一两天 yì liǎng tiān
 _NUMBER_NEXT = ("月", "楼", "年级", "等奖")  # 一月 January, 一楼 the first floor, 一年级 first grade
 _SIZES = frozenset("大小")  # 大一号 "one size larger": 一 counts, so yí hào
@@ -93,12 +96,16 @@ def _rewritten(char: str, syllable: str, tone: int) -> str | None:
     return written.capitalize() if syllable[:1].isupper() else written
 
 
-def within_word(word: str, syllables: MutableSequence[str | None]) -> MutableSequence[str | None]:
-    """Each 一 and 不 of a word (one syllable per character, None for one that is not Han)
-    with its tone inside the word, in place; a 一 or 不 ending the word is said as if
-    nothing followed (`in_line` looks at the next word)."""
-    if YI not in word and BU not in word:
-        return syllables
+def within_words(readings: Mapping[str, MutableSequence[str | None]]) -> None:
+    """Each 一 and 不 of each word (word -> one syllable per character, None for one that is
+    not Han) given its tone inside the word, in place; a 一 or 不 ending the word is said as
+    if nothing followed (`in_line` looks at the next word)."""
+    for word, syllables in readings.items():
+        if YI in word or BU in word:
+            _within_word(word, syllables)
+
+
+def _within_word(word: str, syllables: MutableSequence[str | None]) -> None:
     for i in range(len(word) - 1, -1, -1):
         syllable = syllables[i]
         if word[i] not in _CHANGED or syllable is None:
@@ -107,7 +114,6 @@ def within_word(word: str, syllables: MutableSequence[str | None]) -> MutableSeq
         tone = said_tone(word[i], word[:i], word[i + 1:], first_tone(following) if following else None,
                          word[i - 1:i] in _DIGITS)
         syllables[i] = _rewritten(word[i], syllable, tone) or syllable
-    return syllables
 
 
 def in_line(texts: Sequence[str], readings: Sequence[str], as_written: Sequence[bool]) -> list[str]:
@@ -116,39 +122,71 @@ def in_line(texts: Sequence[str], readings: Sequence[str], as_written: Sequence[
     reading is kept (the pack's own pinyin; punctuation). A word that is not all Chinese
     (punctuation, digits, letters) ends the phrase."""
     out = list(readings)
-    if not any(YI in t or BU in t for t in texts):
-        return out
-    chinese = [_ALL_HAN_RE.fullmatch(t) is not None for t in texts]
-    for k in range(len(texts) - 1, -1, -1):
-        text, reading = texts[k], out[k]
-        if as_written[k] or not chinese[k] or not reading or (text[0] not in _CHANGED and text[-1] not in _CHANGED):
-            continue
-        before, after = _beside(texts, chinese, k, -1), _beside(texts, chinese, k, 1)
-        next_tone = first_tone(out[k + 1]) if after else None
-        previous = texts[k - 1] if before else ""
-        number_before = bool(previous) and all(c in _DIGITS for c in previous)
-        if len(text) == 1:
-            out[k] = _rewritten(text, reading, said_tone(text, before, after, next_tone, number_before)) or reading
-            continue
-        if text[0] in _CHANGED:  # 要 / 不要, 大 / 一号: the word before counts too
-            tone = said_tone(text[0], before, text[1:] + after, first_tone(reading[2:]), number_before)
-            out[k] = _with_edge(reading, text[0], tone, first=True)
-        if text[-1] == BU or (text[-1] == YI and text in _COUNTING_ENDS):  # 不得不 / 去, 同一 / 个
-            tone = said_tone(text[-1], before + text[:-1], after, next_tone, text[-2] in _DIGITS)
-            out[k] = _with_edge(out[k], text[-1], tone, first=False)
+    for k, reading in _changes(texts, out.__getitem__, as_written.__getitem__).items():
+        out[k] = reading
     return out
 
 
-def _beside(texts: Sequence[str], chinese: Sequence[bool], k: int, step: int) -> str:
+def _changes(texts: Sequence[str], reading_of: Callable[[int], str], kept: Callable[[int], bool]) -> dict[int, str]:
+    """Word index -> its new reading, for the words `in_line` changes. Only the words with 一
+    or 不 at an edge are looked at (a 300-character text has a handful)."""
+    changed: dict[int, str] = {}
+
+    def said(k: int) -> str:
+        return changed[k] if k in changed else reading_of(k)
+
+    for k in reversed(_at_edges(texts)):
+        text = texts[k]
+        if kept(k) or not _chinese(text):
+            continue
+        reading = said(k)
+        if not reading:
+            continue
+        before, after = _beside(texts, k, -1), _beside(texts, k, 1)
+        next_tone = first_tone(said(k + 1)) if after else None
+        number_before = bool(before) and all(c in _DIGITS for c in texts[k - 1])
+        if len(text) == 1:
+            new = _rewritten(text, reading, said_tone(text, before, after, next_tone, number_before)) or reading
+        else:
+            new = reading
+            if text[0] in _CHANGED:  # 要 / 不要, 大 / 一号: the word before counts too
+                tone = said_tone(text[0], before, text[1:] + after, first_tone(reading[2:]), number_before)
+                new = _with_edge(new, text[0], tone, first=True)
+            if text[-1] == BU or (text[-1] == YI and text in _COUNTING_ENDS):  # 不得不 / 去, 同一 / 个
+                tone = said_tone(text[-1], before + text[:-1], after, next_tone, text[-2] in _DIGITS)
+                new = _with_edge(new, text[-1], tone, first=False)
+        if new != reading:
+            changed[k] = new
+    return changed
+
+
+def _at_edges(texts: Sequence[str]) -> list[int]:
+    """Indices of the words that start or end with 一 or 不, in order: found with str.find in
+    the joined text (a word loop costs four times as much, and most words have neither)."""
+    joined, found = _SEPARATOR.join(texts), set()
+    for char in _CHANGED:
+        at = joined.find(char)
+        while at != -1:
+            if joined[at - 1:at] in ("", _SEPARATOR) or joined[at + 1:at + 2] in ("", _SEPARATOR):
+                found.add(joined.count(_SEPARATOR, 0, at))
+            at = joined.find(char, at + 1)
+    return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _chinese(text: str) -> bool:
+    return _ALL_HAN_RE.fullmatch(text) is not None
+
+
+def _beside(texts: Sequence[str], k: int, step: int) -> str:
     """Up to two characters of Chinese next to word k, on one side (step -1: before it)."""
     j, found = k + step, 0
     parts: list[str] = []
-    while 0 <= j < len(texts) and chinese[j] and found < 2:
+    while 0 <= j < len(texts) and found < 2 and _chinese(texts[j]):
         parts.append(texts[j])
         found += len(texts[j])
         j += step
-    joined = "".join(reversed(parts)) if step < 0 else "".join(parts)
-    return joined[-2:] if step < 0 else joined[:2]
+    return "".join(reversed(parts))[-2:] if step < 0 else "".join(parts)[:2]
 
 
 def _with_edge(reading: str, char: str, tone: int, first: bool) -> str:
@@ -174,12 +212,24 @@ class _Token(Protocol):
 def on_cards(tokens: Sequence[_Token], cards: Sequence[_Card], punct: str) -> None:
     """The word cards of a sentence (one per token that is not of kind `punct`) given the
     readings `in_line` gives the pinyin line; the pack's words keep their own."""
-    if not any(YI in t.text or BU in t.text for t in tokens):
+    texts = [t.text for t in tokens]
+    joined = "".join(texts)
+    if YI not in joined and BU not in joined:
         return
-    each = iter(cards)
-    placed = [None if t.kind == punct else next(each, None) for t in tokens]
-    said = in_line([t.text for t in tokens], [c.pinyin if c else "" for c in placed],
-                   [c is None or c.source in ("phrasebook", "glossary") for c in placed])
-    for card, reading in zip(placed, said):
-        if card is not None:
-            card.pinyin = reading
+    stops = [k for k, t in enumerate(tokens) if t.kind == punct]
+
+    def card(k: int) -> _Card | None:  # token k's card: one per token that is not punctuation
+        return None if tokens[k].kind == punct else cards[k - bisect_right(stops, k)]
+
+    def reading_of(k: int) -> str:
+        found = card(k)
+        return found.pinyin if found is not None else ""
+
+    def kept(k: int) -> bool:
+        found = card(k)
+        return found is None or found.source in ("phrasebook", "glossary")
+
+    for k, reading in _changes(texts, reading_of, kept).items():
+        found = card(k)
+        if found is not None:
+            found.pinyin = reading
