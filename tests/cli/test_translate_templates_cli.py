@@ -32,3 +32,11 @@ def test_emoji_codes_are_named_in_the_breakdown(capsys: pytest.CaptureFixture[st
     assert data["pinyin"] == "xiàosǐ [笑哭R]"
     code_word = next(w for w in data["gloss"] if w["text"] == "[笑哭R]")
     assert code_word["meanings"][0] == "laughing-crying face emoji"
+
+
+def test_a_template_answer_is_not_said_to_come_from_the_phrase_book(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["translate", "--offline", "3天前"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0 and lines[0] == "3 days ago"
+    [source] = [line.strip() for line in lines if line.strip().startswith("from:")]
+    assert source.startswith("from:   Read by the guide") and "phrase book" not in source

@@ -271,7 +271,7 @@ class ScreenReader:
                 answer = self.translator.translate(line.text, replace(options, offline=True), token)
                 if answer.cancelled:
                     return
-                answer.translation, answer.origin = line.english, "phrasebook"
+                answer.translation, answer.origin, answer.read_by_guide = line.english, "phrasebook", True
                 line.translation = answer
             elif line.needs_translation:
                 text = units[index]

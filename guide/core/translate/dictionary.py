@@ -33,6 +33,7 @@ from guide.core.translate.cedict_text import (
 )
 from guide.core.translate.english import fold
 from guide.core.translate.pinyin_words import resolve_erhua, write_word
+from guide.core.translate.tone_sandhi import within_words
 
 if TYPE_CHECKING:
     from guide.core.translate.word_cut import WordCutter
@@ -179,10 +180,12 @@ class Dictionary:
         return {w: self.lookup(w) for w in dict.fromkeys(words)}
 
     def readings(self, words: Iterable[str]) -> dict[str, str]:
-        """`reading` for many words at once (CC-CEDICT is asked once about their 儿)."""
+        """`reading` for many words at once (CC-CEDICT is asked once about their 儿); 一 and 不
+        with the tones they are said with inside the word (tone_sandhi: 一下 yíxià)."""
         wanted = list(dict.fromkeys(words))
         syllables = {w: list(found) for w, found in self._syllables(wanted).items()}
         resolve_erhua(syllables, self.known, self._cedict_syllables)
+        within_words(syllables)
         return {w: write_word(w, syllables[w]) for w in wanted}
 
     def _syllables(self, words: list[str]) -> dict[str, Sequence[str | None]]:

@@ -38,6 +38,7 @@ from guide.core.translate.segment import (
     jieba_cut,
 )
 from guide.core.translate.senses import all_senses, best_senses, overrides, rank_entries, without_repeats
+from guide.core.translate.tone_sandhi import in_line, on_cards
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ class Glosser:
             if card is None:
                 card = cards[token] = self._word(token, dictionary, whole=len(tokens) == 1)
             out.append(GlossWord(card.text, card.pinyin, list(card.meanings), card.source))
+        on_cards(self.tokens(text), out, PUNCT)  # 一 and 不 as the pinyin line says them
         return out
 
     def _pack_word(self, text: str) -> PackWord | None:
@@ -345,21 +347,24 @@ class Glosser:
         last = self._last_prefetched
         source = last[1] if last is not None and last[0] == text else self._for_text(text)
         readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
+        packs = [None if t.kind in (PUNCT, PARTICLE) else self._pack_word(t.text) for t in tokens]
+        each = ["" if t.kind == PUNCT else ASPECT_PARTICLES[t.text] if t.kind == PARTICLE
+                else _line_pinyin(pack) if pack else readings[t.text] for t, pack in zip(tokens, packs)]
+        # 一 and 不 take their tones from the words around them; the pack's own pinyin stays
+        kept = [t.kind == PUNCT or pack is not None for t, pack in zip(tokens, packs)]
+        said = in_line([t.text for t in tokens], each, kept)
         out: list[str] = []
         after_han = False  # a Chinese word just before, no punctuation between
-        for token in tokens:
+        for token, reading in zip(tokens, said):
             if token.kind == PUNCT:
                 if out:
                     out[-1] += _ascii_punct(token.text)
                 after_han = False
                 continue
-            pack = self._pack_word(token.text)
-            if token.kind == PARTICLE:
-                out.append(ASPECT_PARTICLES[token.text])
-            elif after_han and token.text in ERHUA_CHARS:
+            if after_han and token.text in ERHUA_CHARS:
                 out[-1] += ERHUA  # 小狗 + 儿 cut apart: still xiǎogǒur (pinyin_words, rule 3)
             else:
-                out.append(_line_pinyin(pack) if pack else readings[token.text])
+                out.append(reading)
             after_han = has_han(token.text)
         return " ".join(out)
 

@@ -134,6 +134,9 @@ class Failure:
 
 
 ORIGIN_TITLES = {"phrasebook": "Phrase book", "cache": "Cache", "none": "Offline gloss only", "mixed": "Several engines"}
+# A whole text that is one of RedNote's counts, times, dates or prices (2.3万, 3天前, ¥75, 共 50 条评论):
+# origin "phrasebook" in the JSON (DESIGN.md), but the guide read it, the phrase book did not say it.
+READ_BY_GUIDE = "Read by the guide (RedNote's counts, times, dates and prices)"
 
 
 @dataclass
@@ -159,6 +162,7 @@ class TranslationResult:
     checked: bool = False  # a back-translation was asked for
     share: SharedNote | None = None  # the text was a RedNote share text; only its title was translated
     pending: str = ""  # an early result: which slow engine is still working ("Loading qwen2.5:7b in Ollama…")
+    read_by_guide: bool = False  # answered by reading the text's values (2.3万 → 23,000), not from the phrase book
 
     @property
     def translated(self) -> bool:
@@ -166,6 +170,8 @@ class TranslationResult:
 
     @property
     def origin_title(self) -> str:
+        if self.read_by_guide and self.origin == "phrasebook":
+            return READ_BY_GUIDE
         return ORIGIN_TITLES.get(self.origin) or engine_registry.title_of(self.origin)
 
     @property
@@ -189,7 +195,7 @@ class TranslationResult:
             head = "From the cache" + (f" (first translated by {engine_registry.title_of(self.first_engine)})"
                                        if self.first_engine and self.first_engine not in ("cache", "mixed") else "")
         elif self.origin == "phrasebook":
-            head = "From the phrase book"
+            head = READ_BY_GUIDE if self.read_by_guide else "From the phrase book"
         elif self.origin == "none":
             head = "Offline gloss only"
         else:
@@ -366,7 +372,10 @@ class Translator:
             return result
 
         sides = (source,) if options.target in LANGS else (source, other(source))
-        answer = self._phrasebook(text, sides) or (self._template(text, options.rate) if "zh" in sides else None)
+        answer = self._phrasebook(text, sides)
+        if answer is None and "zh" in sides:
+            answer = self._template(text, options.rate)
+            result.read_by_guide = answer is not None
         if answer is not None:
             result.source_lang, result.target_lang = answer[0], other(answer[0])
             result.translation, result.pinyin = answer[1], answer[2]

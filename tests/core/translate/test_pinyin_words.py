@@ -1,6 +1,7 @@
 """Pinyin as a Chinese teacher writes it: an apostrophe before a, o, e inside a word (kě'ài,
-Xī'ān), and 儿 said as an r written as that r (nǎr), a real syllable ér kept (nǚ'ér) — from
-the on-disk index, the in-memory dictionary, CC-CEDICT's own pinyin and the pinyin line."""
+Xī'ān), 儿 said as an r written as that r (nǎr), a real syllable ér kept (nǚ'ér), and 一 / 不
+with the tones they are said with (yíxià, búshì) — from the on-disk index, the in-memory
+dictionary, CC-CEDICT's own pinyin and the pinyin line."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ WORDS = {
     # erhua: CC-CEDICT writes r5
     "哪儿": "nǎr", "这儿": "zhèr", "那儿": "nàr", "一点儿": "yìdiǎnr", "玩儿": "wánr",
     "好玩儿": "hǎowánr", "小孩儿": "xiǎoháir", "有点儿": "yǒudiǎnr", "花儿": "huār",
-    # 一 keeps pypinyin's tone, as every 一 word does (一会 yīhuì, 一块 yīkuài): only the r is new
-    "一会儿": "yīhuìr", "一块儿": "yīkuàir",
+    # 一 before the 4th tone of 会 / 块 is yí (tone_sandhi.py); the r does not change that
+    "一会儿": "yíhuìr", "一块儿": "yíkuàir",
     "小狗儿": "xiǎogǒur",  # not in CC-CEDICT: the 儿 after a word is the r suffix
     # a real syllable ér, first in its word or starting one
     "儿子": "érzi", "而且": "érqiě", "六一儿童节": "liùyī'értóngjié",
@@ -54,7 +55,7 @@ def test_word_readings(form: str, request: pytest.FixtureRequest) -> None:
 def test_the_pinyin_line_of_a_sentence(form: str, request: pytest.FixtureRequest) -> None:
     dictionary: Dictionary = request.getfixturevalue(form)
     glosser = Glosser(None, dictionary=lambda: dictionary)
-    assert glosser.pinyin("这儿有一块儿可爱的西安小吃。") == "zhèr yǒu yīkuàir kě'ài de xī'ān xiǎochī."
+    assert glosser.pinyin("这儿有一块儿可爱的西安小吃。") == "zhèr yǒu yíkuàir kě'ài de xī'ān xiǎochī."
     assert glosser.pinyin("我女儿在天安门玩儿") == "wǒ nǚ'ér zài tiān'ānmén wánr"
     assert {w.text: w.pinyin for w in glosser.gloss("我女儿在哪儿")}["哪儿"] == "nǎr"
 
@@ -80,3 +81,22 @@ def test_word_cards_and_cross_references_show_the_apostrophe(memory: Dictionary)
     assert [e.pinyin for e in memory.lookup("女儿")] == ["nǚ'ér"]
     assert [e.pinyin for e in memory.lookup("哪儿")] == ["nǎr"]
     assert clean_sense("see 西安[Xi1 an1]") == "see 西安 (Xī'ān)"
+
+
+SANDHI_WORDS = {
+    "一下": "yíxià", "一样": "yíyàng", "一定": "yídìng", "一起": "yìqǐ", "一点儿": "yìdiǎnr", "一辈子": "yíbèizi",
+    "一月": "yīyuè", "十一月": "shíyīyuè", "第一": "dìyī", "统一": "tǒngyī", "唯一": "wéiyī", "一一": "yīyī",
+    "星期一": "xīngqīyī", "一五一十": "yīwǔyīshí", "一生一世": "yìshēngyíshì", "一不小心": "yíbùxiǎoxīn",
+    "不是": "búshì", "不要": "búyào", "不用": "búyòng", "不好": "bùhǎo", "是不是": "shìbushì", "好不好": "hǎobuhǎo",
+    "差不多": "chàbuduō",  # read light by pypinyin already: left light
+    "看一看": "kànyikàn", "试一试": "shìyishì",
+}
+
+
+@pytest.mark.parametrize("form", ["index", "memory"])
+def test_yi_and_bu_in_word_readings(form: str, request: pytest.FixtureRequest) -> None:
+    """一 and 不 with the tones a teacher marks (tone_sandhi.py), in every word reading: the
+    pinyin line, the cards, English → Chinese candidates and the detail panel."""
+    dictionary: Dictionary = request.getfixturevalue(form)
+    assert dictionary.readings(SANDHI_WORDS) == SANDHI_WORDS
+    assert dictionary.reading("一") == "yī" and dictionary.reading("不") == "bù", "said alone"

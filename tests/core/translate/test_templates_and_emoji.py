@@ -129,3 +129,19 @@ def test_the_breakdown_says_counts_and_ago_in_english(translator: Translator) ->
     assert words["3天前"].meanings == ["3 days ago"]
     assert words["赞"].meanings  # the words around the values are glossed as before
     assert "笔记" in words
+
+
+@pytest.mark.parametrize("text", ["2.3万", "3天前", "共 50 条评论", "¥75"])
+def test_a_template_answer_says_the_guide_read_it_not_the_phrase_book(translator: Translator, no_sockets: None,
+                                                                      text: str) -> None:
+    """The guide's own reading of a count, a time or a price is not a phrase-book entry; the
+    JSON keeps origin "phrasebook" (DESIGN.md), only the words shown to the user change."""
+    result = translator.translate(text, TranslateOptions(offline=True))
+    assert result.origin == "phrasebook" and result.to_json()["origin"] == "phrasebook"
+    assert result.origin_label().startswith("Read by the guide") and result.origin_title.startswith("Read by")
+    assert "phrase book" not in result.origin_label().lower()
+
+
+def test_a_phrase_book_answer_still_says_phrase_book(translator: Translator, no_sockets: None) -> None:
+    result = translator.translate("谢谢", TranslateOptions(offline=True))
+    assert (result.origin, result.origin_label()) == ("phrasebook", "From the phrase book")

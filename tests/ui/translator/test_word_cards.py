@@ -17,7 +17,7 @@ def glosser() -> Glosser:
 
 def test_a_card_shows_two_senses(glosser: Glosser) -> None:
     word = {w.text: w for w in glosser.gloss("新开的店不错")}["不错"]
-    assert card_text(word).splitlines() == ["不错", "bùcuò", "not bad; pretty good", "correct; right"]
+    assert card_text(word).splitlines() == ["不错", "búcuò", "not bad; pretty good", "correct; right"]
 
 
 def test_a_click_shows_every_sense_of_every_reading_without_cc_cedict_notation(glosser: Glosser) -> None:
