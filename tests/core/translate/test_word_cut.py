@@ -114,3 +114,24 @@ def test_a_text_view_answers_as_the_index_does(index) -> None:
         sample = runs[:20] + others
         assert view.lookup_many(sample) == index.lookup_many(sample), text
         assert [view.lookup(w) for w in sample] == [index.lookup(w) for w in sample], text
+
+
+def test_a_breakdown_reads_the_index_in_a_few_queries(index) -> None:
+    """A 300-character caption's words, cut, readings and cards come from a few queries (its
+    runs of characters, two ways; the HMM's odds for characters not met before; its words'
+    entries), not a query per step and table:
+    each query costs ~0.3 ms whatever it asks, and the breakdown runs as the user types."""
+    sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
+    from bench_translate import TEXT_300
+
+    glosser = Glosser(None, dictionary=lambda: index)
+    glosser.gloss("今天天气很好", "zh")  # what is read once per process (jieba's total, SQLite's JSON)
+    statements: list[str] = []
+    index._connection.db.set_trace_callback(statements.append)
+    try:
+        words = glosser.gloss(TEXT_300, "zh")
+        line = glosser.pinyin(TEXT_300)
+    finally:
+        index._connection.db.set_trace_callback(None)
+    assert len(words) > 100 and len(line.split()) > 100
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 4, statements
