@@ -26,10 +26,10 @@ from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english
 from guide.core.translate.normalise import has_han, match_key
 from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
 from guide.core.translate.segment import (
-    ASPECT_PARTICLES,
     EMPHATIC,
     MAX_PACK_WORD,
     PARTICLE,
+    PARTICLE_READINGS,
     PUNCT,
     REDUPLICATED,
     REPEAT,
@@ -214,10 +214,10 @@ class Glosser:
 
     def _word(self, token: Token, dictionary: Dictionary | _Prefetched, whole: bool = False) -> GlossWord:
         text = token.text
-        if token.kind == PARTICLE:  # 过 after a verb: guo, "(experienced action marker)"
-            reading = ASPECT_PARTICLES[text]
-            return GlossWord(text, reading, best_senses(text, dictionary.lookup(text), reading, 2, use_overrides=False),
-                             "cc-cedict")
+        if token.kind == PARTICLE:  # 过 after a verb: guo, "(experienced action marker)"; 儿: r, a suffix
+            reading = PARTICLE_READINGS[text]
+            senses = best_senses(text, dictionary.lookup(text), reading, 2, use_overrides=False)
+            return GlossWord(text, reading, ([token.hint] if token.hint else []) + senses, "cc-cedict")
         if token.kind in (REPEAT, EMPHATIC, REDUPLICATED):
             reading = dictionary.reading(text)
             base = self._chinese_word(token.base, dictionary)
@@ -348,7 +348,7 @@ class Glosser:
         source = last[1] if last is not None and last[0] == text else self._for_text(text)
         readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         packs = [None if t.kind in (PUNCT, PARTICLE) else self._pack_word(t.text) for t in tokens]
-        each = ["" if t.kind == PUNCT else ASPECT_PARTICLES[t.text] if t.kind == PARTICLE
+        each = ["" if t.kind == PUNCT else PARTICLE_READINGS[t.text] if t.kind == PARTICLE
                 else _line_pinyin(pack) if pack else readings[t.text] for t, pack in zip(tokens, packs)]
         # 一 and 不 take their tones from the words around them; the pack's own pinyin stays
         kept = [t.kind == PUNCT or pack is not None for t, pack in zip(tokens, packs)]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from guide.core.translate.context import hint_for
 from guide.core.translate.normalise import has_han, is_han_char
+from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
 from guide.core.translate.recut import Recutter
 
 MAX_PACK_WORD = 8
@@ -40,7 +41,7 @@ PACK = "pack"  # a pack glossary or phrase-book word
 REPEAT = "repeat"  # 哈哈哈哈: one character (or a known pair) repeated
 EMPHATIC = "emphatic"  # 好好看: 好 "so" + 好看
 REDUPLICATED = "reduplicated"  # 开开心心 / 研究研究: a known word doubled for emphasis
-PARTICLE = "particle"  # 了 / 过 / 着 cut off a verb jieba kept them with (去过 -> 去 过)
+PARTICLE = "particle"  # 了 / 过 / 着 cut off a verb jieba kept them with (去过 -> 去 过); 儿 after a word
 UNKNOWN = "unknown"  # no known word inside: read character by character
 PUNCT = "punct"
 
@@ -325,6 +326,8 @@ def _in_context(tokens: list[Token]) -> list[Token]:
             continue
         if token.text == "得" and before is not None and has_han(before.text) and before.kind != PUNCT:
             out[i] = Token("得", PARTICLE)
+        elif token.text in ERHUA_CHARS and before is not None and has_han(before.text) and before.kind != PUNCT:
+            out[i] = Token(token.text, PARTICLE, hint=ERHUA_HINT)  # 小狗 / 儿: the r of xiǎogǒur
         elif (token.text == "好" and after is not None and after.kind in (WORD, PACK) and has_han(after.text)
               and after.text[0] not in _NOT_AN_ADJECTIVE):
             out[i] = Token("好", WORD, hint="so; very (before an adjective or verb)")
@@ -336,8 +339,10 @@ def _in_context(tokens: list[Token]) -> list[Token]:
     return out
 
 
-# The neutral-tone reading a particle has after a verb, and so the CC-CEDICT entry to use.
-ASPECT_PARTICLES = {"了": "le", "过": "guo", "着": "zhe", "得": "de"}
+# The reading a particle has after the word before it, and so the CC-CEDICT entry to use: a
+# verb's 了 / 过 / 着 / 得 (neutral tone), and 儿 said as the r of the word (erhua, r5).
+PARTICLE_READINGS = {"了": "le", "过": "guo", "着": "zhe", "得": "de", **dict.fromkeys(ERHUA_CHARS, ERHUA)}
+ERHUA_HINT = "said as an r at the end of the word before it (erhua); no meaning of its own"
 
 
 def _reduplication(token: str, known: set[str]) -> Token | None:

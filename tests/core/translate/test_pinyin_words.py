@@ -68,6 +68,20 @@ def test_a_lone_er_after_a_word_is_its_r(memory: Dictionary) -> None:
     assert glosser.pinyin("儿子很可爱") == "érzi hěn kě'ài"
 
 
+def test_the_card_of_a_lone_er_after_a_word_says_it_is_the_r(memory: Dictionary) -> None:
+    """Its card agreed with the line on nothing: ér, "child; son", under a line reading
+    xiǎogǒur. It is the r of the word before, as CC-CEDICT's r5 entry says; 儿 on its own, or
+    starting a word, is still ér."""
+    glosser = Glosser(None, dictionary=lambda: memory)
+    cards = {w.text: w for w in glosser.gloss("我家小狗儿很可爱")}
+    assert cards["儿"].pinyin == "r"
+    assert not any("son" in m or "child" in m for m in cards["儿"].meanings), cards["儿"].meanings
+    assert any("suffix" in m for m in cards["儿"].meanings)
+    assert [w.pinyin for w in glosser.gloss("儿")] == ["ér"]
+    assert {w.text: w.pinyin for w in glosser.gloss("我的儿子很可爱")}["儿子"] == "érzi"
+    assert glosser.pinyin("我家小狗儿很可爱") == "wǒ jiā xiǎogǒur hěn kě'ài"
+
+
 @pytest.mark.parametrize(("numbered", "marked"), [
     ("nu:3 er2", "nǚ'ér"), ("Xi1 an1", "Xī'ān"), ("Tian1 an1 men2", "Tiān'ānmén"), ("ke3 ai4", "kě'ài"),
     ("na3 r5", "nǎr"), ("yi1 dian3 r5", "yīdiǎnr"), ("hai3 ou1", "hǎi'ōu"), ("er2 zi5", "érzi"),
