@@ -84,8 +84,11 @@ def _grouped(value: Decimal) -> str:
 
 TIME_RE = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _DATE_WITH_YEAR = r"(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日?)"
-DATE_RE = rf"(?:{_DATE_WITH_YEAR}|\d{{1,2}}-\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日?)"
+_YEAR_OR_MONTH = r"(?:19|20)\d{2}年(?:\d{1,2}月)?"  # 2023年 the year 2023, 2024年5月 May 2024
+DATE_RE = rf"(?:{_DATE_WITH_YEAR}|{_YEAR_OR_MONTH}|\d{{1,2}}-\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日?)"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -96,11 +99,16 @@ def read_time(text: str) -> str | None:
 
 
 def read_date(text: str) -> str | None:
-    """"03-15" → "Mar 15", "2023-03-01" → "Mar 1, 2023", "2023年3月1日" → "Mar 1, 2023"."""
+    """"03-15" → "Mar 15", "2023-03-01" → "Mar 1, 2023", "2023年3月1日" → "Mar 1, 2023";
+    "2024年5月" → "May 2024", "2023年" → "the year 2023"."""
     folded = fold(text).strip()
     if re.fullmatch(DATE_RE, folded) is None:
         return None
     numbers = [int(n) for n in re.findall(r"\d+", folded)]
+    if folded.endswith("年"):
+        return f"the year {numbers[0]}"
+    if folded.endswith("月") and len(numbers) == 2:
+        return f"{_MONTH_NAMES[numbers[1] - 1]} {numbers[0]}" if 1 <= numbers[1] <= 12 else None
     year, month, day = numbers if len(numbers) == 3 else (None, *numbers)
     if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
         return None

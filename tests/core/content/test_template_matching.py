@@ -44,6 +44,8 @@ def test_ago(text: str, english: str) -> None:
 @pytest.mark.parametrize(("text", "english"), [
     ("03-15", "Mar 15"), ("2023-03-01", "Mar 1, 2023"), ("2023年3月1日", "Mar 1, 2023"), ("3月15日", "Mar 15"),
     ("12-31", "Dec 31"), ("13-01", None), ("02-30", None), ("2023.03.01", "Mar 1, 2023"),
+    # a year, and a month of a year, as posts write them (2023年的夏天, 2024年5月)
+    ("2023年", "the year 2023"), ("2024年5月", "May 2024"), ("2024年13月", None), ("1850年", None),
 ])
 def test_dates(text: str, english: str | None) -> None:
     assert values.read_date(text) == english
@@ -114,6 +116,8 @@ def test_values_in_running_text(matcher: TemplateMatcher) -> None:
     assert spans["1.2w"].english == "12,000"
     assert spans["2023年3月1日"].english == "Mar 1, 2023"
     assert spans["99+"].note == "more than 99"
+    years = {s.text: s.english for s in matcher.values("2023年的夏天，2024年5月去了上海，2025年3月8日回来")}
+    assert years == {"2023年": "the year 2023", "2024年5月": "May 2024", "2025年3月8日": "Mar 8, 2025"}
     assert "3k" not in spans and "3" not in spans  # 3km is a distance, not 3,000
     assert all(text[s.start:s.end] == s.text for s in spans.values())
     assert matcher.values("我有50个") == []  # a plain number says nothing new
