@@ -342,7 +342,7 @@ def _in_context(tokens: list[Token]) -> list[Token]:
 # The reading a particle has after the word before it, and so the CC-CEDICT entry to use: a
 # verb's 了 / 过 / 着 / 得 (neutral tone), and 儿 said as the r of the word (erhua, r5).
 PARTICLE_READINGS = {"了": "le", "过": "guo", "着": "zhe", "得": "de", **dict.fromkeys(ERHUA_CHARS, ERHUA)}
-ERHUA_HINT = "said as an r at the end of the word before it (erhua); no meaning of its own"
+ERHUA_HINT = "an r sound on the word before (erhua)"
 
 
 def _reduplication(token: str, known: set[str]) -> Token | None:
