@@ -148,8 +148,8 @@ def _running_values() -> re.Pattern[str]:
     app imports this module at start-up and may never need it)."""
     return re.compile("|".join([
         rf"(?P<price>{_BEFORE}{values.PRICE_RE})",
-        (rf"(?P<date>{_BEFORE}(?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日?|\.\d{{1,2}}\.\d{{1,2}}"
-         rf"|年(?:\d{{1,2}}月)?(?![0-9]))|{_BEFORE}\d{{1,2}}月\d{{1,2}}[日号])"),
+        (rf"(?P<date>{_BEFORE}(?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日?|\.\d{{1,2}}\.\d{{1,2}})"
+         rf"|{_BEFORE}{values.YEAR_OR_MONTH_RE}(?![0-9])|{_BEFORE}\d{{1,2}}月\d{{1,2}}[日号])"),
         rf"(?P<ago>{_BEFORE}{values.NUMBER_AGO_RE}|半小时前)",
         rf"(?P<n>{_BEFORE}{values.COUNT_RE}(?![0-9a-z]))",
     ]))

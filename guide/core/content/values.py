@@ -84,11 +84,11 @@ def _grouped(value: Decimal) -> str:
 
 TIME_RE = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _DATE_WITH_YEAR = r"(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日?)"
-_YEAR_OR_MONTH = r"(?:19|20)\d{2}年(?:\d{1,2}月)?"  # 2023年 the year 2023, 2024年5月 May 2024
-DATE_RE = rf"(?:{_DATE_WITH_YEAR}|{_YEAR_OR_MONTH}|\d{{1,2}}-\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日?)"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+YEAR_OR_MONTH_RE = r"(?:19|20)\d{2}年(?:\d{1,2}月)?"  # 2023年 the year 2023, 2024年5月 May 2024
+DATE_RE = rf"(?:{_DATE_WITH_YEAR}|{YEAR_OR_MONTH_RE}|\d{{1,2}}-\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日?)"
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
+_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)  # Jan … Dec
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

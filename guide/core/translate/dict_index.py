@@ -430,6 +430,10 @@ class _TextWords:
         """Whether the table's answer for `word` is known (no row read: the table has none)."""
         return word in self._exact or (len(word) >= _PREFIX and word[:_PREFIX] in self._prefixes)
 
+    def lacks_headword(self, word: str) -> bool:
+        """Known not to be one of CC-CEDICT's headwords (so its lines need no query)."""
+        return self.covers(word) and not self.rows.get(word, (0, 0))[1]
+
     def runs_to_read(self, blocks: Iterable[str]) -> tuple[set[str], set[str]]:
         """(runs of one and two characters, runs of three) of `blocks` not read yet."""
         short = {b[i:i + size] for b in blocks for size in (1, 2) for i in range(len(b) - size + 1)}
@@ -472,9 +476,14 @@ class IndexedDictionary(Dictionary):
         of its characters at once (see _TextWords), not word by word as the cut, the
         segmenter and the readings need them. Kept no longer than the text's breakdown."""
         self.cutter()  # made once, here: its views share it (and the HMM odds it keeps)
+        view = self._view()
+        view._read_runs(blocks(text))
+        return view
+
+    def _view(self) -> IndexedDictionary:
+        """This dictionary with an empty memory of rows (see for_text)."""
         view = copy.copy(self)
         view._text = _TextWords()
-        view._read_runs(blocks(text))
         return view
 
     def __contains__(self, word: str) -> bool:
@@ -487,7 +496,7 @@ class IndexedDictionary(Dictionary):
         return self._size
 
     def lines(self, word: str) -> tuple[str, ...]:
-        if self._text is not None and self._text.covers(word) and not self._text.rows.get(word, (0, 0))[1]:
+        if self._text is not None and self._text.lacks_headword(word):
             return ()
         rows = self._rows("SELECT line FROM cedict WHERE word = ? AND length(line) <= ? ORDER BY seq",
                           (word, MAX_LINE_CHARS))
@@ -503,8 +512,6 @@ class IndexedDictionary(Dictionary):
     def _readings(self, words: Iterable[str]) -> dict[str, str]:
         return {word: row[2] for word, row in self._word_rows(words).items() if row[2] is not None}
 
-    def _jieba_frequencies(self, words: Iterable[str]) -> dict[str, int]:
-        return {word: row[0] for word, row in self._word_rows(words).items() if row[0] > 0}
 
     def _word_rows(self, words: Iterable[str]) -> dict[str, WordRow]:
         """The `word` table's rows for those of `words` it has (from the text's, when a view)."""
@@ -547,7 +554,7 @@ class IndexedDictionary(Dictionary):
     def _words_in(self, blocks: list[str]) -> dict[str, int]:
         """jieba's counts of the words in `blocks` (for the cut), and maybe of a few more."""
         if self._text is None:
-            return self.for_text("\n".join(blocks))._words_in(blocks)
+            return self._view()._words_in(blocks)
         self._read_runs(blocks)
         return {word: row[0] for word, row in self._text.rows.items() if row[0] > 0}
 
@@ -564,7 +571,7 @@ class IndexedDictionary(Dictionary):
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
         wanted = list(dict.fromkeys(words))
         text = self._text
-        asked = wanted if text is None else [w for w in wanted if not text.covers(w) or text.rows.get(w, (0, 0))[1]]
+        asked = wanted if text is None else [w for w in wanted if not text.lacks_headword(w)]
         lines: dict[str, list[str]] = {w: [] for w in wanted}
         for word, line in self._batched("SELECT word, line FROM cedict WHERE word IN ({}) AND length(line) <= ? "
                                         "ORDER BY word, seq", asked, (MAX_LINE_CHARS,)):
@@ -590,7 +597,7 @@ class IndexedDictionary(Dictionary):
         return cutter.session(self._words_in) if cutter is not None else None
 
     def word_frequencies(self, words: Iterable[str]) -> dict[str, int]:
-        return self._jieba_frequencies(words)
+        return {word: row[0] for word, row in self._word_rows(words).items() if row[0] > 0}
 
     def _emissions(self, chars: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
         return {row[0]: row[1:] for row in self._batched("SELECT char, b, m, e, s FROM emit WHERE char IN ({})", chars)}

@@ -24,7 +24,7 @@ from guide.core.translate.dictionary import CedictEntry, Dictionary, english_key
 from guide.core.translate.dictionary_loader import load_dictionary, times_given_up
 from guide.core.translate.english import GRAMMAR, WORD_RE, PhraseFinder, english_forms, fold
 from guide.core.translate.normalise import has_han, match_key
-from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
+from guide.core.translate.pinyin_words import ERHUA_CHARS
 from guide.core.translate.segment import (
     EMPHATIC,
     MAX_PACK_WORD,
@@ -354,18 +354,14 @@ class Glosser:
         kept = [t.kind == PUNCT or pack is not None for t, pack in zip(tokens, packs)]
         said = in_line([t.text for t in tokens], each, kept)
         out: list[str] = []
-        after_han = False  # a Chinese word just before, no punctuation between
         for token, reading in zip(tokens, said):
             if token.kind == PUNCT:
                 if out:
                     out[-1] += _ascii_punct(token.text)
-                after_han = False
-                continue
-            if after_han and token.text in ERHUA_CHARS:
-                out[-1] += ERHUA  # 小狗 + 儿 cut apart: still xiǎogǒur (pinyin_words, rule 3)
+            elif token.kind == PARTICLE and token.text in ERHUA_CHARS:
+                out[-1] += reading  # 小狗 + 儿 cut apart: still xiǎogǒur (segment._in_context; pinyin_words, rule 3)
             else:
                 out.append(reading)
-            after_han = has_han(token.text)
         return " ".join(out)
 
     def details(self, word: str) -> WordDetails:

@@ -39,7 +39,9 @@ def _strip_space_between_han(text: str) -> str:
     return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
 
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+_HAN_RE = re.compile(_HAN_CLASS)
+_ALL_HAN_RE = re.compile(f"{_HAN_CLASS}+")
 
 
 def has_han(text: str) -> bool:
@@ -49,6 +51,11 @@ def has_han(text: str) -> bool:
 
 def is_han_char(char: str) -> bool:
     return _HAN_RE.match(char) is not None
+
+
+def is_all_han(text: str) -> bool:
+    """Nothing but Han characters (and at least one)."""
+    return _ALL_HAN_RE.fullmatch(text) is not None
 
 
 # Terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\", and

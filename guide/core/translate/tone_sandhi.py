@@ -28,11 +28,12 @@ agree), where a 一 or 不 at the edge of a word takes its tone from its neighbo
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, MutableSequence, Sequence
 from functools import lru_cache
 from typing import Protocol
+
+from guide.core.translate.normalise import is_all_han
 
 YI, BU = "一", "不"
 _CHANGED = frozenset((YI, BU))
@@ -46,7 +47,6 @@ _FORMS = {YI: frozenset(("yi", "yī", "yí", "yǐ", "yì")), BU: frozenset(("bu"
 _TONE_OF = {mark: tone for tone, marks in enumerate(("āēīōūǖĀĒĪŌŪǕ", "áéíóúǘÁÉÍÓÚǗ", "ǎěǐǒǔǚǍĚǏǑǓǙ",
                                                      "àèìòùǜÀÈÌÒÙǛ"), 1) for mark in marks}
 _VOWELS = frozenset("aeiouüvêAEIOUÜVÊ") | frozenset(_TONE_OF)
-_ALL_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")  # as normalise.has_han
 
 
 def first_tone(reading: str) -> int | None:
@@ -173,9 +173,7 @@ def _at_edges(texts: Sequence[str]) -> list[int]:
     return sorted(found)
 
 
-@lru_cache(maxsize=4096)
-def _chinese(text: str) -> bool:
-    return _ALL_HAN_RE.fullmatch(text) is not None
+_chinese = lru_cache(maxsize=4096)(is_all_han)  # asked about the same few words again and again
 
 
 def _beside(texts: Sequence[str], k: int, step: int) -> str:

@@ -50,8 +50,7 @@ class _Session:
         self._words_in = words_in
         self._log_total = log_total
         self._blocks: list[str] = []
-        self.freq: dict[str, int] = {}
-        self.odds: dict[str, float] = {}  # log(count) - log(total), as jieba's route adds them
+        self.odds: dict[str, float] = {}  # words jieba counts: log(count) - log(total), as its route adds them
         self.starts: dict[str, list[int]] = {}
 
     def read(self, blocks: list[str]) -> _Session:
@@ -59,7 +58,6 @@ class _Session:
         new = [b for b in blocks if not any(b in old for old in self._blocks)]
         if new:
             found = self._words_in(new)
-            self.freq.update(found)
             self.odds.update((word, math.log(count) - self._log_total) for word, count in found.items() if count)
             self._blocks += new
             lengths: dict[str, set[int]] = {}
@@ -83,15 +81,15 @@ class WordCutter:
     def cut(self, text: str, session: _Session | None = None) -> list[str]:
         """jieba's cut of `text`. `session`: the word counts already read for this text (so
         cutting a part of it again asks nothing new; see `session()`)."""
-        blocks = [b for b in _BLOCK_RE.split(text) if b]
-        words = [b for b in blocks if _BLOCK_RE.fullmatch(b)]
+        pieces = [b for b in _BLOCK_RE.split(text) if b]
+        words = [b for b in pieces if _BLOCK_RE.fullmatch(b)]
         read = (session or _Session(self._words_in, self._log_total)).read(words)
         missing = {c for b in words for c in b if c not in self._emit}
         if missing:
             found = self._emissions(missing)
             self._emit.update({c: found.get(c) for c in missing})
         out: list[str] = []
-        for block in blocks:
+        for block in pieces:
             if _BLOCK_RE.fullmatch(block):
                 out.extend(self._cut_block(block, read))
             else:
@@ -113,7 +111,7 @@ class WordCutter:
         the lengths of the words from each first character, not from every run of up to
         MAX_WORD characters), then the HMM for runs of single characters."""
         n = len(sentence)
-        freq, starts, odds_of = read.freq, read.starts, read.odds.get
+        known, starts, odds_of = read.odds, read.starts, read.odds.get
         no_word = -self._log_total  # log(1) - log(total): a character jieba does not count
         # route[k]: the most probable path's (log odds, end of its first word) from k on; the
         # words from k are those jieba counts, else the character alone
@@ -139,17 +137,17 @@ class WordCutter:
                 buffer += word
             else:
                 if buffer:
-                    yield from self._flush(buffer, freq)
+                    yield from self._flush(buffer, known)
                     buffer = ""
                 yield word
             x = y
         if buffer:
-            yield from self._flush(buffer, freq)
+            yield from self._flush(buffer, known)
 
-    def _flush(self, buffer: str, freq: dict[str, int]) -> Iterator[str]:
+    def _flush(self, buffer: str, odds: dict[str, float]) -> Iterator[str]:
         if len(buffer) == 1:
             yield buffer
-        elif not freq.get(buffer):
+        elif buffer not in odds:  # no word jieba counts: the HMM cuts it
             yield from self._hmm(buffer)
         else:
             yield from buffer
