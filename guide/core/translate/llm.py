@@ -93,11 +93,11 @@ class LLMEngine(Engine):
     char_limit = 2000  # small local models lose the thread on longer input
     languages: ClassVar[dict[str, str]] = {"zh": "zh", "en": "en"}
     optional_secrets = ("llm",)
+    needs_url = True
+    may_load = True
 
     def prepare(self) -> None:
         """Nothing to import ahead: the LLM engine speaks HTTP with the standard library."""
-    needs_url = True
-    may_load = True
 
     def is_warm(self, config: EngineConfig) -> bool:
         url = config.base_url or DEFAULT_URL

@@ -32,7 +32,6 @@ class BackgroundCall(QRunnable):
                 log.debug("background job finished after its receiver was deleted: %s", exc)
 
 
-
 def close_in_background(close: Callable[[], object]) -> None:
     """Close files or a worker process when the window closes, without making it wait: closing
     an SQLite file writes its last changes back and syncs them, and a killed OCR worker takes a
