@@ -40,6 +40,14 @@ def first_frame_costs(suffix: str = "") -> str:
     return " ".join(f"{name}{suffix} {int(paid)}" for name, paid in costs.items())
 
 
+def _source_read_as_lines() -> str:
+    """How many module files were split into lines so far: PySide's own check of each module
+    imported after it does that (see guide/ui/shell/pyside_module_check.py); ours does not."""
+    import linecache
+
+    return f"source_files_as_lines {len(linecache.cache)}"
+
+
 def _clipboard_watch(when: str) -> str:
     """Whether the OCR pre-warm's clipboard watch (and so its imports) exists yet."""
     import sys
@@ -74,7 +82,7 @@ def report_attached_and_quit(window: QWidget) -> None:
     def done(attached: float, at_paint: str) -> None:
         shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
         print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now} "
-              f"{_clipboard_watch('after')} {first_frame_costs('_after')}", flush=True)
+              f"{_clipboard_watch('after')} {first_frame_costs('_after')} {_source_read_as_lines()}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (
