@@ -2,6 +2,6 @@
 
 import sys
 
-from guide.cli import main
+from guide.program import run
 
-sys.exit(main())
+sys.exit(run())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -147,10 +148,21 @@ def _run(argv: Sequence[str] | None) -> int:
     with printable_output():  # names, pack text and answers printed can never drive the terminal
         args = build_parser().parse_args(argv)
         if args.command is not None or args.screenshot:
+            gc.enable()  # paused for the window's start only (guide/program.py)
             return _run_command(args)
-    from guide.ui.shell.app import run_app
+    return _run_gui(args)
 
-    return run_app(args)
+
+def _run_gui(args: argparse.Namespace) -> int:
+    """The window, with the cycle collector paused until its content has painted (see
+    guide/program.py; paused here too when `main` is called some other way)."""
+    gc.disable()
+    try:
+        from guide.ui.shell.app import run_app
+
+        return run_app(args)
+    finally:
+        gc.enable()
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -169,7 +169,19 @@ def _listen_for_later_launches(args: argparse.Namespace, window, app: QApplicati
     return True
 
 
+def collect_from_now_on() -> None:
+    """Turn the cycle collector back on once the content has painted (it is paused for the
+    start: guide/program.py). What start-up made lives as long as the app, so it is set aside
+    for good (`gc.freeze`) rather than checked in one long first collection."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _after_content(args: argparse.Namespace, window, app: QApplication, welcome: bool) -> None:  # noqa: ANN001
+    collect_from_now_on()
     if not window.isVisible() or not _listen_for_later_launches(args, window, app):
         return
     _icon_and_system_theme(app)

@@ -48,6 +48,14 @@ def _source_read_as_lines() -> str:
     return f"source_files_as_lines {len(linecache.cache)}"
 
 
+def _cycle_collections(when: str) -> str:
+    """Collections of the cycle collector so far, and whether it runs now."""
+    import gc
+
+    done = sum(generation["collections"] for generation in gc.get_stats())
+    return f"gc_collections_{when} {done} gc_on_{when} {int(gc.isenabled())}"
+
+
 def _clipboard_watch(when: str) -> str:
     """Whether the OCR pre-warm's clipboard watch (and so its imports) exists yet."""
     import sys
@@ -76,13 +84,15 @@ def report_attached_and_quit(window: QWidget) -> None:
         window.repaint()
         attached = time.time()
         at_paint = (f"shell_at_paint {int(window.shell_finished)} {_clipboard_watch('at_paint')} "  # type: ignore[attr-defined]
+                    f"{_cycle_collections('at_paint')} "
                     f"{first_frame_costs('_at_paint')}")
         QTimer.singleShot(0, lambda: done(attached, at_paint))
 
     def done(attached: float, at_paint: str) -> None:
         shell_now = int(window.shell_finished)  # type: ignore[attr-defined]
         print(f"attached {attached:.6f} rss_mb {rss_mb():.1f} {at_paint} shell_after {shell_now} "
-              f"{_clipboard_watch('after')} {first_frame_costs('_after')} {_source_read_as_lines()}", flush=True)
+              f"{_clipboard_watch('after')} {first_frame_costs('_after')} {_source_read_as_lines()} "
+              f"{_cycle_collections('after')}", flush=True)
         try:
             if os.environ.get("REDNOTE_GUIDE_BENCH_DICT"):
                 from guide.core.translate.dictionary_loader import (
