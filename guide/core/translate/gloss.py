@@ -334,7 +334,9 @@ class Glosser:
 
     def pinyin(self, text: str) -> str:
         """Pinyin of a Chinese text, one group per word (jīntiān tiānqì hěn hǎo), pack readings
-        first; punctuation sticks to the word before it, in its ASCII form."""
+        first; punctuation in its ASCII form sticks to the word it belongs to: a comma or a
+        closing quote to the word before, an opening quote or bracket, or the # that starts a
+        hashtag, to the word after (#lǚxíng rìjì# jīntiān)."""
         codes = self.templates.emoji_codes(text)
         if codes:  # [笑哭R] stays as written in the pinyin line, not read as xiào kū
             parts, position = [], 0
@@ -354,15 +356,19 @@ class Glosser:
         kept = [t.kind == PUNCT or pack is not None for t, pack in zip(tokens, packs)]
         said = in_line([t.text for t in tokens], each, kept)
         out: list[str] = []
-        for token, reading in zip(tokens, said):
+        opening = ""  # “ 《 ( or a hashtag's # waiting for the word they open
+        for token, reading, opens in zip(tokens, said, _opening_marks(text, tokens)):
             if token.kind == PUNCT:
-                if out:
+                if opens or not out:
+                    opening += _ascii_punct(token.text)
+                else:
                     out[-1] += _ascii_punct(token.text)
             elif token.kind == PARTICLE and token.text in ERHUA_CHARS:
                 out[-1] += reading  # 小狗 + 儿 cut apart: still xiǎogǒur (segment._in_context; pinyin_words, rule 3)
             else:
-                out.append(reading)
-        return " ".join(out)
+                out.append(opening + reading)
+                opening = ""
+        return " ".join(out + [opening] if opening else out)
 
     def details(self, word: str) -> WordDetails:
         """All pack entries and CC-CEDICT entries for `word` (for the detail panel), best first."""
@@ -425,7 +431,27 @@ def _short(sense: str, limit: int = 60) -> str:
     return sense if len(sense) <= limit else sense[: limit - 1].rstrip() + "…"
 
 
-_ASCII = str.maketrans({"。": ".", "，": ",", "！": "!", "？": "?", "；": ";", "：": ":", "、": ",", "…": "…"})
+_ASCII = str.maketrans({"。": ".", "，": ",", "！": "!", "？": "?", "；": ";", "：": ":", "、": ",", "…": "…",
+                        "（": "(", "）": ")", "＃": "#"})
+_OPENING = frozenset("“‘《〈（(【[「『〔｛{")
+_PAIRED = frozenset("#＃\"")  # the same mark opens and closes: #话题# 今天, 西湖 #杭州, 西湖#杭州#
+
+
+def _opening_marks(text: str, tokens: list[Token]) -> list[bool]:
+    """For each token, whether it is punctuation that opens what follows. A # or " opens at
+    the start of the text, after a space, or when those before it are all paired up."""
+    opens: list[bool] = []
+    position = 0
+    for token in tokens:
+        found = text.find(token.text, position)
+        if found >= 0:
+            position = found + len(token.text)
+        mark = token.text.strip()[:1] if token.kind == PUNCT else ""
+        if mark in _PAIRED and found >= 0:
+            opens.append(found == 0 or text[found - 1].isspace() or text.count(mark, 0, found) % 2 == 0)
+        else:
+            opens.append(bool(mark) and mark in _OPENING)
+    return opens
 
 
 def _ascii_punct(token: str) -> str:

@@ -114,3 +114,18 @@ def test_yi_and_bu_in_word_readings(form: str, request: pytest.FixtureRequest) -
     dictionary: Dictionary = request.getfixturevalue(form)
     assert dictionary.readings(SANDHI_WORDS) == SANDHI_WORDS
     assert dictionary.reading("一") == "yī" and dictionary.reading("不") == "bù", "said alone"
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a hashtag's # stays with its words; the old line dropped the first and moved the last
+    ("#旅行日记# 今天去了西湖 #杭州", "#lǚxíng rìjì# jīntiān qù le xīhú #hángzhōu"),
+    ("西湖#杭州#", "xīhú #hángzhōu#"),
+    ("#杭州 #西湖 好玩", "#hángzhōu #xīhú hǎowán"),
+    # opening quotes and brackets go with the word after them, closing ones with the word before
+    ("他说：“你好！”我看了《红楼梦》（很好）", "tā shuō: “nǐhǎo!” wǒ kàn le 《hónglóumèng》 (hěn hǎo)"),
+    ('他说"好"', 'tā shuō "hǎo"'),
+    ("今天天气很好。", "jīntiān tiānqì hěn hǎo."),
+])
+def test_punctuation_in_the_pinyin_line_sits_where_it_does_in_the_chinese(index: IndexedDictionary, text: str,
+                                                                          line: str) -> None:
+    assert Glosser(None, dictionary=lambda: index).pinyin(text) == line
