@@ -423,6 +423,7 @@ class _TextWords:
 
     def __init__(self) -> None:
         self.rows: dict[str, WordRow] = {}
+        self.entries: dict[str, list[CedictEntry]] = {}  # CC-CEDICT's entries asked for so far
         self._exact: set[str] = set()  # asked for themselves
         self._prefixes: set[str] = set()  # every word starting with these was read
 
@@ -569,14 +570,21 @@ class IndexedDictionary(Dictionary):
         return {w: known[w].split(" ") if w in known else _max_match_syllables(w, known) for w in words}
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, list[CedictEntry]]:
+        """A text's view remembers what it was given: the cards and then the readings (儿, a
+        light 不) ask about the same words, and each query costs ~0.3 ms."""
         wanted = list(dict.fromkeys(words))
         text = self._text
-        asked = wanted if text is None else [w for w in wanted if not text.lacks_headword(w)]
-        lines: dict[str, list[str]] = {w: [] for w in wanted}
-        for word, line in self._batched("SELECT word, line FROM cedict WHERE word IN ({}) AND length(line) <= ? "
-                                        "ORDER BY word, seq", asked, (MAX_LINE_CHARS,)):
-            lines[word].append(line)
-        return {w: list(_parse_lines(tuple(found))) if found else [] for w, found in lines.items()}
+        known = text.entries if text is not None else {}
+        asked = [w for w in wanted if w not in known and not (text is not None and text.lacks_headword(w))]
+        lines: dict[str, list[str]] = {w: [] for w in asked}
+        if asked:
+            for word, line in self._batched("SELECT word, line FROM cedict WHERE word IN ({}) AND length(line) <= ? "
+                                            "ORDER BY word, seq", asked, (MAX_LINE_CHARS,)):
+                lines[word].append(line)
+        found = {w: list(_parse_lines(tuple(got))) if got else [] for w, got in lines.items()}
+        if text is not None:
+            known.update(found)
+        return {w: list(known[w]) if w in known else found.get(w, []) for w in wanted}
 
     def english(self, word: str) -> list[str]:
         rows = self._rows("SELECT heads FROM english WHERE key = ?", (fold(word),))

@@ -14,6 +14,10 @@ are written here, never by joining strings that were already joined:
      another word is literary and such words are in CC-CEDICT.
   Where CC-CEDICT lists both readings, the r wins (花儿 huār "flower" over huā'ér, a folk
   song; 托儿 tuōr "shill"), except the words in `_SAID_ER`.
+- A 不 inside a word is light where CC-CEDICT reads it light: the potential complement
+  (看不懂 kàn bu dǒng, 来不及 láibují) and words like 对不起 duìbuqǐ, as the phrase book and
+  textbooks write them. pypinyin reads them all bù; CC-CEDICT is followed word by word, so
+  the ones it reads bù (受不了) keep their tone (and tone_sandhi then marks it).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 ERHUA_CHARS = frozenset("儿兒")
 ERHUA = "r"
+BU, LIGHT_BU = "不", "bu"
 _APOSTROPHE_BEFORE = frozenset("aāáǎàoōóǒòeēéěèAĀÁǍÀOŌÓǑÒEĒÉĚÈ")
 _MAX_WORD = 12
 # Listed with both readings, but said ér in everyday text: 小儿 in 小儿感冒 (children's), not xiǎor.
@@ -102,3 +107,19 @@ def resolve_erhua(readings: dict[str, Syllables],
             if decided is None and any(c in found_words for c in _starting_at(word, i)):
                 continue  # 儿童, 儿子: the start of a word, said ér
             syllables[i] = decided or ERHUA
+
+
+def resolve_light_bu(readings: dict[str, Syllables],
+                     cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
+    """Each 不 after the first character of a word becomes light where every CC-CEDICT reading
+    of the word with one syllable per character reads it light, in place (看不懂: kàn bu dǒng)."""
+    places = {word: [i for i in range(1, len(word)) if word[i] == BU and syllables[i] is not None]
+              for word, syllables in readings.items() if BU in word[1:]}
+    places = {word: found for word, found in places.items() if found}
+    if not places:
+        return
+    for word, cedict_readings in cedict(places).items():
+        whole = [reading for reading in cedict_readings if len(reading) == len(word)]
+        for i in places[word]:
+            if whole and all(reading[i].lower() == LIGHT_BU for reading in whole):
+                readings[word][i] = LIGHT_BU

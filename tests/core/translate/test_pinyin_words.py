@@ -27,6 +27,9 @@ WORDS = {
     "小狗儿": "xiǎogǒur",  # not in CC-CEDICT: the 儿 after a word is the r suffix
     # a real syllable ér, first in its word or starting one
     "儿子": "érzi", "而且": "érqiě", "六一儿童节": "liùyī'értóngjié",
+    # a 不 inside a word is light where CC-CEDICT reads it light (pypinyin: kànbùdǒng, duìbùqǐ)
+    "看不懂": "kànbudǒng", "对不起": "duìbuqǐ", "来不及": "láibují", "说不定": "shuōbudìng",
+    "受不了": "shòubùliǎo",  # CC-CEDICT reads this one bù: kept
     # unchanged: no vowel-initial syllable, letters and digits
     "银行": "yínháng", "AA制": "AAzhì", "yyds好看": "yydshǎokàn", "3月": "3yuè",
 }
@@ -57,6 +60,7 @@ def test_the_pinyin_line_of_a_sentence(form: str, request: pytest.FixtureRequest
     glosser = Glosser(None, dictionary=lambda: dictionary)
     assert glosser.pinyin("这儿有一块儿可爱的西安小吃。") == "zhèr yǒu yíkuàir kě'ài de xī'ān xiǎochī."
     assert glosser.pinyin("我女儿在天安门玩儿") == "wǒ nǚ'ér zài tiān'ānmén wánr"
+    assert glosser.pinyin("我看不懂，对不起") == "wǒ kànbudǒng, duìbuqǐ"
     assert {w.text: w.pinyin for w in glosser.gloss("我女儿在哪儿")}["哪儿"] == "nǎr"
 
 

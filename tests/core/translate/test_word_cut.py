@@ -116,7 +116,8 @@ def test_a_text_view_answers_as_the_index_does(index) -> None:
         assert [view.lookup(w) for w in sample] == [index.lookup(w) for w in sample], text
 
 
-def test_a_breakdown_reads_the_index_in_a_few_queries(index) -> None:
+@pytest.mark.parametrize("tail", ["", "我看不懂，对不起，来不及了。"])  # + the readings' light 不 (CC-CEDICT)
+def test_a_breakdown_reads_the_index_in_a_few_queries(index, tail: str) -> None:
     """A 300-character caption's words, cut, readings and cards come from a few queries (its
     runs of characters, two ways; the HMM's odds for characters not met before; its words'
     entries), not a query per step and table:
@@ -129,8 +130,8 @@ def test_a_breakdown_reads_the_index_in_a_few_queries(index) -> None:
     statements: list[str] = []
     index._connection.db.set_trace_callback(statements.append)
     try:
-        words = glosser.gloss(TEXT_300, "zh")
-        line = glosser.pinyin(TEXT_300)
+        words = glosser.gloss(TEXT_300 + tail, "zh")
+        line = glosser.pinyin(TEXT_300 + tail)
     finally:
         index._connection.db.set_trace_callback(None)
     assert len(words) > 100 and len(line.split()) > 100
