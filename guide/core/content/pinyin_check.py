@@ -12,9 +12,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from guide.core.translate.normalise import han_runs
 from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS, needs_apostrophe
 
-HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _SANDHI = {"一": {"yī", "yí", "yì"}, "不": {"bù", "bú"}}
 _SPLIT_RE = re.compile(r"[\s'’\-‐·.,!?;:…\"“”()（）!?,。、！？；：~～/]+")
@@ -72,7 +72,7 @@ def expected_readings(zh: str) -> list[tuple[str, str]]:
     from pypinyin import Style, lazy_pinyin
 
     out: list[tuple[str, str]] = []
-    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", zh):
+    for run in han_runs(zh):
         out.extend(zip(run, lazy_pinyin(run, style=Style.TONE)))
     return out
 

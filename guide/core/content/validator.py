@@ -16,6 +16,7 @@ from guide.core.content import images, markdown_links, pinyin_check, templates
 from guide.core.content.loader import load_pack
 from guide.core.content.model import Location, Pack, Problem, Severity
 from guide.core.content.yamlsafe import MAX_FILE_BYTES, YamlError, read_file
+from guide.core.translate.normalise import is_han_char
 
 IMAGE_SUFFIXES = {".svg", ".png"}
 
@@ -24,13 +25,13 @@ IMAGE_SUFFIXES = {".svg", ".png"}
 def traditional_only_chars() -> frozenset[str]:
     """Characters CC-CEDICT uses only in traditional forms (never in a simplified one)."""
     traditional, simplified = _cedict_chars()
-    return frozenset(c for c in traditional - simplified if pinyin_check.HAN_RE.match(c))
+    return frozenset(c for c in traditional - simplified if is_han_char(c))
 
 
 @lru_cache(maxsize=1)
 def simplified_chars() -> frozenset[str]:
     """Every Han character CC-CEDICT uses in a simplified headword."""
-    return frozenset(c for c in _cedict_chars()[1] if pinyin_check.HAN_RE.match(c))
+    return frozenset(c for c in _cedict_chars()[1] if is_han_char(c))
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _check_entries(pack: Pack, problems: list[Problem]) -> None:
             bad = sorted({c for c in zh if c in traditional})
             if bad:
                 problems.append(Problem(location, Severity.ERROR, f"{what} {zh!r} uses traditional characters {''.join(bad)}; use simplified"))
-            unknown = sorted({c for c in zh if pinyin_check.HAN_RE.match(c) and c not in traditional and c not in known})
+            unknown = sorted({c for c in zh if is_han_char(c) and c not in traditional and c not in known})
             if unknown:
                 problems.append(Problem(location, Severity.WARNING, f"{what} {zh!r}: {''.join(unknown)} is not a character of Chinese dictionaries (a typo, or a Japanese form?)"))
             if exception:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from guide.core.study.cards import CardDraft
-from guide.core.study.pinyin_text import has_han
+from guide.core.translate.normalise import has_han
 
 if TYPE_CHECKING:
     from guide.core.content.model import GlossaryEntry, Phrase, Step, Walkthrough

@@ -19,14 +19,9 @@ _TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")  # macron, acute, caron, gra
 _DIAERESIS = "\u0308"
 _TONE_NUMBER_RE = re.compile(r"(?<=[a-z])[0-5](?![0-9])")
 _NOT_KEY_RE = re.compile(r"[^a-z0-9]+")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 # What a typed pinyin query may contain: letters (with tone marks or ü), tone numbers,
 # spaces and syllable separators.
 _PINYIN_QUERY_RE = re.compile(r"^[a-zA-Zü\u00c0-\u024f\u0300-\u036f0-5\s'’\-:]+$")
-
-
-def has_han(text: str) -> bool:
-    return _HAN_RE.search(text) is not None
 
 
 def strip_tones(text: str) -> str:

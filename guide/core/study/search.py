@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from guide.core.content.model import Pack, Step, Walkthrough
 from guide.core.study import pinyin_text
+from guide.core.translate.normalise import han_count, has_han
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,6 @@ _PINYIN_WORD_SPLIT_RE = re.compile(r"[\s'’\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _ALTERNATIVES_RE = re.compile(r"(?:(?<!\s)\s+)?[/;]\s*")  # spaces tried once, from their start: linear
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
-_HAN_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _EDGE_PUNCT = " .,!?;:'\"()[]<>~-*…。，！？；：、“”‘’（）"
 _BEYOND = "\U0010ffff"  # sorts after any character: query + _BEYOND bounds a prefix range
 
@@ -326,7 +326,7 @@ class SearchIndex:
         if not folded:
             return {}
         tiers: list[tuple[float, Iterable[int]]] = []
-        han = pinyin_text.has_han(folded)
+        han = has_han(folded)
         words = _TOKEN_RE.findall(folded)
         if han:
             zh = han_key(folded)
@@ -466,7 +466,7 @@ def _pinyin_keys(zh: str, pinyin: str) -> list[tuple[str, list[int]]]:
                 read += syllables
         keys.append(_joined(written))
     if zh:
-        han = len(_HAN_CHAR_RE.findall(zh))
+        han = han_count(zh)
         if not han:
             keys.append(_joined(pinyin_text.syllables(zh)))
         elif sum(1 for s in read if pinyin_text.is_syllable(s)) != han:

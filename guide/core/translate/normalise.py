@@ -58,6 +58,15 @@ def is_all_han(text: str) -> bool:
     return _ALL_HAN_RE.fullmatch(text) is not None
 
 
+def han_runs(text: str) -> list[str]:
+    """The runs of Han characters in `text`, in order."""
+    return _ALL_HAN_RE.findall(text)
+
+
+def han_count(text: str) -> int:
+    return len(_HAN_RE.findall(text))
+
+
 # Terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\", and
 # two-character ones), then any control character left except line break and tab, and the
 # bidirectional overrides that make text display in a different order than it reads.

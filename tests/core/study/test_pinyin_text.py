@@ -53,10 +53,6 @@ def test_looks_like_pinyin() -> None:
         assert not pinyin_text.looks_like_pinyin(typed), typed
 
 
-def test_has_han() -> None:
-    assert pinyin_text.has_han("点个赞") and not pinyin_text.has_han("dian ge zan")
-
-
 @given(st.text(max_size=40))
 def test_key_is_lowercase_ascii_and_idempotent(text: str) -> None:
     key = pinyin_text.key(text)

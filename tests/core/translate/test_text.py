@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide.core.translate.normalise import has_han, match_key, normalise
+from guide.core.translate.normalise import han_count, han_runs, has_han, is_han_char, match_key, normalise
 from guide.core.translate.sentences import chunk, split_sentences
 
 TEXT = st.lists(st.sampled_from(list("你好世界。！？，；… abc.!?\n\"”'") + ["Mr. ", "3.5", "好的。 "]),
@@ -49,3 +49,11 @@ def test_normalise_full_width_spacing_and_case() -> None:
 
 def test_direction_detection() -> None:
     assert has_han("OK 好的") and not has_han("yyds 666") and has_han("𠀀")
+
+
+def test_one_han_character_class_for_every_feature() -> None:
+    """The translator, search, the study cards and the pack checks agree on what is Han,
+    rare characters beyond the basic block included (𠀀, U+20000)."""
+    assert han_runs("点个赞 yyds 𠀀好，OK") == ["点个赞", "𠀀好"]
+    assert han_count("点个赞 yyds 𠀀好，OK") == 5
+    assert is_han_char("𠀀") and is_han_char("好") and not is_han_char("，") and not is_han_char("a")
