@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.packs import write_pack
+from helpers.packs import GLOSSARY, write_pack
 
 from guide.core.content import pack_cache
 from guide.core.content.loader import load_pack
@@ -93,6 +93,16 @@ def test_the_bundled_pack_round_trips_exactly(cache_dir: Path, loads: LoadCounte
     assert [t.location for t in cached.templates] == [t.location for t in fresh.templates]
     assert [p.location for p in cached.places] == [p.location for p in fresh.places]
     assert every_field(cached) == every_field(fresh), "a value or its type differs (a str for a Path, a list for a tuple)"
+
+
+def test_a_less_than_sign_that_opens_no_tag_keeps_the_cache(tmp_path: Path, cache_dir: Path, loads: LoadCounter) -> None:
+    """Text is searched for HTML only when it holds a "<": one that starts no tag is shown from the cache."""
+    root = write_pack(tmp_path / "p", glossary=GLOSSARY.replace("Saves matter more than likes.",
+                                                                "Swipe < to go back, tap <3 to like"))
+    fresh = load_pack(root)
+    assert not fresh.problems and "<" in fresh.label("收藏").note
+    pack_cache.load_pack_cached(root, cache_dir)
+    assert pack_cache.load_pack_cached(root, cache_dir) == fresh and loads.count == 1
 
 
 def test_a_pack_with_problems_keeps_them(tmp_path: Path, cache_dir: Path, loads: LoadCounter) -> None:
