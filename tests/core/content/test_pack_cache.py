@@ -3,15 +3,18 @@ trusted: whatever is wrong with its file, the app gets exactly what loading the 
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import os
 import subprocess
 import sys
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers.packs import write_pack
+from helpers.packs import GLOSSARY, write_pack
 
 from guide.core.content import pack_cache
 from guide.core.content.loader import load_pack
@@ -57,6 +60,16 @@ def read_document(path: Path) -> dict:
     return json.loads(path.read_bytes().partition(b"\n")[2])
 
 
+def every_field(value: Any) -> Any:
+    """A model value as nested (type, fields) with every value's exact type, the fields that
+    `==` skips (locations, sources) included."""
+    if dataclasses.is_dataclass(value):
+        return type(value), [(f.name, every_field(getattr(value, f.name))) for f in dataclasses.fields(value)]
+    if type(value) is tuple:
+        return tuple, [every_field(item) for item in value]
+    return type(value), value
+
+
 def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(mini_pack: Path, cache_dir: Path, loads: LoadCounter) -> None:
     first = pack_cache.load_pack_cached(mini_pack, cache_dir)
     second = pack_cache.load_pack_cached(mini_pack, cache_dir)
@@ -65,6 +78,7 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(mini_pack: Pat
     screen = second.walkthrough("first").steps[0].screen
     assert screen == load_pack(mini_pack).walkthrough("first").steps[0].screen and screen.is_file()
     assert [s.location for s in second.walkthrough("first").steps] == [s.location for s in first.walkthrough("first").steps]
+    assert every_field(second) == every_field(first)
 
 
 def test_the_bundled_pack_round_trips_exactly(cache_dir: Path, loads: LoadCounter) -> None:
@@ -78,6 +92,17 @@ def test_the_bundled_pack_round_trips_exactly(cache_dir: Path, loads: LoadCounte
     assert cached == fresh
     assert [t.location for t in cached.templates] == [t.location for t in fresh.templates]
     assert [p.location for p in cached.places] == [p.location for p in fresh.places]
+    assert every_field(cached) == every_field(fresh), "a value or its type differs (a str for a Path, a list for a tuple)"
+
+
+def test_a_less_than_sign_that_opens_no_tag_keeps_the_cache(tmp_path: Path, cache_dir: Path, loads: LoadCounter) -> None:
+    """Text is searched for HTML only when it holds a "<": one that starts no tag is shown from the cache."""
+    root = write_pack(tmp_path / "p", glossary=GLOSSARY.replace("Saves matter more than likes.",
+                                                                "Swipe < to go back, tap <3 to like"))
+    fresh = load_pack(root)
+    assert not fresh.problems and "<" in fresh.label("收藏").note
+    pack_cache.load_pack_cached(root, cache_dir)
+    assert pack_cache.load_pack_cached(root, cache_dir) == fresh and loads.count == 1
 
 
 def test_a_pack_with_problems_keeps_them(tmp_path: Path, cache_dir: Path, loads: LoadCounter) -> None:
@@ -247,19 +272,86 @@ def _problem_path_leaves_the_pack(path: Path) -> None:
     rewrite(path, document)
 
 
+def _screen_named_where_a_problem_is(path: Path) -> None:
+    """A location may name any path inside the pack; a screen only a file that is there, even
+    one named after a location already read."""
+    document = read_document(path)
+    document["pack"][7] = [[["images/missing.svg", 1, 1], "error", "x"]]
+    document["pack"][4][0][5][0][8] = ["images/missing.svg", 1, 1]  # the first step's location
+    document["pack"][4][0][5][2][3] = "images/missing.svg"  # the third step's screen, after two good ones
+    rewrite(path, document)
+
+
+def _text_missing_in_one_phrase(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][6][1][2][0][1] = None  # one phrase's zh, among good ones
+    rewrite(path, document)
+
+
+def _true_as_a_line_number(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][5][1][8][1] = True  # JSON true is not a number
+    rewrite(path, document)
+
+
+def _whole_number_as_a_fraction(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][5][0][4][0][0] = 0  # a highlight's x
+    rewrite(path, document)
+
+
+def _text_where_a_list_belongs(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][6] = "start"  # the tags of a walkthrough
+    rewrite(path, document)
+
+
+def _list_in_a_list_of_labels(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][5][1][5] = [["收藏"]]
+    rewrite(path, document)
+
+
+def _one_record_too_long(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][6][1][2][0].append("extra")
+    rewrite(path, document)
+
+
+def _html_in_a_phrase_tag(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][6][0][2][1][6] = ["greeting", "<b>hi</b>"]
+    rewrite(path, document)
+
+
+def _html_in_a_highlight_label(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][5][0][4][0][4] = '<img src="/home/user/secret.png">'
+    rewrite(path, document)
+
+
+def _html_in_a_tip(path: Path) -> None:
+    document = read_document(path)
+    document["pack"][4][0][5][1][6] = "<a href='file:///etc/passwd'>tap</a>"  # the second step had no tip
+    rewrite(path, document)
+
+
 DAMAGE = [_truncate, _flip_a_byte, _garbage, _empty, _a_folder, _deep_json, _wrong_types, _fields_missing,
           _screen_outside_the_pack, _screen_not_in_the_pack, _html_in_a_label, _unsafe_link_in_a_body,
-          _bad_severity, _problem_path_leaves_the_pack]
+          _bad_severity, _problem_path_leaves_the_pack, _screen_named_where_a_problem_is, _text_missing_in_one_phrase,
+          _true_as_a_line_number, _whole_number_as_a_fraction, _text_where_a_list_belongs, _list_in_a_list_of_labels,
+          _one_record_too_long, _html_in_a_phrase_tag, _html_in_a_highlight_label, _html_in_a_tip]
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__.strip("_"))
 def test_a_damaged_or_forged_cache_is_rebuilt_and_never_shown(damage, mini_pack: Path, cache_dir: Path,
-                                                              loads: LoadCounter) -> None:
+                                                              loads: LoadCounter, caplog: pytest.LogCaptureFixture) -> None:
     pack_cache.load_pack_cached(mini_pack, cache_dir)
     path = only_cache_file(cache_dir)
     damage(path)
     pack = pack_cache.load_pack_cached(mini_pack, cache_dir)
     assert loads.count == 2, "the damaged file was used"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "refused by a crash the last resort caught, not by a check"
     assert pack == load_pack(mini_pack)
     if path.is_file():  # rewritten whole, and used from then on
         assert pack_cache.load_pack_cached(mini_pack, cache_dir) == pack and loads.count == 2
