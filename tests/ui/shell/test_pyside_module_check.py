@@ -29,17 +29,17 @@ def test_same_answer_as_pyside_for_every_module_loaded_here() -> None:
     and built-in modules: hundreds of real cases, both answers among them."""
     original = _pyside_own_check()
     answers: dict[bool, int] = {True: 0, False: 0}
-    for name, module in list(sys.modules.items()):
-        if module is None:
-            continue
-        try:
-            with warnings.catch_warnings():  # inspect on built-in modules warns on Python 3.11
-                warnings.simplefilter("ignore", DeprecationWarning)
+    with warnings.catch_warnings():  # inspect on built-in modules warns on Python 3.11
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for name, module in list(sys.modules.items()):
+            if module is None:
+                continue
+            try:
                 expected = original(module)
-        except Exception:  # noqa: BLE001, S112 - PySide's own check fails on it: not ours to answer
-            continue
-        assert pyside_module_check.uses_pyside(module, original) is expected, name
-        answers[expected] += 1
+            except Exception:  # noqa: BLE001, S112 - PySide's own check fails on it: not ours to answer
+                continue
+            assert pyside_module_check.uses_pyside(module, original) is expected, name
+            answers[expected] += 1
     assert answers[True] >= 3 and answers[False] >= 200, answers
 
 
