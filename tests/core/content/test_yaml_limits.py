@@ -51,3 +51,25 @@ def test_forty_thousand_keys_in_a_walkthrough_fail_that_file_only(tmp_path: Path
     pack = load_pack(pack_dir)
     assert [w.id for w in pack.walkthroughs] == ["first"]
     assert any("keys in one mapping" in p.message for p in pack.errors)
+
+
+@pytest.mark.parametrize("value", [
+    "Tap 我 to open", "小红书", "关注", "Home", "我的", "→ next", "#话题#", "a",  # text, no resolver asked
+    "yes", "No", "true", "OFF", "on", "y", "n", "~", "null", "Null", "",  # bools and nulls, as YAML 1.1 reads them
+    "1", "-3", "+4", "1_000", "0x1F", "0o17", "017", "1e3", ".5", "-.inf", ".NaN", "3.14", "2024-05-01",
+    "tap", "the end", "open", "now", "yellow", "false alarm", "ok", "=", "<<",  # text that starts like something else
+])
+def test_a_plain_scalar_reads_as_the_resolver_reads_it(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text that cannot be anything else is taken as text without YAML's resolver; every
+    value reads exactly as it does when the resolver is asked about each one."""
+    def read() -> object:
+        node = yamlsafe.parse_text(f"key: {value}\n")
+        assert node is not None
+        return node.get("key").value  # type: ignore[union-attr]
+
+    quick = read()
+    monkeypatch.setattr(yamlsafe, "_IMPLICIT_FIRST", None)  # every scalar through the resolver
+    asked = read()
+    assert type(quick) is type(asked) and (quick == asked or quick != quick), (value, quick, asked)
+    if value[:1].isalpha() and value.lower() not in ("yes", "no", "true", "false", "on", "off", "y", "n", "null"):
+        assert quick == value  # words stay words
