@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 # The records below are frozen dataclasses whose equality, hash and repr come from `_Record`:
-# @dataclass compiles each method it writes, ~0.2 ms apiece, and these three for 13 classes
-# were ~5 ms of the way to the first screen. `_Record` answers exactly as the generated ones.
+# @dataclass compiles each method it writes, and these three for 13 classes were ~3 ms of the
+# way to the first screen (importing this module: 8.6 -> 5.8 ms). `_Record` answers exactly as
+# the generated ones would.
 _record = dataclass(frozen=True, eq=False, repr=False)
 
 
