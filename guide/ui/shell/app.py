@@ -140,8 +140,13 @@ def _finish_start(args: argparse.Namespace, window, settings_store) -> None:  # 
     if not window.isVisible():  # closed (e.g. SIGTERM) before this first turn of the loop
         return
     route_qt_messages()
-    context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store, settings=window.settings)
-    window.attach(context, shell_later=True)
+    try:
+        context = build_context(Path(args.pack) if args.pack else None, settings_store=settings_store,
+                                settings=window.settings)
+        window.attach(context, shell_later=True)
+    except BaseException:
+        collect_from_now_on()  # no content will paint to turn it on: the app must not run without it
+        raise
     bench = bool(os.environ.get("REDNOTE_GUIDE_BENCH_SHOWN"))
     if bench:  # benchmarks/run.py: its time is taken before the rest below, its memory after
         from guide.ui.shell.bench_hook import report_attached_and_quit

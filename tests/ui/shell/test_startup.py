@@ -4,11 +4,14 @@ after it: menus, shortcuts, the single-instance server, the theme the desktop as
 
 from __future__ import annotations
 
+import argparse
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -198,3 +201,30 @@ def test_closing_before_content_loads_keeps_the_users_settings(qtbot) -> None:
     saved = store.load()
     assert saved.last_page == "translator", "Start, shown while loading, must not replace the last page"
     assert saved.window_geometry, "window size and position are saved"
+
+
+def test_the_cycle_collector_comes_back_when_the_content_fails_to_attach(qtbot, mini_pack: Path, monkeypatch) -> None:
+    """The start pauses the collector until the content paints; content that never paints
+    (an unexpected error while attaching it) must not leave the app running without it."""
+    from guide.core.storage.settings import SettingsStore
+    from guide.ui.shell import app as shell_app
+    from guide.ui.shell.main_window import MainWindow
+
+    store = SettingsStore()
+    window = MainWindow(settings=store.load(), settings_store=store)
+    qtbot.addWidget(window)
+    window.show()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("attach failed")
+
+    monkeypatch.setattr(window, "attach", broken)
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # the test process's objects stay collectable
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            shell_app._finish_start(argparse.Namespace(pack=str(mini_pack), read_screen=False), window, store)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
