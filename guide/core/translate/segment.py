@@ -309,8 +309,9 @@ _NOT_AN_ADJECTIVE = set("的了吗吧啊呀哦嘛呢不啦")
 
 
 def _in_context(tokens: list[Token]) -> list[Token]:
-    """Senses the neighbours decide: 得 after a verb is the particle "de"; 好 before an
-    adjective or verb means "so"; the rest (measure words, 最火, 三天前 …) in context.py."""
+    """Senses the neighbours decide: 得 after a verb is the particle "de", and so is 地 between
+    a manner (慢慢, 开心) and a verb; 好 before an adjective or verb means "so"; the rest
+    (measure words, 最火, 三天前 …) in context.py."""
     out = list(tokens)
     clause: list[str] = []
     for i, token in enumerate(out):
@@ -326,6 +327,9 @@ def _in_context(tokens: list[Token]) -> list[Token]:
             continue
         if token.text == "得" and before is not None and has_han(before.text) and before.kind != PUNCT:
             out[i] = Token("得", PARTICLE)
+        elif (token.text == "地" and before is not None and before.kind != PUNCT and len(before.text) >= 2
+              and has_han(before.text) and after is not None and after.kind != PUNCT and has_han(after.text)):
+            out[i] = Token("地", PARTICLE)  # 慢慢地走, 开心地笑: "-ly" (de) between a manner and a verb, not "earth"
         elif token.text in ERHUA_CHARS and before is not None and has_han(before.text) and before.kind != PUNCT:
             out[i] = Token(token.text, PARTICLE, hint=ERHUA_HINT)  # 小狗 / 儿: the r of xiǎogǒur
         elif (token.text == "好" and after is not None and after.kind in (WORD, PACK) and has_han(after.text)
@@ -340,8 +344,9 @@ def _in_context(tokens: list[Token]) -> list[Token]:
 
 
 # The reading a particle has after the word before it, and so the CC-CEDICT entry to use: a
-# verb's 了 / 过 / 着 / 得 (neutral tone), and 儿 said as the r of the word (erhua, r5).
-PARTICLE_READINGS = {"了": "le", "过": "guo", "着": "zhe", "得": "de", **dict.fromkeys(ERHUA_CHARS, ERHUA)}
+# verb's 了 / 过 / 着 / 得 and the adverbial 地 (neutral tone), and 儿 said as the r of the word
+# (erhua, r5).
+PARTICLE_READINGS = {"了": "le", "过": "guo", "着": "zhe", "得": "de", "地": "de", **dict.fromkeys(ERHUA_CHARS, ERHUA)}
 ERHUA_HINT = "an r sound on the word before (erhua)"
 
 

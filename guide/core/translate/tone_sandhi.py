@@ -8,7 +8,7 @@ only from the word after it. So every 一 and 不 gets its tone again here:
 不  bú before a 4th tone (不对 búduì, 不是 búshì, 不要 búyào), bù otherwise (不好 bùhǎo, and
     at the end). Between a word and the same word again, the A-not-A question, it is light
     and unmarked, as HSK textbooks write it: 是不是 shìbushì, 要不要 yào buyào, 喜不喜欢,
-    一样不一样.
+    一样不一样; but not in 一A不A, "not A at all" (一动不动 yídòngbúdòng).
 一  yí before a 4th tone (一个 yí gè, 一下 yíxià, 一样 yíyàng), yì before a 1st, 2nd or 3rd
     (一起 yìqǐ, 一天 yì tiān, 一年 yì nián, 一点 yìdiǎn, 一百 yìbǎi); yī where it is a number
     said as a number: at the end of a word or phrase (统一, 唯一, 第一, 星期一, 十一), after 第
@@ -72,8 +72,8 @@ def said_tone(char: str, before: str, after: str, next_tone: int | None, number_
     if char == BU:
         if following == BU:
             return 4  # 不不不: each one said on its own
-        if any(len(before) >= k and before[-k:] == after[:k] for k in (1, 2)):
-            return 0  # A-not-A: 是不是, 喜不喜欢, 一样不一样
+        if any(len(before) >= k and before[-k:] == after[:k] and before[-k - 1:-k] != YI for k in (1, 2)):
+            return 0  # A-not-A: 是不是, 喜不喜欢, 一样不一样; not 一A不A, "not A at all" (一动不动 yídòngbúdòng)
         return 2 if next_tone == 4 else 4
     if prev and prev == following and prev != YI and before[-2:-1] != YI:
         return 0  # 看一看 (but not 一天一天)

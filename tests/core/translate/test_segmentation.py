@@ -78,3 +78,22 @@ def test_aspect_particles_split_from_their_verb(glosser: Glosser) -> None:
     tokens = glosser.tokens("我去过")
     assert tokens[-1].text == "过" and tokens[-1].kind == PARTICLE
     assert glosser.gloss("我去过")[-1].meanings[0] == "(experienced action marker)"
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("他慢慢地走", "tā mànmàn de zǒu"),
+    ("开心地笑了", "kāixīn de xiào le"),
+    ("默默地关注了你", "mòmò de guānzhù le nǐ"),
+])
+def test_di_between_a_manner_and_a_verb_is_the_particle_de_not_earth(glosser: Glosser, text: str, line: str) -> None:
+    """Captions are full of 开心地, 默默地: the old card read 地 dì "earth"."""
+    glosser.forget_last_text()
+    card = next(w for w in glosser.gloss(text) if w.text == "地")
+    assert (card.pinyin, card.meanings[0]) == ("de", "-ly")
+    assert glosser.pinyin(text) == line
+
+
+@pytest.mark.parametrize("text", ["这块地很大", "他家有很多地", "这里的地很干"])
+def test_di_as_land_stays_di(glosser: Glosser, text: str) -> None:
+    card = next(w for w in glosser.gloss(text) if w.text == "地")
+    assert card.pinyin == "dì" and "earth" in card.meanings[0]

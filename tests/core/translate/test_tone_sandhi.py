@@ -54,6 +54,8 @@ LINE = [
     ("你要不要试试", "yào buyào"),
     ("你喜不喜欢这个颜色", "xǐ bu xǐ"),
     ("让我看一看", "kànyikàn"),
+    ("他一动不动地站着", "yídòngbúdòng"),  # 一A不A, "not A at all": not a question, so bú
+    ("一样不一样", "yíyàng bu yíyàng"),
     ("整个人都不一样了", "bù yíyàng"),  # the next syllable as said: 一样 yíyàng, so 不 stays bù
     ("不，对", "bù, duì"),  # punctuation ends the phrase
 ]
