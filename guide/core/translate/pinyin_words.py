@@ -14,6 +14,13 @@ are written here, never by joining strings that were already joined:
      another word is literary and such words are in CC-CEDICT.
   Where CC-CEDICT lists both readings, the r wins (花儿 huār "flower" over huā'ér, a folk
   song; 托儿 tuōr "shill"), except the words in `_SAID_ER`.
+- A word pypinyin does not know is read character by character, each character in its most
+  common reading: 干妈 gànmā, 吹干 chuīgàn, 晒干 shàigàn, where 干 is gān ("dry"). Where every
+  CC-CEDICT reading of the word gives a syllable another sound or another full tone, that
+  syllable is CC-CEDICT's (gānmā, chuīgān; 重置 chóngzhì, 长按 cháng'àn, 弹窗 tánchuāng).
+  Light syllables are not taken from it (the next rule, tone_sandhi), nor a doubled
+  character's (狗狗, which CC-CEDICT writes as said colloquially, gǒugōu), and 一 / 不 keep
+  their own rules.
 - A 不 inside a word is light where CC-CEDICT reads it light: the potential complement
   (看不懂 kàn bu dǒng, 来不及 láibují) and words like 对不起 duìbuqǐ, as the phrase book and
   textbooks write them. pypinyin reads them all bù; CC-CEDICT is followed word by word, so
@@ -123,3 +130,36 @@ def resolve_light_bu(readings: dict[str, Syllables],
         for i in places[word]:
             if whole and all(reading[i].lower() == LIGHT_BU for reading in whole):
                 readings[word][i] = LIGHT_BU
+
+
+_SANDHI_CHARS = frozenset("一不")
+
+
+def resolve_from_cedict(readings: dict[str, Syllables],
+                        cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
+    """Each syllable of a word of two or more characters that every CC-CEDICT reading of the
+    word (one syllable per character) says with another sound or another full tone becomes
+    CC-CEDICT's, in place (吹干: chuīgàn -> chuīgān). See the module's rules."""
+    words = [word for word in readings if len(word) >= 2]
+    if not words:
+        return
+    for word, cedict_readings in cedict(words).items():
+        whole = [[syllable.lower() for syllable in reading] for reading in cedict_readings if len(reading) == len(word)]
+        if not whole:
+            continue
+        syllables = readings[word]
+        for i, said in enumerate(whole[0]):
+            ours = syllables[i]
+            if (ours is None or word[i] in _SANDHI_CHARS or word[i] in ERHUA_CHARS or said == ours.lower()
+                    or word[i - 1:i] == word[i]  # 狗狗: CC-CEDICT writes the spoken gǒugōu
+                    or _light(said) or any(reading[i] != said for reading in whole[1:])):
+                continue
+            syllables[i] = said
+
+
+def _light(syllable: str) -> bool:
+    """No tone mark: CC-CEDICT's neutral tone (or an erhua r)."""
+    return not any(char in _TONE_MARKED for char in syllable)
+
+
+_TONE_MARKED = frozenset("āēīōūǖáéíóúǘǎěǐǒǔǚàèìòùǜ")
