@@ -61,6 +61,7 @@ class Rule:
     before_start: frozenset[str] = frozenset()
     unless_before_start: frozenset[str] = field(default_factory=frozenset)
     at_end: bool = False  # also at the end of the text
+    reading: str = ""  # the reading of that sense, when it is not the word's usual one
 
     def applies(self, previous: str | None, following: str | None) -> bool:
         if following and following[0] in self.unless_before_start:
@@ -89,6 +90,11 @@ RULES = (
     # 共3条评论, 共三件: "in total".
     Rule("共", "in total; altogether (共3条: 3 in total)",
          before_start=frozenset(NUMERALS) | frozenset({"有", "计"})),
+    # 皮肤很干, 嘴唇干, 有点干: "dry", said gān; 干活, 我不干 (gàn: to do) keep theirs.
+    Rule("干", "dry (皮肤很干: the skin is very dry)", reading="gān",
+         after=frozenset({"很", "太", "好", "超", "真", "巨", "挺", "特别", "非常", "有点", "有点儿", "有些",
+                          "比较", "更", "最", "越来越", "这么", "那么", "蛮", "贼", "偏"}),
+         after_suffix=("皮肤", "唇", "头发", "发尾", "发梢", "眼睛", "喉咙", "嗓子", "空气", "天气", "皮")),
     # 好好 at the end of a clause is 好 "so" + 好 "good" (皮肤好好啊), not "well; carefully".
     Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset("啊呀哦呢吧啦嘛"),
          before_start=frozenset("，。！？!?,.~～"), at_end=True),
@@ -115,6 +121,13 @@ def hint_for(word: str, previous: str | None, following: str | None, clause: lis
     if word == "点" and previous is not None and (previous in _A_BIT_AFTER or _after_more_or_less(previous, clause)):
         return "a bit; a little (多穿点: wear a bit more; 快点: a bit faster)"
     return ""
+
+
+def reading_for(word: str, previous: str | None, following: str | None) -> str:
+    """The reading of the sense the neighbours make first, when it is not the word's usual
+    one (很干: gān, "dry"), or ""."""
+    rule = _RULES.get(word)
+    return rule.reading if rule is not None and rule.reading and rule.applies(previous, following) else ""
 
 
 def _after_more_or_less(previous: str, clause: list[str]) -> bool:

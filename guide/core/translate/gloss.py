@@ -230,6 +230,10 @@ class Glosser:
                 meanings = [f"{m} (doubled for emphasis)" for m in base.meanings[:1]] + base.meanings[1:]
             return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
         word = self._chinese_word(text, dictionary, whole)
+        if token.reading and word.source == "cc-cedict":  # 很干: gān "dry", not gàn "tree trunk"
+            word.pinyin = token.reading
+            word.meanings = [_short(m) for m in best_senses(text, dictionary.lookup(text), token.reading, MAX_MEANINGS,
+                                                            use_overrides=False)]
         if token.hint and word.source != "phrasebook":
             word.meanings = without_repeats([token.hint] + word.meanings)[:MAX_MEANINGS]
         return word
@@ -351,7 +355,7 @@ class Glosser:
         readings = source.readings(t.text for t in tokens if t.kind != PUNCT)
         packs = [None if t.kind in (PUNCT, PARTICLE) else self._pack_word(t.text) for t in tokens]
         each = ["" if t.kind == PUNCT else PARTICLE_READINGS[t.text] if t.kind == PARTICLE
-                else _line_pinyin(pack) if pack else readings[t.text] for t, pack in zip(tokens, packs)]
+                else _line_pinyin(pack) if pack else t.reading or readings[t.text] for t, pack in zip(tokens, packs)]
         # 一 and 不 take their tones from the words around them; the pack's own pinyin stays
         kept = [t.kind == PUNCT or pack is not None for t, pack in zip(tokens, packs)]
         said = in_line([t.text for t in tokens], each, kept)

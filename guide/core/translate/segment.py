@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from guide.core.translate.context import hint_for
+from guide.core.translate.context import hint_for, reading_for
 from guide.core.translate.normalise import has_han, is_han_char
 from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
 from guide.core.translate.recut import Recutter
@@ -52,6 +52,7 @@ class Token:
     kind: str = WORD
     base: str = ""  # the known word a REPEAT / EMPHATIC / REDUPLICATED token is built on
     hint: str = ""  # a sense the context makes first (好 before an adjective: "so; very")
+    reading: str = ""  # the reading that sense has, when it is not the word's usual one (很干: gān)
 
 
 _jieba_lock = threading.Lock()
@@ -337,9 +338,10 @@ def _in_context(tokens: list[Token]) -> list[Token]:
             out[i] = Token("好", WORD, hint="so; very (before an adjective or verb)")
         else:
             previous = before.text if before is not None and before.kind != PUNCT else None
-            hint = hint_for(token.text, previous, after.text if after is not None else None, clause)
+            following = after.text if after is not None else None
+            hint = hint_for(token.text, previous, following, clause)
             if hint:
-                out[i] = Token(token.text, token.kind, hint=hint)
+                out[i] = Token(token.text, token.kind, hint=hint, reading=reading_for(token.text, previous, following))
     return out
 
 

@@ -50,6 +50,9 @@ def card(glosser: Glosser, text: str, word: str) -> list[str]:
     ("这条裤子显腿长", "长", "long"),
     ("今天的穿搭是法式复古风", "法式", "French"),
     ("博主的皮肤好好啊", "好好", "so good"),
+    ("换季皮肤很干，求推荐面霜", "干", "dry"),
+    ("嘴唇干到起皮", "干", "dry"),
+    ("我不干了", "干", "to do"),
 ])
 def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str, word: str, first: str) -> None:
     meanings = card(glosser, text, word)
@@ -129,3 +132,17 @@ def test_the_detail_panel_lists_each_sense_once(glosser: Glosser) -> None:
     senses = glosser.details("真的").senses
     parts = [p.strip().casefold() for s in senses for p in s.split(";")]
     assert len(parts) == len(set(parts)), senses
+
+
+@pytest.mark.parametrize("text,said", [
+    ("换季皮肤很干，求推荐面霜", "hěn gān"),
+    ("嘴唇干到起皮", "zuǐchún gān"),
+    ("我不干了", "bú gàn"),
+])
+def test_a_sense_the_neighbours_choose_is_said_as_that_sense(glosser: Glosser, text: str, said: str) -> None:
+    """干 "dry" is gān, on the card and in the line; 干 "to do" stays gàn (the old card said
+    gàn "tree trunk" for dry skin)."""
+    glosser.forget_last_text()
+    line = glosser.pinyin(text)
+    assert said in line, line
+    assert {w.text: w.pinyin for w in glosser.gloss(text)}["干"] == said.split()[-1]
