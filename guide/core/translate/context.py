@@ -44,6 +44,8 @@ TIME_UNITS = ("年", "天", "月", "周", "时", "钟", "秒", "星期", "礼拜
 _LOOKS = frozenset("白黑瘦胖高矮老小大嫩年气贵脸腿")  # 显 before these: "makes you look …"
 _A_BIT_AFTER = frozenset({"快", "慢", "小", "大", "早", "晚", "少", "多", "轻", "近", "远",
                           "便宜", "低", "高", "好"})
+ADJECTIVE_DEGREE = frozenset({"很", "太", "好", "超", "真", "巨", "挺", "特别", "非常", "有点", "有点儿", "有些",
+                              "比较", "更", "最", "越来越", "这么", "那么", "蛮", "贼", "偏"})  # before an adjective
 DEGREE = frozenset({"最", "很", "太", "超", "好", "真", "巨", "挺", "特别", "这么", "那么", "爆",
                     "更", "贼", "蛮", "能", "会", "也", "又", "突然", "一下子", "彻底"})
 
@@ -91,23 +93,30 @@ RULES = (
     Rule("共", "in total; altogether (共3条: 3 in total)",
          before_start=frozenset(NUMERALS) | frozenset({"有", "计"})),
     # 皮肤很干, 嘴唇干, 有点干: "dry", said gān; 干活, 我不干 (gàn: to do) keep theirs.
-    Rule("干", "dry (皮肤很干: the skin is very dry)", reading="gān",
-         after=frozenset({"很", "太", "好", "超", "真", "巨", "挺", "特别", "非常", "有点", "有点儿", "有些",
-                          "比较", "更", "最", "越来越", "这么", "那么", "蛮", "贼", "偏"}),
+    Rule("干", "dry (皮肤很干: the skin is very dry)", reading="gān", after=ADJECTIVE_DEGREE,
          after_suffix=("皮肤", "唇", "头发", "发尾", "发梢", "眼睛", "喉咙", "嗓子", "空气", "天气", "皮")),
+    # 头发太长了, 显腿长, 时间长: "long", said cháng; 长痘, 长胖, 头发长了 (zhǎng: to grow) keep theirs.
+    Rule("长", "long (头发太长了: the hair is too long)", reading="cháng", after=ADJECTIVE_DEGREE,
+         after_suffix=("腿", "时间")),
+    Rule("长", "to grow; to get (长痘: to get spots; 长胖: to put on weight)", before_start=frozenset("痘胖肉斑痣出了")),
+    # 睡不着觉, 睡个好觉, 午觉: "sleep", said jiào (觉 alone is jué, "to feel", in 觉得 and the like).
+    Rule("觉", "sleep (睡觉: to sleep; 睡不着觉: can't sleep)", reading="jiào",
+         after=frozenset({"睡", "睡不着", "睡得着", "不着", "睡个", "好", "午", "懒", "回笼", "睡了", "个"})),
     # 好好 at the end of a clause is 好 "so" + 好 "good" (皮肤好好啊), not "well; carefully".
     Rule("好好", "so good (好 \"so\" + 好 \"good\")", before=frozenset("啊呀哦呢吧啦嘛"),
          before_start=frozenset("，。！？!?,.~～"), at_end=True),
 )
-_RULES = {rule.word: rule for rule in RULES}
+_RULES: dict[str, list[Rule]] = {}
+for _rule in RULES:
+    _RULES.setdefault(_rule.word, []).append(_rule)  # the first that applies wins
 
 
 def hint_for(word: str, previous: str | None, following: str | None, clause: list[str]) -> str:
     """The sense the neighbours make first, or "" (see module doc). `previous` and
     `following` are the neighbouring tokens' text (None at a clause edge for `previous`,
     None at the end of the text for `following`); `clause` is the clause's words."""
-    rule = _RULES.get(word)
-    if rule is not None and rule.applies(previous, following):
+    rule = _applying(word, previous, following)
+    if rule is not None:
         return rule.hint
     if word in CLASSIFIERS and previous is not None and previous[-1:] in BEFORE_CLASSIFIER:
         return CLASSIFIERS[word]
@@ -126,8 +135,12 @@ def hint_for(word: str, previous: str | None, following: str | None, clause: lis
 def reading_for(word: str, previous: str | None, following: str | None) -> str:
     """The reading of the sense the neighbours make first, when it is not the word's usual
     one (很干: gān, "dry"), or ""."""
-    rule = _RULES.get(word)
-    return rule.reading if rule is not None and rule.reading and rule.applies(previous, following) else ""
+    rule = _applying(word, previous, following)
+    return rule.reading if rule is not None else ""
+
+
+def _applying(word: str, previous: str | None, following: str | None) -> Rule | None:
+    return next((rule for rule in _RULES.get(word, ()) if rule.applies(previous, following)), None)
 
 
 def _after_more_or_less(previous: str, clause: list[str]) -> bool:

@@ -21,9 +21,9 @@ are written here, never by joining strings that were already joined:
   Light syllables are not taken from it (the next rule, tone_sandhi), nor a doubled
   character's (狗狗, which CC-CEDICT writes as said colloquially, gǒugōu), and 一 / 不 keep
   their own rules.
-- A 不 inside a word is light where CC-CEDICT reads it light: the potential complement
-  (看不懂 kàn bu dǒng, 来不及 láibují) and words like 对不起 duìbuqǐ, as the phrase book and
-  textbooks write them. pypinyin reads them all bù; CC-CEDICT is followed word by word, so
+- A 不 or 得 inside a word is light where CC-CEDICT reads it light: the potential complement
+  (看不懂 kàn bu dǒng, 来不及 láibují), words like 对不起 duìbuqǐ, and 长得 zhǎngde, as the
+  phrase book and textbooks write them. pypinyin reads them all bù; CC-CEDICT is followed word by word, so
   the ones it reads bù (受不了) keep their tone (and tone_sandhi then marks it).
 """
 
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 ERHUA_CHARS = frozenset("儿兒")
 ERHUA = "r"
-BU, LIGHT_BU = "不", "bu"
+_LIGHT = {"不": "bu", "得": "de"}  # said light inside a word where CC-CEDICT says so
 _APOSTROPHE_BEFORE = frozenset("aāáǎàoōóǒòeēéěèAĀÁǍÀOŌÓǑÒEĒÉĚÈ")
 _MAX_WORD = 12
 # Listed with both readings, but said ér in everyday text: 小儿 in 小儿感冒 (children's), not xiǎor.
@@ -116,20 +116,22 @@ def resolve_erhua(readings: dict[str, Syllables],
             syllables[i] = decided or ERHUA
 
 
-def resolve_light_bu(readings: dict[str, Syllables],
-                     cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
-    """Each 不 after the first character of a word becomes light where every CC-CEDICT reading
-    of the word with one syllable per character reads it light, in place (看不懂: kàn bu dǒng)."""
-    places = {word: [i for i in range(1, len(word)) if word[i] == BU and syllables[i] is not None]
-              for word, syllables in readings.items() if BU in word[1:]}
+def resolve_light(readings: dict[str, Syllables],
+                  cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
+    """Each 不 or 得 after the first character of a word becomes light where every CC-CEDICT
+    reading of the word with one syllable per character reads it light, in place (看不懂:
+    kàn bu dǒng; 长得: zhǎngde)."""
+    places = {word: [i for i in range(1, len(word)) if word[i] in _LIGHT and syllables[i] is not None]
+              for word, syllables in readings.items()}
     places = {word: found for word, found in places.items() if found}
     if not places:
         return
     for word, cedict_readings in cedict(places).items():
         whole = [reading for reading in cedict_readings if len(reading) == len(word)]
         for i in places[word]:
-            if whole and all(reading[i].lower() == LIGHT_BU for reading in whole):
-                readings[word][i] = LIGHT_BU
+            light = _LIGHT[word[i]]
+            if whole and all(reading[i].lower() == light for reading in whole):
+                readings[word][i] = light
 
 
 _SANDHI_CHARS = frozenset("一不")

@@ -30,6 +30,7 @@ WORDS = {
     # a 不 inside a word is light where CC-CEDICT reads it light (pypinyin: kànbùdǒng, duìbùqǐ)
     "看不懂": "kànbudǒng", "对不起": "duìbuqǐ", "来不及": "láibují", "说不定": "shuōbudìng",
     "受不了": "shòubùliǎo",  # CC-CEDICT reads this one bù: kept
+    "长得": "zhǎngde",  # and 得 the same way
     # a word pypinyin reads character by character gets CC-CEDICT's sounds and full tones
     "重置": "chóngzhì", "重试": "chóngshì", "长按": "cháng'àn", "弹窗": "tánchuāng", "切换": "qiēhuàn",
     "吹干": "chuīgān", "干妈": "gānmā", "偏好": "piānhào",

@@ -53,6 +53,9 @@ def card(glosser: Glosser, text: str, word: str) -> list[str]:
     ("换季皮肤很干，求推荐面霜", "干", "dry"),
     ("嘴唇干到起皮", "干", "dry"),
     ("我不干了", "干", "to do"),
+    ("头发太长了，想剪短", "长", "long"),
+    ("换季脸上长了痘", "长", "to grow"),
+    ("最近总是睡不着觉", "觉", "sleep"),
 ])
 def test_the_neighbours_choose_the_sense_shown_first(glosser: Glosser, text: str, word: str, first: str) -> None:
     meanings = card(glosser, text, word)
@@ -138,11 +141,15 @@ def test_the_detail_panel_lists_each_sense_once(glosser: Glosser) -> None:
     ("换季皮肤很干，求推荐面霜", "hěn gān"),
     ("嘴唇干到起皮", "zuǐchún gān"),
     ("我不干了", "bú gàn"),
+    ("头发太长了，想剪短", "tài cháng"),
+    ("换季脸上长了痘", "zhǎng"),
+    ("最近总是睡不着觉", "jiào"),
 ])
 def test_a_sense_the_neighbours_choose_is_said_as_that_sense(glosser: Glosser, text: str, said: str) -> None:
     """干 "dry" is gān, on the card and in the line; 干 "to do" stays gàn (the old card said
-    gàn "tree trunk" for dry skin)."""
+    gàn "tree trunk" for dry skin); 长 "long" is cháng (the old line said zhǎng), 觉 "sleep" jiào."""
     glosser.forget_last_text()
     line = glosser.pinyin(text)
     assert said in line, line
-    assert {w.text: w.pinyin for w in glosser.gloss(text)}["干"] == said.split()[-1]
+    word = next(char for char in "干长觉" if char in text)
+    assert {w.text: w.pinyin for w in glosser.gloss(text)}[word] == said.split()[-1]
