@@ -199,7 +199,7 @@ def parse_text(text: str) -> Node | None:
 
 _UNQUOTED_BRACES_RE = re.compile(r":\s+\{[^{}\n]*\}[^,}\]\n]*\S")  # en: {n} comments (a UI template left unquoted)
 _SCALAR = yaml.ScalarEvent
-_ALLOWED_TAGS = frozenset({None, "!", *_STANDARD_TAGS})  # what _check_event lets through, asked inline
+_ALLOWED_TAGS = frozenset({None, "!", *_STANDARD_TAGS})  # what _check_event lets through (asked inline first)
 _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
@@ -209,7 +209,7 @@ def _check_event(event: yaml.NodeEvent, line: int, column: int) -> None:
     if event.anchor:
         raise YamlError("anchors and aliases (&name / *name) are not allowed in content files; write the value out", line, column)
     tag = event.tag
-    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+    if tag not in _ALLOWED_TAGS:
         raise YamlError(f"YAML tag {tag!r} is not allowed; remove it (content is plain data)", line, column)
 
 

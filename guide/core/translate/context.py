@@ -111,13 +111,18 @@ for _rule in RULES:
     _RULES.setdefault(_rule.word, []).append(_rule)  # the first that applies wins
 
 
-def hint_for(word: str, previous: str | None, following: str | None, clause: list[str]) -> str:
-    """The sense the neighbours make first, or "" (see module doc). `previous` and
-    `following` are the neighbouring tokens' text (None at a clause edge for `previous`,
-    None at the end of the text for `following`); `clause` is the clause's words."""
-    rule = _applying(word, previous, following)
+def hint_for(word: str, previous: str | None, following: str | None, clause: list[str]) -> tuple[str, str]:
+    """The sense the neighbours make first, or "" (see module doc), and its reading when it is
+    not the word's usual one (很干: gān, "dry"), else "". `previous` and `following` are the
+    neighbouring tokens' text (None at a clause edge for `previous`, None at the end of the
+    text for `following`); `clause` is the clause's words."""
+    rule = next((rule for rule in _RULES.get(word, ()) if rule.applies(previous, following)), None)
     if rule is not None:
-        return rule.hint
+        return rule.hint, rule.reading
+    return _hint_without_reading(word, previous, following, clause), ""
+
+
+def _hint_without_reading(word: str, previous: str | None, following: str | None, clause: list[str]) -> str:
     if word in CLASSIFIERS and previous is not None and previous[-1:] in BEFORE_CLASSIFIER:
         return CLASSIFIERS[word]
     if (word == "风" and previous is not None and len(previous) >= 2 and previous[-1] not in "阵股场级"
@@ -130,17 +135,6 @@ def hint_for(word: str, previous: str | None, following: str | None, clause: lis
     if word == "点" and previous is not None and (previous in _A_BIT_AFTER or _after_more_or_less(previous, clause)):
         return "a bit; a little (多穿点: wear a bit more; 快点: a bit faster)"
     return ""
-
-
-def reading_for(word: str, previous: str | None, following: str | None) -> str:
-    """The reading of the sense the neighbours make first, when it is not the word's usual
-    one (很干: gān, "dry"), or ""."""
-    rule = _applying(word, previous, following)
-    return rule.reading if rule is not None else ""
-
-
-def _applying(word: str, previous: str | None, following: str | None) -> Rule | None:
-    return next((rule for rule in _RULES.get(word, ()) if rule.applies(previous, following)), None)
 
 
 def _after_more_or_less(previous: str, clause: list[str]) -> bool:

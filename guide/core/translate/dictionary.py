@@ -32,7 +32,7 @@ from guide.core.translate.cedict_text import (
     numbered_to_marks,
 )
 from guide.core.translate.english import fold
-from guide.core.translate.pinyin_words import resolve_erhua, resolve_from_cedict, resolve_light, write_word
+from guide.core.translate.pinyin_words import resolve_erhua, resolve_from_cedict, write_word
 from guide.core.translate.tone_sandhi import within_words
 
 if TYPE_CHECKING:
@@ -186,7 +186,6 @@ class Dictionary:
         syllables = {w: list(found) for w, found in self._syllables(wanted).items()}
         resolve_from_cedict(syllables, self._cedict_syllables)
         resolve_erhua(syllables, self.known, self._cedict_syllables)
-        resolve_light(syllables, self._cedict_syllables)
         within_words(syllables)
         return {w: write_word(w, syllables[w]) for w in wanted}
 

@@ -229,28 +229,27 @@ class Glosser:
             else:
                 meanings = [f"{m} (doubled for emphasis)" for m in base.meanings[:1]] + base.meanings[1:]
             return GlossWord(text, reading, meanings[:MAX_MEANINGS], base.source)
-        word = self._chinese_word(text, dictionary, whole)
-        if token.reading and word.source == "cc-cedict":  # 很干: gān "dry", not gàn "tree trunk"
-            word.pinyin = token.reading
-            word.meanings = [_short(m) for m in best_senses(text, dictionary.lookup(text), token.reading, MAX_MEANINGS,
-                                                            use_overrides=False)]
+        word = self._chinese_word(text, dictionary, whole, token.reading)
         if token.hint and word.source != "phrasebook":
             word.meanings = without_repeats([token.hint] + word.meanings)[:MAX_MEANINGS]
         return word
 
-    def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True) -> GlossWord:
+    def _chinese_word(self, token: str, dictionary: Dictionary | _Prefetched, whole: bool = True,
+                      said: str = "") -> GlossWord:
         """Precedence: a phrase-book entry; a UI label when the text is that label alone or
         CC-CEDICT lacks the word; else CC-CEDICT's everyday senses (after sense_overrides.yaml),
-        with the UI label's meaning second (我 in a sentence is "I; me", not the "Me" tab)."""
+        with the UI label's meaning second (我 in a sentence is "I; me", not the "Me" tab).
+        `said`: the reading the context chose (很干: gān "dry"), its senses first, not the
+        word's usual ones (gàn "to do")."""
         first = self._pack_word(token)
-        reading = dictionary.reading(token)
+        reading = said or dictionary.reading(token)
         entries = dictionary.lookup(token)
         known = any(not e.is_minor for e in entries) or token in overrides() or (bool(entries) and first is None)
         if first is not None and (first.kind == "phrasebook" or whole or not known):
             meanings = [first.en] + ([_short(first.note, 80)] if first.note else [])
             return GlossWord(token, first.pinyin, meanings[:MAX_MEANINGS], first.kind)
         if known:
-            meanings = [_short(m) for m in best_senses(token, entries, reading, MAX_MEANINGS)]
+            meanings = [_short(m) for m in best_senses(token, entries, reading, MAX_MEANINGS, use_overrides=not said)]
             if first is not None:
                 meanings.insert(1, f"app label: {first.en}")
             return GlossWord(token, reading, meanings[:MAX_MEANINGS], "cc-cedict")

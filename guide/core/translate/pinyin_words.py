@@ -21,7 +21,7 @@ are written here, never by joining strings that were already joined:
   Light syllables are not taken from it (the next rule, tone_sandhi), nor a doubled
   character's (狗狗, which CC-CEDICT writes as said colloquially, gǒugōu), and 一 / 不 keep
   their own rules.
-- A 不 or 得 inside a word is light where CC-CEDICT reads it light: the potential complement
+- A 不 or 得 after a word's first character is light where CC-CEDICT reads it light: the potential complement
   (看不懂 kàn bu dǒng, 来不及 láibují), words like 对不起 duìbuqǐ, and 长得 zhǎngde, as the
   phrase book and textbooks write them. pypinyin reads them all bù; CC-CEDICT is followed word by word, so
   the ones it reads bù (受不了) keep their tone (and tone_sandhi then marks it).
@@ -30,6 +30,8 @@ are written here, never by joining strings that were already joined:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+
+from guide.core.translate.tone_sandhi import first_tone
 
 ERHUA_CHARS = frozenset("儿兒")
 ERHUA = "r"
@@ -84,7 +86,7 @@ def _starting_at(word: str, i: int) -> list[str]:
 def cedict_er(headword: str, readings: Iterable[Sequence[str]]) -> str | None:
     """How CC-CEDICT says the final 儿 of `headword`, from its readings' marked syllables
     (r5 is "r"): "r", a syllable ("ér"), or None when no reading has one syllable per character."""
-    finals = [reading[-1].lower() for reading in readings if len(reading) == len(headword)]
+    finals = [reading[-1].lower() for reading in _per_character(headword, readings)]
     if not finals:
         return None
     if ERHUA in finals and headword not in _SAID_ER:
@@ -116,52 +118,34 @@ def resolve_erhua(readings: dict[str, Syllables],
             syllables[i] = decided or ERHUA
 
 
-def resolve_light(readings: dict[str, Syllables],
-                  cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
-    """Each 不 or 得 after the first character of a word becomes light where every CC-CEDICT
-    reading of the word with one syllable per character reads it light, in place (看不懂:
-    kàn bu dǒng; 长得: zhǎngde)."""
-    places = {word: [i for i in range(1, len(word)) if word[i] in _LIGHT and syllables[i] is not None]
-              for word, syllables in readings.items()}
-    places = {word: found for word, found in places.items() if found}
-    if not places:
-        return
-    for word, cedict_readings in cedict(places).items():
-        whole = [reading for reading in cedict_readings if len(reading) == len(word)]
-        for i in places[word]:
-            light = _LIGHT[word[i]]
-            if whole and all(reading[i].lower() == light for reading in whole):
-                readings[word][i] = light
-
-
-_SANDHI_CHARS = frozenset("一不")
-
-
 def resolve_from_cedict(readings: dict[str, Syllables],
                         cedict: Callable[[Iterable[str]], dict[str, list[list[str]]]]) -> None:
-    """Each syllable of a word of two or more characters that every CC-CEDICT reading of the
-    word (one syllable per character) says with another sound or another full tone becomes
-    CC-CEDICT's, in place (吹干: chuīgàn -> chuīgān). See the module's rules."""
+    """Syllables of words of two or more characters taken from CC-CEDICT where every one of its
+    readings of the word (one syllable per character) agrees, in place (see the module's
+    rules): a full tone or another sound (吹干: chuīgàn -> chuīgān), and a light 不 or 得 after
+    the first character (看不懂: kàn bu dǒng; 长得: zhǎngde)."""
     words = [word for word in readings if len(word) >= 2]
     if not words:
         return
     for word, cedict_readings in cedict(words).items():
-        whole = [[syllable.lower() for syllable in reading] for reading in cedict_readings if len(reading) == len(word)]
+        whole = [[syllable.lower() for syllable in reading] for reading in _per_character(word, cedict_readings)]
         if not whole:
             continue
         syllables = readings[word]
         for i, said in enumerate(whole[0]):
             ours = syllables[i]
-            if (ours is None or word[i] in _SANDHI_CHARS or word[i] in ERHUA_CHARS or said == ours.lower()
-                    or word[i - 1:i] == word[i]  # 狗狗: CC-CEDICT writes the spoken gǒugōu
-                    or _light(said) or any(reading[i] != said for reading in whole[1:])):
+            if ours is None or said == ours.lower() or any(reading[i] != said for reading in whole[1:]):
                 continue
-            syllables[i] = said
+            if first_tone(said):
+                if word[i] not in _SANDHI_CHARS and word[i] not in ERHUA_CHARS and word[i - 1:i] != word[i]:
+                    syllables[i] = said  # not 一 / 不 (tone_sandhi), 儿 (resolve_erhua), nor 狗狗 (spoken gǒugōu)
+            elif i and _LIGHT.get(word[i]) == said:
+                syllables[i] = said
 
 
-def _light(syllable: str) -> bool:
-    """No tone mark: CC-CEDICT's neutral tone (or an erhua r)."""
-    return not any(char in _TONE_MARKED for char in syllable)
+def _per_character(word: str, readings: Iterable[Sequence[str]]) -> list[Sequence[str]]:
+    """CC-CEDICT's readings of `word` that have one syllable per character."""
+    return [reading for reading in readings if len(reading) == len(word)]
 
 
-_TONE_MARKED = frozenset("āēīōūǖáéíóúǘǎěǐǒǔǚàèìòùǜ")
+_SANDHI_CHARS = frozenset("一不")

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from guide.core.translate.context import hint_for, reading_for
+from guide.core.translate.context import hint_for
 from guide.core.translate.normalise import has_han, is_han_char
 from guide.core.translate.pinyin_words import ERHUA, ERHUA_CHARS
 from guide.core.translate.recut import Recutter
@@ -338,10 +338,9 @@ def _in_context(tokens: list[Token]) -> list[Token]:
             out[i] = Token("好", WORD, hint="so; very (before an adjective or verb)")
         else:
             previous = before.text if before is not None and before.kind != PUNCT else None
-            following = after.text if after is not None else None
-            hint = hint_for(token.text, previous, following, clause)
+            hint, reading = hint_for(token.text, previous, after.text if after is not None else None, clause)
             if hint:
-                out[i] = Token(token.text, token.kind, hint=hint, reading=reading_for(token.text, previous, following))
+                out[i] = Token(token.text, token.kind, hint=hint, reading=reading)
     return out
 
 
