@@ -258,13 +258,13 @@ def _decode_file(value: str, ctx: _Context) -> Path:  # a content file, where a 
 def _decode_screen(value: str, ctx: _Context) -> Path:
     """An image a step shows: one of the regular files the key's walk found (it never follows a
     link), so inside the pack by construction, as `images.inside_pack` made sure at load."""
-    if type(value) is not str or value not in ctx.tree.files:
+    if value not in ctx.tree.files:  # a string: _converted checked the whole column
         raise _damaged("screen path")
     return ctx.tree.real_root / value  # no cache as _decode_file has: each step of the bundled pack has its own
 
 
 def _body(value: str, ctx: _Context) -> str:
-    if type(value) is not str or markdown_links.check_body(value):
+    if markdown_links.check_body(value):  # a string: _converted checked the whole column
         raise _damaged("step body")
     return value
 
